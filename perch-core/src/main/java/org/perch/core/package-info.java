@@ -1,0 +1,2 @@
+/** Value types shared by every Perch module: addresses and identifiers. No dependencies. */
+package org.perch.core;

@@ -1,0 +1,60 @@
+package org.perch.xmpp.session;
+
+import java.util.Optional;
+import org.perch.xmpp.stream.StreamErrorCondition;
+import org.perch.xmpp.stream.StreamHeader;
+import org.perch.xmpp.xml.XmlElement;
+
+/**
+ * What a session needs from its transport: one client connection, TCP or WebSocket. Implementations own the
+ * framing (a {@code <stream:stream>} document on TCP, one element per frame on WebSocket, RFC 7395) and the
+ * socket. Every method may be called from any thread; writes keep the order in which they were made.
+ */
+public interface Connection {
+
+    /** Writes the server's stream header ({@code <stream:stream ...>} or {@code <open/>}). */
+    void openStream(StreamHeader header);
+
+    /**
+     * Writes one top-level element: a stanza, or a stream-level element such as {@code <stream:features/>}.
+     * Elements in the streams namespace are written with the {@code stream:} prefix the framing needs.
+     */
+    void send(XmlElement element);
+
+    /**
+     * Ends the stream: writes the stream error if one is given, then the closing tag ({@code </stream:stream>}
+     * or {@code <close/>}), flushes, and closes the socket. Safe to call more than once.
+     */
+    void close(Optional<StreamError> error);
+
+    /** True once the connection is encrypted (direct TLS, STARTTLS done, or wss). */
+    boolean isSecure();
+
+    /** True if STARTTLS may be offered: plain TCP, not yet encrypted, with a certificate configured. */
+    boolean canStartTls();
+
+    /**
+     * Writes {@code <proceed/>} unencrypted, then starts TLS as the server and resets the parser for the new
+     * stream. Only valid when {@link #canStartTls()}.
+     */
+    void startTls();
+
+    /** Resets the parser for a stream restart (after SASL success, RFC 6120 §6.4.6). No-op on WebSocket. */
+    void restartStream();
+
+    /** Channel-binding data for SCRAM-PLUS when the connection is encrypted (RFC 5929, RFC 9266). */
+    Optional<ChannelBinding> channelBinding();
+
+    /** The peer's IP address, for throttling and logs. */
+    String remoteAddress();
+
+    /** A short label for logs, e.g. {@code c2s#12 127.0.0.1}. */
+    String label();
+
+    /** A stream error to send before closing. */
+    record StreamError(StreamErrorCondition condition, String text) {
+        public StreamError {
+            text = text == null ? "" : text;
+        }
+    }
+}
