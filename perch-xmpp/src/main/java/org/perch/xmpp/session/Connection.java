@@ -42,8 +42,14 @@ public interface Connection {
     /** Resets the parser for a stream restart (after SASL success, RFC 6120 §6.4.6). No-op on WebSocket. */
     void restartStream();
 
-    /** Channel-binding data for SCRAM-PLUS when the connection is encrypted (RFC 5929, RFC 9266). */
-    Optional<ChannelBinding> channelBinding();
+    /**
+     * Channel-binding types this connection can compute, most preferred first (e.g. {@code tls-exporter},
+     * {@code tls-server-end-point}); empty when the connection is not encrypted. Advertised per XEP-0440.
+     */
+    java.util.List<String> channelBindingTypes();
+
+    /** Channel-binding data of the given type for SCRAM-PLUS (RFC 5929, RFC 9266), if this connection has it. */
+    Optional<byte[]> channelBinding(String type);
 
     /** The peer's IP address, for throttling and logs. */
     String remoteAddress();
