@@ -1,0 +1,101 @@
+package org.perch.server;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.perch.server.config.PerchConfig;
+import org.perch.server.tls.TlsFiles;
+import org.perch.store.Store;
+import org.perch.xmpp.netty.TlsIdentity;
+import org.perch.xmpp.netty.XmppTransport;
+import org.perch.xmpp.session.XmppServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A started server. {@link #close()} shuts it down in the order that loses nothing: sessions get
+ * {@code system-shutdown}, the listeners close, then the store is closed (flushed) last.
+ */
+public final class RunningServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RunningServer.class);
+
+    private final PerchConfig config;
+    private final Store store;
+    private final XmppServer xmpp;
+    private final XmppTransport transport;
+    private final TlsIdentity identity;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    RunningServer(PerchConfig config, Store store, XmppServer xmpp, XmppTransport transport, TlsIdentity identity) {
+        this.config = config;
+        this.store = store;
+        this.xmpp = xmpp;
+        this.transport = transport;
+        this.identity = identity;
+    }
+
+    public int c2sPort() {
+        return transport.c2sPort();
+    }
+
+    public int directTlsPort() {
+        return transport.directTlsPort();
+    }
+
+    public int httpPort() {
+        return transport.httpPort();
+    }
+
+    public PerchConfig config() {
+        return config;
+    }
+
+    /** Connected and bound client sessions right now. */
+    public int sessionCount() {
+        return xmpp.sessions().size();
+    }
+
+    /** Where clients connect, what the certificate is, and how to add the first user. */
+    public String summary() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("  domain            ").append(config.domain()).append('\n');
+        sb.append("  chat rooms        ").append(config.mucDomain()).append('\n');
+        if (transport.c2sPort() > 0) {
+            sb.append("  XMPP (STARTTLS)   ").append(config.xmpp().bindAddress()).append(':')
+                    .append(transport.c2sPort()).append('\n');
+        }
+        if (transport.directTlsPort() > 0) {
+            sb.append("  XMPP (direct TLS) ").append(config.xmpp().bindAddress()).append(':')
+                    .append(transport.directTlsPort()).append('\n');
+        }
+        if (transport.httpPort() > 0) {
+            sb.append("  WebSocket         ").append(config.http().tls() ? "wss" : "ws").append("://")
+                    .append(config.domain()).append(':').append(transport.httpPort()).append("/xmpp-websocket\n");
+        }
+        sb.append("  data directory    ").append(config.dataDir().toAbsolutePath()).append('\n');
+        sb.append("  certificate       SHA-256 ").append(TlsFiles.fingerprintSha256(identity.leaf())).append('\n');
+        sb.append("  add a user with   ./perch user add alice@").append(config.domain());
+        return sb.toString();
+    }
+
+    /** Blocks until {@link #close()} has finished. */
+    public void awaitShutdown() throws InterruptedException {
+        stopped.await();
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.info("Perch shutting down");
+        try {
+            xmpp.close();
+            transport.close();
+        } finally {
+            store.close();
+            stopped.countDown();
+            LOG.info("Perch stopped; store closed cleanly");
+        }
+    }
+}

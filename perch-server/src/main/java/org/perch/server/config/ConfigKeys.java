@@ -1,0 +1,133 @@
+package org.perch.server.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every configuration key, its default and its description: the one source of truth for the loader, for
+ * {@code perch config keys} and for the README table (a test keeps the README equal to {@link #markdownTable()}).
+ */
+public final class ConfigKeys {
+
+    /** Stands for the configured {@code domain} in the value of {@code muc.domain}. */
+    public static final String DOMAIN_PLACEHOLDER = "<domain>";
+
+    public static final ConfigKey DOMAIN = new ConfigKey("domain", "localhost",
+            "The XMPP domain: user addresses are `name@domain`.", Checks.domain());
+    public static final ConfigKey MUC_DOMAIN = new ConfigKey("muc.domain", "chat." + DOMAIN_PLACEHOLDER,
+            "Domain of the group-chat (MUC) service; `<domain>` stands for the value of `domain`.",
+            Checks.domainTemplate());
+    public static final ConfigKey DATA_DIR = new ConfigKey("data-dir", "./perch-data",
+            "Directory for the database, generated TLS files and uploads; relative to the working directory.",
+            Checks.path(false));
+    public static final ConfigKey XMPP_BIND_ADDRESS = new ConfigKey("xmpp.bind-address", "0.0.0.0",
+            "Address the XMPP client listeners bind to.", Checks.address());
+    public static final ConfigKey XMPP_C2S_PORT = new ConfigKey("xmpp.c2s-port", "5222",
+            "Client port with STARTTLS (RFC 6120); 0 picks a free port, -1 disables it.", Checks.port());
+    public static final ConfigKey XMPP_DIRECT_TLS_PORT = new ConfigKey("xmpp.direct-tls-port", "5223",
+            "Client port with direct TLS (XEP-0368); 0 picks a free port, -1 disables it.", Checks.port());
+    public static final ConfigKey HTTP_BIND_ADDRESS = new ConfigKey("http.bind-address", "0.0.0.0",
+            "Address the HTTP listener (WebSocket, web pages) binds to.", Checks.address());
+    public static final ConfigKey HTTP_PORT = new ConfigKey("http.port", "5280",
+            "HTTP port (XMPP over WebSocket, RFC 7395); 0 picks a free port, -1 disables it.", Checks.port());
+    public static final ConfigKey HTTP_TLS = new ConfigKey("http.tls", "true",
+            "Whether the HTTP port speaks TLS (https, wss); false only behind a TLS-terminating proxy.",
+            Checks.bool());
+    public static final ConfigKey TLS_CERTIFICATE = new ConfigKey("tls.certificate", "",
+            "PEM certificate chain, leaf first; empty: a self-signed certificate is generated in `<data-dir>/tls/`.",
+            Checks.path(true));
+    public static final ConfigKey TLS_PRIVATE_KEY = new ConfigKey("tls.private-key", "",
+            "PEM private key (PKCS#8, PKCS#1 or EC) of the certificate; required if and only if "
+                    + "`tls.certificate` is set.",
+            Checks.path(true));
+    public static final ConfigKey REGISTRATION_ENABLED = new ConfigKey("registration.enabled", "false",
+            "Whether clients may create accounts themselves (in-band registration, XEP-0077).", Checks.bool());
+    public static final ConfigKey AUTH_SCRAM_ITERATIONS = new ConfigKey("auth.scram-iterations", "4096",
+            "PBKDF2 iterations for new SCRAM password verifiers (4096-1000000).", Checks.range(4096, 1_000_000));
+    public static final ConfigKey AUTH_MAX_FAILURES_PER_ACCOUNT = new ConfigKey("auth.max-failures-per-account",
+            "5", "Failed logins to one account before it is locked for `auth.lockout-seconds`.",
+            Checks.range(1, 1_000_000));
+    public static final ConfigKey AUTH_MAX_FAILURES_PER_ADDRESS = new ConfigKey("auth.max-failures-per-address",
+            "20", "Failed logins from one IP address before it is locked out for `auth.lockout-seconds`.",
+            Checks.range(1, 1_000_000));
+    public static final ConfigKey AUTH_LOCKOUT_SECONDS = new ConfigKey("auth.lockout-seconds", "300",
+            "How long a locked account or address must wait, in seconds.", Checks.range(1, 86_400));
+    public static final ConfigKey LIMITS_MAX_STANZA_BYTES = new ConfigKey("limits.max-stanza-bytes", "262144",
+            "Largest stanza a client may send, in bytes (1024-16777216).", Checks.range(1024, 16_777_216));
+    public static final ConfigKey LIMITS_MAX_DEPTH = new ConfigKey("limits.max-depth", "32",
+            "Deepest element nesting inside a stanza (4-1024).", Checks.range(4, 1024));
+    public static final ConfigKey LIMITS_MAX_ATTRIBUTES = new ConfigKey("limits.max-attributes", "64",
+            "Most attributes on one element (8-1024).", Checks.range(8, 1024));
+    public static final ConfigKey LIMITS_MAX_CONNECTIONS_PER_ADDRESS = new ConfigKey(
+            "limits.max-connections-per-address", "64",
+            "Connections one IP address may hold open at once.", Checks.range(1, 1_000_000));
+    public static final ConfigKey LIMITS_IDLE_TIMEOUT_SECONDS = new ConfigKey("limits.idle-timeout-seconds", "300",
+            "A connection that sends nothing for this many seconds is closed.", Checks.range(1, 86_400));
+    public static final ConfigKey SM_RESUME_TIMEOUT_SECONDS = new ConfigKey(
+            "stream-management.resume-timeout-seconds", "300",
+            "How long a dropped session may be resumed (XEP-0198), in seconds; 0 disables resumption.",
+            Checks.range(0, 86_400));
+
+    private static final List<ConfigKey> ALL = List.of(DOMAIN, MUC_DOMAIN, DATA_DIR, XMPP_BIND_ADDRESS,
+            XMPP_C2S_PORT, XMPP_DIRECT_TLS_PORT, HTTP_BIND_ADDRESS, HTTP_PORT, HTTP_TLS, TLS_CERTIFICATE,
+            TLS_PRIVATE_KEY, REGISTRATION_ENABLED, AUTH_SCRAM_ITERATIONS, AUTH_MAX_FAILURES_PER_ACCOUNT,
+            AUTH_MAX_FAILURES_PER_ADDRESS, AUTH_LOCKOUT_SECONDS, LIMITS_MAX_STANZA_BYTES, LIMITS_MAX_DEPTH,
+            LIMITS_MAX_ATTRIBUTES, LIMITS_MAX_CONNECTIONS_PER_ADDRESS, LIMITS_IDLE_TIMEOUT_SECONDS,
+            SM_RESUME_TIMEOUT_SECONDS);
+
+    private ConfigKeys() {
+    }
+
+    /** Every key, in documentation order. */
+    public static List<ConfigKey> all() {
+        return ALL;
+    }
+
+    public static Optional<ConfigKey> find(String name) {
+        return ALL.stream().filter(k -> k.name().equals(name)).findFirst();
+    }
+
+    /** The known key closest to a misspelt one, if one is close enough to be a likely typo. */
+    public static Optional<ConfigKey> closest(String name) {
+        ConfigKey best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (ConfigKey key : ALL) {
+            int d = editDistance(name, key.name());
+            if (d < bestDistance) {
+                best = key;
+                bestDistance = d;
+            }
+        }
+        return bestDistance <= Math.max(2, name.length() / 3) ? Optional.ofNullable(best) : Optional.empty();
+    }
+
+    /** The key table in Markdown: key, default, description; the README embeds exactly this text. */
+    public static String markdownTable() {
+        StringBuilder sb = new StringBuilder("| Key | Default | Description |\n| --- | --- | --- |\n");
+        for (ConfigKey key : ALL) {
+            String shownDefault = key.defaultValue().isEmpty() ? "(empty)" : "`" + key.defaultValue() + "`";
+            sb.append("| `").append(key.name()).append("` | ").append(shownDefault).append(" | ")
+                    .append(key.description()).append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

@@ -1,0 +1,171 @@
+package org.perch.server.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeSet;
+import org.perch.core.Jid;
+import org.perch.xmpp.stream.StreamLimits;
+
+/**
+ * Reads the configuration from, in rising precedence: the defaults in {@link ConfigKeys}, a Java properties file,
+ * environment variables {@code PERCH_<KEY>} and overrides (command-line flags).
+ *
+ * <p>Environment variables that start with {@code PERCH_} but name no key are ignored, because the prefix is
+ * also used by the launcher and by operators for other things; unknown keys in the file or the overrides are
+ * errors, since there they are almost always typos.
+ */
+public final class ConfigLoader {
+
+    private static final String DEFAULT_SOURCE = "default";
+    private static final String COMMAND_LINE = "command line";
+
+    private final Map<String, String> environment;
+
+    /** @param environment the process environment ({@code System.getenv()}), or a test's own map */
+    public ConfigLoader(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    /**
+     * Loads and validates the configuration.
+     *
+     * @param file a properties file; it must exist if given
+     * @param overrides key → value, taking precedence over everything else
+     * @throws ConfigException naming the source, the key and the problem
+     */
+    public PerchConfig load(Optional<Path> file, Map<String, String> overrides) {
+        Map<String, Setting> settings = new LinkedHashMap<>();
+        for (ConfigKey key : ConfigKeys.all()) {
+            settings.put(key.name(), new Setting(key.defaultValue(), DEFAULT_SOURCE));
+        }
+        file.ifPresent(f -> readFile(f).forEach((k, v) -> settings.put(k, new Setting(v, f.toString()))));
+        for (ConfigKey key : ConfigKeys.all()) {
+            String value = environment.get(key.environmentVariable());
+            if (value != null) {
+                settings.put(key.name(), new Setting(value.strip(),
+                        "environment variable " + key.environmentVariable()));
+            }
+        }
+        new TreeSet<>(overrides.keySet()).forEach(k -> {
+            requireKnown(COMMAND_LINE, k);
+            settings.put(k, new Setting(Objects.requireNonNull(overrides.get(k), k).strip(), COMMAND_LINE));
+        });
+        for (ConfigKey key : ConfigKeys.all()) {
+            Setting setting = settings.get(key.name());
+            key.check().problem(setting.value()).ifPresent(problem -> {
+                throw new ConfigException(setting.source() + ": " + key.name() + ": '" + setting.value() + "' "
+                        + problem);
+            });
+        }
+        return build(new Resolved(settings));
+    }
+
+    private static Map<String, String> readFile(Path file) {
+        if (!Files.exists(file)) {
+            throw new ConfigException(file + ": configuration file not found");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(file + ": configuration file is not a regular file");
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigException(file + ": cannot read configuration file: " + e.getMessage(), e);
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String name : new TreeSet<>(properties.stringPropertyNames())) {
+            requireKnown(file.toString(), name);
+            values.put(name, properties.getProperty(name).strip());
+        }
+        return values;
+    }
+
+    private static void requireKnown(String source, String name) {
+        if (ConfigKeys.find(name).isEmpty()) {
+            String hint = ConfigKeys.closest(name).map(k -> " (did you mean '" + k.name() + "'?)").orElse("");
+            throw new ConfigException(source + ": unknown key '" + name + "'" + hint);
+        }
+    }
+
+    private static PerchConfig build(Resolved r) {
+        String domain = Jid.domainOnly(r.text(ConfigKeys.DOMAIN)).domain();
+        String mucTemplate = r.text(ConfigKeys.MUC_DOMAIN);
+        String mucDomain = Jid.domainOnly(mucTemplate.replace(ConfigKeys.DOMAIN_PLACEHOLDER, domain)).domain();
+        if (mucDomain.equals(domain)) {
+            throw r.error(ConfigKeys.MUC_DOMAIN, "must differ from domain");
+        }
+        return new PerchConfig(domain, mucDomain, r.path(ConfigKeys.DATA_DIR),
+                new XmppConfig(r.text(ConfigKeys.XMPP_BIND_ADDRESS), r.integer(ConfigKeys.XMPP_C2S_PORT),
+                        r.integer(ConfigKeys.XMPP_DIRECT_TLS_PORT)),
+                new HttpConfig(r.text(ConfigKeys.HTTP_BIND_ADDRESS), r.integer(ConfigKeys.HTTP_PORT),
+                        r.flag(ConfigKeys.HTTP_TLS)),
+                tls(r),
+                r.flag(ConfigKeys.REGISTRATION_ENABLED),
+                new AuthConfig(r.integer(ConfigKeys.AUTH_SCRAM_ITERATIONS),
+                        r.integer(ConfigKeys.AUTH_MAX_FAILURES_PER_ACCOUNT),
+                        r.integer(ConfigKeys.AUTH_MAX_FAILURES_PER_ADDRESS),
+                        r.seconds(ConfigKeys.AUTH_LOCKOUT_SECONDS)),
+                new LimitsConfig(new StreamLimits(r.integer(ConfigKeys.LIMITS_MAX_STANZA_BYTES),
+                        r.integer(ConfigKeys.LIMITS_MAX_DEPTH), r.integer(ConfigKeys.LIMITS_MAX_ATTRIBUTES)),
+                        r.integer(ConfigKeys.LIMITS_MAX_CONNECTIONS_PER_ADDRESS),
+                        r.seconds(ConfigKeys.LIMITS_IDLE_TIMEOUT_SECONDS)),
+                new StreamManagementConfig(r.seconds(ConfigKeys.SM_RESUME_TIMEOUT_SECONDS)));
+    }
+
+    private static TlsConfig tls(Resolved r) {
+        String certificate = r.text(ConfigKeys.TLS_CERTIFICATE);
+        String key = r.text(ConfigKeys.TLS_PRIVATE_KEY);
+        if (certificate.isEmpty() && key.isEmpty()) {
+            return new TlsConfig.SelfSigned();
+        }
+        if (key.isEmpty()) {
+            throw r.error(ConfigKeys.TLS_CERTIFICATE, "is set, so tls.private-key must be set too");
+        }
+        if (certificate.isEmpty()) {
+            throw r.error(ConfigKeys.TLS_PRIVATE_KEY, "is set, so tls.certificate must be set too");
+        }
+        return new TlsConfig.Files(r.path(ConfigKeys.TLS_CERTIFICATE), r.path(ConfigKeys.TLS_PRIVATE_KEY));
+    }
+
+    private record Setting(String value, String source) {
+    }
+
+    /** The validated values, with typed accessors; values have passed their key's check. */
+    private record Resolved(Map<String, Setting> settings) {
+        String text(ConfigKey key) {
+            return settings.get(key.name()).value();
+        }
+
+        int integer(ConfigKey key) {
+            return Integer.parseInt(text(key));
+        }
+
+        boolean flag(ConfigKey key) {
+            return Checks.parseBoolean(text(key)).orElseThrow();
+        }
+
+        Duration seconds(ConfigKey key) {
+            return Duration.ofSeconds(integer(key));
+        }
+
+        Path path(ConfigKey key) {
+            return Path.of(text(key)).toAbsolutePath().normalize();
+        }
+
+        ConfigException error(ConfigKey key, String problem) {
+            Setting setting = settings.get(key.name());
+            return new ConfigException(setting.source() + ": " + key.name() + ": '" + setting.value() + "' "
+                    + problem);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.perch.server.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The whole server configuration, parsed and validated by {@link ConfigLoader}; one record per section.
+ *
+ * @param domain the XMPP domain (normalised: lower case, no trailing dot)
+ * @param mucDomain the group-chat service's domain, {@code chat.<domain>} unless configured
+ * @param dataDir the data directory, absolute
+ * @param xmpp the XMPP client listeners
+ * @param http the HTTP listener
+ * @param tls where the TLS certificate comes from
+ * @param registrationEnabled whether in-band registration (XEP-0077) is offered
+ * @param auth password verifiers and lockout
+ * @param limits per-connection limits
+ * @param streamManagement XEP-0198 settings
+ */
+public record PerchConfig(String domain, String mucDomain, Path dataDir, XmppConfig xmpp, HttpConfig http,
+                          TlsConfig tls, boolean registrationEnabled, AuthConfig auth, LimitsConfig limits,
+                          StreamManagementConfig streamManagement) {
+    public PerchConfig {
+        Objects.requireNonNull(domain, "domain");
+        Objects.requireNonNull(mucDomain, "mucDomain");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(xmpp, "xmpp");
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(streamManagement, "streamManagement");
+    }
+
+    /** Every key at its default, ignoring files and the environment. */
+    public static PerchConfig defaults() {
+        return new ConfigLoader(Map.of()).load(Optional.empty(), Map.of());
+    }
+}

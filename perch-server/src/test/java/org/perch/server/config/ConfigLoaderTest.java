@@ -1,0 +1,223 @@
+package org.perch.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.perch.xmpp.stream.StreamLimits;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private final ConfigLoader noEnvironment = new ConfigLoader(Map.of());
+
+    @Test
+    void everyKeyShouldHaveItsDocumentedDefaultWhenNothingIsConfigured() {
+        PerchConfig config = noEnvironment.load(Optional.empty(), Map.of());
+
+        assertThat(config.domain()).isEqualTo("localhost");
+        assertThat(config.mucDomain()).isEqualTo("chat.localhost");
+        assertThat(config.dataDir()).isEqualTo(Path.of("perch-data").toAbsolutePath());
+        assertThat(config.xmpp()).isEqualTo(new XmppConfig("0.0.0.0", 5222, 5223));
+        assertThat(config.http()).isEqualTo(new HttpConfig("0.0.0.0", 5280, true));
+        assertThat(config.tls()).isEqualTo(new TlsConfig.SelfSigned());
+        assertThat(config.registrationEnabled()).isFalse();
+        assertThat(config.auth()).isEqualTo(new AuthConfig(4096, 5, 20, Duration.ofMinutes(5)));
+        assertThat(config.limits()).isEqualTo(
+                new LimitsConfig(new StreamLimits(262144, 32, 64), 64, Duration.ofMinutes(5)));
+        assertThat(config.streamManagement().resumeTimeout()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.streamManagement().resumptionEnabled()).isTrue();
+        assertThat(PerchConfig.defaults()).isEqualTo(config);
+    }
+
+    @Test
+    void theMucDomainShouldFollowTheConfiguredDomainUnlessSetItself() throws IOException {
+        Path file = write("domain = Example.ORG\n");
+        assertThat(noEnvironment.load(Optional.of(file), Map.of()).mucDomain()).isEqualTo("chat.example.org");
+
+        Path own = write("domain = example.org\nmuc.domain = rooms.example.org\n");
+        assertThat(noEnvironment.load(Optional.of(own), Map.of()).mucDomain()).isEqualTo("rooms.example.org");
+    }
+
+    @Test
+    void aFileShouldOverrideDefaultsAndAcceptCommentsAndSpaces() throws IOException {
+        Path file = write("""
+                # a comment
+                domain   =   example.org
+                xmpp.c2s-port=15222
+                http.tls = FALSE
+                registration.enabled = true
+                data-dir = data
+                stream-management.resume-timeout-seconds = 0
+                """);
+
+        PerchConfig config = noEnvironment.load(Optional.of(file), Map.of());
+
+        assertThat(config.domain()).isEqualTo("example.org");
+        assertThat(config.xmpp().c2sPort()).isEqualTo(15222);
+        assertThat(config.http().tls()).isFalse();
+        assertThat(config.registrationEnabled()).isTrue();
+        assertThat(config.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
+        assertThat(config.streamManagement().resumptionEnabled()).isFalse();
+    }
+
+    @Test
+    void environmentShouldOverrideTheFileAndOverridesShouldOverrideBoth() throws IOException {
+        Path file = write("domain = file.example\nxmpp.c2s-port = 1000\nhttp.port = 1001\n");
+        ConfigLoader loader = new ConfigLoader(Map.of("PERCH_XMPP_C2S_PORT", "2000", "PERCH_HTTP_PORT", "2001",
+                "PERCH_DOMAIN", "env.example", "PERCH_UNRELATED_THING", "ignored"));
+
+        PerchConfig config = loader.load(Optional.of(file), Map.of("http.port", "3001"));
+
+        assertThat(config.xmpp().c2sPort()).isEqualTo(2000);
+        assertThat(config.http().port()).isEqualTo(3001);
+        assertThat(config.domain()).isEqualTo("env.example");
+    }
+
+    @Test
+    void portsShouldAcceptZeroForAnyAndMinusOneToDisable() {
+        PerchConfig config = noEnvironment.load(Optional.empty(),
+                Map.of("xmpp.c2s-port", "0", "xmpp.direct-tls-port", "-1", "http.port", "-1"));
+
+        assertThat(config.xmpp().c2sPort()).isZero();
+        assertThat(config.xmpp().c2sEnabled()).isTrue();
+        assertThat(config.xmpp().directTlsEnabled()).isFalse();
+        assertThat(config.http().enabled()).isFalse();
+    }
+
+    @Test
+    void configuredTlsFilesShouldBeResolvedAgainstTheWorkingDirectory() {
+        PerchConfig config = noEnvironment.load(Optional.empty(),
+                Map.of("tls.certificate", "certs/chain.pem", "tls.private-key", "/etc/perch/key.pem"));
+
+        assertThat(config.tls()).isEqualTo(new TlsConfig.Files(Path.of("certs/chain.pem").toAbsolutePath(),
+                Path.of("/etc/perch/key.pem")));
+    }
+
+    @Test
+    void anUnknownKeyInTheFileShouldBeNamedWithTheFileAndAClosestMatch() throws IOException {
+        Path file = write("xmpp.c2s.prot = 5222\n");
+
+        assertThatThrownBy(() -> noEnvironment.load(Optional.of(file), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(file + ": unknown key 'xmpp.c2s.prot' (did you mean 'xmpp.c2s-port'?)");
+    }
+
+    @Test
+    void anUnknownKeyFarFromEveryKnownKeyShouldHaveNoSuggestion() throws IOException {
+        Path file = write("completely.unrelated.setting = 1\n");
+
+        assertThatThrownBy(() -> noEnvironment.load(Optional.of(file), Map.of()))
+                .hasMessage(file + ": unknown key 'completely.unrelated.setting'");
+    }
+
+    @Test
+    void anUnknownOverrideShouldNameTheCommandLine() {
+        assertThatThrownBy(() -> noEnvironment.load(Optional.empty(), Map.of("domian", "x")))
+                .hasMessage("command line: unknown key 'domian' (did you mean 'domain'?)");
+    }
+
+    @Test
+    void aMissingFileShouldBeAClearError() {
+        Path missing = dir.resolve("nope.properties");
+
+        assertThatThrownBy(() -> noEnvironment.load(Optional.of(missing), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(missing + ": configuration file not found");
+    }
+
+    @Test
+    void aDirectoryInsteadOfAFileShouldBeAClearError() {
+        assertThatThrownBy(() -> noEnvironment.load(Optional.of(dir), Map.of()))
+                .hasMessage(dir + ": configuration file is not a regular file");
+    }
+
+    @Test
+    void aBadPortInTheFileShouldNameFileKeyAndValue() throws IOException {
+        Path file = write("xmpp.c2s-port = 70000\n");
+
+        assertThatThrownBy(() -> noEnvironment.load(Optional.of(file), Map.of()))
+                .hasMessage(file + ": xmpp.c2s-port: '70000' is not a port (1-65535, 0 for any, -1 to disable)");
+    }
+
+    @Test
+    void aBadValueFromTheEnvironmentShouldNameTheVariable() {
+        ConfigLoader loader = new ConfigLoader(Map.of("PERCH_HTTP_PORT", "http"));
+
+        assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of()))
+                .hasMessage("environment variable PERCH_HTTP_PORT: http.port: 'http' is not a port "
+                        + "(1-65535, 0 for any, -1 to disable)");
+    }
+
+    @Test
+    void everyValidationErrorShouldExplainTheExpectedValue() {
+        Map<String, String> expected = Map.ofEntries(
+                Map.entry("domain", "'a b' is not a domain name"),
+                Map.entry("muc.domain", "'chat@x' is not a domain name"),
+                Map.entry("data-dir", "'' is not a path (it is empty)"),
+                Map.entry("xmpp.bind-address", "'0.0.0.0 x' is not an address (an IP address or a host name)"),
+                Map.entry("xmpp.direct-tls-port", "'-2' is not a port (1-65535, 0 for any, -1 to disable)"),
+                Map.entry("http.bind-address", "'' is not an address (an IP address or a host name)"),
+                Map.entry("http.tls", "'yes' is not a boolean (true or false)"),
+                Map.entry("registration.enabled", "'on' is not a boolean (true or false)"),
+                Map.entry("auth.scram-iterations", "'1000' is not a whole number from 4096 to 1000000"),
+                Map.entry("auth.max-failures-per-account", "'0' is not a whole number from 1 to 1000000"),
+                Map.entry("auth.max-failures-per-address", "'x' is not a whole number from 1 to 1000000"),
+                Map.entry("auth.lockout-seconds", "'0' is not a whole number from 1 to 86400"),
+                Map.entry("limits.max-stanza-bytes", "'16777217' is not a whole number from 1024 to 16777216"),
+                Map.entry("limits.max-depth", "'3' is not a whole number from 4 to 1024"),
+                Map.entry("limits.max-attributes", "'2000' is not a whole number from 8 to 1024"),
+                Map.entry("limits.max-connections-per-address", "'0' is not a whole number from 1 to 1000000"),
+                Map.entry("limits.idle-timeout-seconds", "'1.5' is not a whole number from 1 to 86400"),
+                Map.entry("stream-management.resume-timeout-seconds",
+                        "'-1' is not a whole number from 0 to 86400"));
+        expected.forEach((key, message) -> {
+            String value = message.substring(1, message.indexOf('\'', 1));
+            assertThatThrownBy(() -> noEnvironment.load(Optional.empty(), Map.of(key, value)))
+                    .as(key)
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessage("command line: " + key + ": " + message);
+        });
+    }
+
+    @Test
+    void aCertificateWithoutAKeyShouldBeRefused() {
+        assertThatThrownBy(() -> noEnvironment.load(Optional.empty(), Map.of("tls.certificate", "c.pem")))
+                .hasMessage("command line: tls.certificate: 'c.pem' is set, so tls.private-key must be set too");
+    }
+
+    @Test
+    void aKeyWithoutACertificateShouldBeRefused() {
+        assertThatThrownBy(() -> noEnvironment.load(Optional.empty(), Map.of("tls.private-key", "k.pem")))
+                .hasMessage("command line: tls.private-key: 'k.pem' is set, so tls.certificate must be set too");
+    }
+
+    @Test
+    void theMucDomainMustDifferFromTheDomain() {
+        assertThatThrownBy(() -> noEnvironment.load(Optional.empty(),
+                Map.of("domain", "example.org", "muc.domain", "example.org")))
+                .hasMessage("command line: muc.domain: 'example.org' must differ from domain");
+    }
+
+    @Test
+    void environmentVariableNamesShouldFollowTheKeys() {
+        assertThat(ConfigKeys.XMPP_C2S_PORT.environmentVariable()).isEqualTo("PERCH_XMPP_C2S_PORT");
+        assertThat(ConfigKeys.SM_RESUME_TIMEOUT_SECONDS.environmentVariable())
+                .isEqualTo("PERCH_STREAM_MANAGEMENT_RESUME_TIMEOUT_SECONDS");
+    }
+
+    private Path write(String content) throws IOException {
+        Path file = Files.createTempFile(dir, "perch", ".properties");
+        Files.writeString(file, content);
+        return file;
+    }
+}

@@ -1,0 +1,83 @@
+package org.perch.store.jdbc;
+
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.perch.store.AccountStore;
+import org.perch.store.RosterStore;
+import org.perch.store.Store;
+import org.perch.store.StoreException;
+
+/**
+ * A {@link Store} over a JDBC data source. Opening it migrates the schema (Flyway, scripts in
+ * {@code classpath:db/perch}); every multi-statement change runs in one transaction.
+ */
+public final class JdbcStore implements Store {
+
+    /** Where the migrations live on the class path. */
+    public static final String MIGRATIONS = "classpath:db/perch";
+
+    private final JdbcAccountStore accounts;
+    private final JdbcRosterStore rosters;
+    private final Runnable onClose;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private JdbcStore(DataSource dataSource, Runnable onClose) {
+        Transactor tx = new Transactor(dataSource);
+        this.accounts = new JdbcAccountStore(tx);
+        this.rosters = new JdbcRosterStore(tx);
+        this.onClose = onClose;
+    }
+
+    /**
+     * Migrates the database behind {@code dataSource} to the current schema and returns a store over it.
+     * {@code onClose} runs once, on the first {@link #close()}: it releases whatever owns the data source
+     * (a pool, an embedded database).
+     *
+     * @throws StoreException if the schema cannot be migrated
+     */
+    public static JdbcStore open(DataSource dataSource, Runnable onClose) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(onClose, "onClose");
+        migrate(dataSource);
+        return new JdbcStore(dataSource, onClose);
+    }
+
+    /** Like {@link #open(DataSource, Runnable)} for a data source whose owner closes it. */
+    public static JdbcStore open(DataSource dataSource) {
+        return open(dataSource, () -> { });
+    }
+
+    private static void migrate(DataSource dataSource) {
+        try {
+            // Our class loader, not the thread's context loader: the scripts ship in this module's jar.
+            Flyway.configure(JdbcStore.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .locations(MIGRATIONS)
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new StoreException("could not migrate the store schema", e);
+        }
+    }
+
+    @Override
+    public AccountStore accounts() {
+        return accounts;
+    }
+
+    @Override
+    public RosterStore rosters() {
+        return rosters;
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            onClose.run();
+        }
+    }
+}

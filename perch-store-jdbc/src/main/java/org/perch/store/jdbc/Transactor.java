@@ -1,0 +1,87 @@
+package org.perch.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.perch.store.StoreException;
+
+/**
+ * Runs each store operation in one transaction, retrying the conflicts that concurrent writers legitimately
+ * cause (two first inserts of the same key, serialization failures, deadlocks), and turns every other
+ * {@link SQLException} into a {@link StoreException} naming the operation.
+ */
+final class Transactor {
+
+    private static final int ATTEMPTS = 5;
+    /** Unique violation, serialization failure, deadlock (SQL standard / PostgreSQL), H2's concurrent update. */
+    private static final Set<String> RETRYABLE = Set.of("23505", "40001", "40P01", "90131");
+
+    private final DataSource dataSource;
+
+    Transactor(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Runs {@code work} in a transaction; on failure the exception keeps the database's own message. */
+    <T> T inTransaction(String operation, SqlWork<T> work) {
+        return run(operation, work, false);
+    }
+
+    /**
+     * Like {@link #inTransaction} for work that reads or writes key material: database messages can quote the
+     * values of a failing row, so only the SQLState and error code of the cause are kept.
+     */
+    <T> T inRedactedTransaction(String operation, SqlWork<T> work) {
+        return run(operation, work, true);
+    }
+
+    private <T> T run(String operation, SqlWork<T> work, boolean redact) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(work);
+            } catch (SQLException e) {
+                if (attempt >= ATTEMPTS || !RETRYABLE.contains(e.getSQLState())) {
+                    throw failure(operation, e, redact);
+                }
+            }
+        }
+    }
+
+    private <T> T once(SqlWork<T> work) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollback(c, e);
+                throw e;
+            } finally {
+                // Pooled connections go back as they came: in auto-commit mode.
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static void rollback(Connection c, Exception failure) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static StoreException failure(String operation, SQLException e, boolean redact) {
+        String message = "could not " + operation + " (SQLState " + e.getSQLState() + ", error " + e.getErrorCode()
+                + ")";
+        if (!redact) {
+            return new StoreException(message, e);
+        }
+        SQLException cause = new SQLException(e.getClass().getName() + " (message withheld: it may quote key material)",
+                e.getSQLState(), e.getErrorCode());
+        cause.setStackTrace(e.getStackTrace());
+        return new StoreException(message, cause);
+    }
+}

@@ -1,0 +1,64 @@
+package org.perch.xmpp.netty;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.ReferenceCountUtil;
+import org.perch.xmpp.stream.StreamErrorException;
+import org.perch.xmpp.stream.StreamLimits;
+import org.perch.xmpp.stream.XmlStreamParser;
+
+/**
+ * Feeds the bytes of a TCP stream to the non-blocking {@link XmlStreamParser} and passes its events up as
+ * {@link StreamEvent}s. After a stream error nothing more is parsed; {@link #reset()} (stream restart, STARTTLS)
+ * must run on the channel's event loop.
+ */
+final class XmlStreamDecoder extends ChannelInboundHandlerAdapter {
+    private static final int SCRATCH_SIZE = 16 * 1024;
+
+    private final EventQueue queue = new EventQueue();
+    private final XmlStreamParser parser;
+    private byte[] scratch;
+    private boolean failed;
+
+    XmlStreamDecoder(StreamLimits limits) {
+        this.parser = new XmlStreamParser(limits, queue);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof ByteBuf buf)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        try {
+            if (!failed) {
+                feed(buf);
+            }
+        } catch (StreamErrorException e) {
+            failed = true;
+            queue.add(new StreamEvent.Failed(e));
+        } finally {
+            ReferenceCountUtil.release(buf);
+        }
+        queue.drain(ctx);
+    }
+
+    /** Starts a new stream: the parser forgets everything, events not yet delivered are dropped. */
+    void reset() {
+        queue.clear();
+        parser.reset();
+    }
+
+    // Always copied: a heap buffer's array is shared by the pool and must not outlive the release below.
+    private void feed(ByteBuf buf) {
+        if (scratch == null) {
+            scratch = new byte[SCRATCH_SIZE];
+        }
+        while (buf.isReadable()) {
+            int n = Math.min(scratch.length, buf.readableBytes());
+            buf.readBytes(scratch, 0, n);
+            parser.feed(scratch, 0, n);
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package org.perch.xmpp.session;
+
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.perch.core.Jid;
+import org.perch.xmpp.stream.StreamErrorCondition;
+import org.perch.xmpp.stream.StreamErrorException;
+import org.perch.xmpp.stream.StreamHeader;
+import org.perch.xmpp.xml.XmlElement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client's session, from the first stream header to the end of its last resumption window. Stream events
+ * arrive on the I/O thread and are handled one at a time on a virtual thread (see {@link SerialExecutor});
+ * deliveries from other sessions may come from any thread.
+ *
+ * <p>Negotiation (STARTTLS, SASL, bind, XEP-0198) is in {@link StreamNegotiation}; once bound, stanzas go to the
+ * {@link StanzaRouter}.
+ */
+public final class ClientSession implements StreamHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
+
+    private final ServerContext ctx;
+    private final SerialExecutor inbound;
+    private final StreamNegotiation negotiation;
+    private final StreamManagement sm;
+    private final Object outboundLock = new Object();
+    private volatile Connection connection;
+    private volatile Jid jid;
+    private volatile XmlElement presence;
+    private volatile boolean rosterRequested;
+    private volatile boolean terminated;
+    private ClientSession resumedInto;
+    private ScheduledFuture<?> resumptionDeadline;
+
+    ClientSession(ServerContext ctx, StanzaRouter router, Connection connection) {
+        this.ctx = ctx;
+        this.connection = connection;
+        this.inbound = new SerialExecutor(ctx.blocking(), ctx.settings().inboundQueueCapacity());
+        this.sm = new StreamManagement(ctx.settings().maxUnackedStanzas());
+        this.negotiation = new StreamNegotiation(ctx, router, this);
+    }
+
+    // ---- StreamHandler: called on the I/O thread, handed to the session's serial queue ----
+
+    @Override
+    public void onStreamOpen(StreamHeader header) {
+        enqueue(() -> negotiation.streamOpened(header));
+    }
+
+    @Override
+    public void onElement(XmlElement element) {
+        enqueue(() -> negotiation.element(element));
+    }
+
+    @Override
+    public void onStreamClose() {
+        enqueue(() -> connectionOf().close(Optional.empty()));
+    }
+
+    @Override
+    public void onStreamError(StreamErrorException error) {
+        enqueue(() -> closeWithError(error.condition(), error.text()));
+    }
+
+    @Override
+    public void onDisconnect() {
+        ClientSession target = resumeTarget();
+        Connection gone = connection;
+        target.inbound.submit(() -> target.connectionLost(gone));
+    }
+
+    private void enqueue(Runnable task) {
+        ClientSession target = resumeTarget();
+        if (!target.inbound.submit(task)) {
+            LOG.info("{}: inbound queue full, closing", connection.label());
+            connection.close(Optional.of(new Connection.StreamError(StreamErrorCondition.POLICY_VIOLATION,
+                    "too many stanzas queued; slow down")));
+        }
+    }
+
+    private synchronized ClientSession resumeTarget() {
+        return resumedInto == null ? this : resumedInto;
+    }
+
+    // ---- what handlers see ----
+
+    /** The bound full JID; only valid once bound. */
+    public Jid jid() {
+        return jid;
+    }
+
+    public Jid bareJid() {
+        return jid.toBare();
+    }
+
+    public boolean isBound() {
+        return jid != null;
+    }
+
+    /** The current available presence broadcast by this session, if it sent one. */
+    public Optional<XmlElement> presence() {
+        return Optional.ofNullable(presence);
+    }
+
+    public void presence(XmlElement available) {
+        this.presence = available;
+    }
+
+    public boolean rosterRequested() {
+        return rosterRequested;
+    }
+
+    public void rosterRequested(boolean requested) {
+        this.rosterRequested = requested;
+    }
+
+    public ServerContext context() {
+        return ctx;
+    }
+
+    /**
+     * Sends a stanza to this client. While the client is away waiting to resume, the stanza is kept with the
+     * unacknowledged ones and sent on resumption.
+     */
+    public void deliver(XmlElement stanza) {
+        synchronized (outboundLock) {
+            if (terminated) {
+                return;
+            }
+            if (!sm.sent(stanza)) {
+                closeWithError(StreamErrorCondition.POLICY_VIOLATION, "too many unacknowledged stanzas");
+                return;
+            }
+            Connection c = connection;
+            if (c != null) {
+                c.send(stanza);
+                if (sm.enabled() && sm.unackedCount() % 8 == 0) {
+                    c.send(XmlElement.empty("r", StreamManagement.NS));
+                }
+            }
+        }
+    }
+
+    /** Ends the stream with an error and the session with it (no resumption). */
+    public void closeWithError(StreamErrorCondition condition, String text) {
+        Connection c = connection;
+        terminate();
+        if (c != null) {
+            c.close(Optional.of(new Connection.StreamError(condition, text)));
+        }
+    }
+
+    // ---- used by the negotiation ----
+
+    Connection connectionOf() {
+        return connection;
+    }
+
+    StreamManagement streamManagement() {
+        return sm;
+    }
+
+    Object outboundLock() {
+        return outboundLock;
+    }
+
+    void bound(Jid full) {
+        this.jid = full;
+    }
+
+    /** This (new) connection's session resumed {@code older}: forward everything to it from now on. */
+    synchronized void forwardTo(ClientSession older) {
+        this.resumedInto = older;
+    }
+
+    /** Attaches a new connection after a successful resumption; cancels the resumption deadline. */
+    void attach(Connection newConnection) {
+        Connection old;
+        synchronized (outboundLock) {
+            old = connection;
+            connection = newConnection;
+            if (resumptionDeadline != null) {
+                resumptionDeadline.cancel(false);
+                resumptionDeadline = null;
+            }
+        }
+        if (old != null && old != newConnection) {
+            old.close(Optional.of(new Connection.StreamError(StreamErrorCondition.CONFLICT, "session resumed elsewhere")));
+        }
+    }
+
+    private void connectionLost(Connection gone) {
+        synchronized (outboundLock) {
+            if (connection != gone || terminated) {
+                return;
+            }
+            connection = null;
+            long timeout = ctx.settings().resumeTimeout().toMillis();
+            if (jid != null && sm.enabled() && !sm.resumeId().isEmpty() && timeout > 0) {
+                LOG.debug("{} detached; resumable for {} ms", jid, timeout);
+                resumptionDeadline = ctx.scheduler().schedule(
+                        () -> inbound.submit(this::resumptionExpired), timeout, TimeUnit.MILLISECONDS);
+                return;
+            }
+        }
+        terminate();
+    }
+
+    private void resumptionExpired() {
+        synchronized (outboundLock) {
+            if (connection != null) {
+                return;
+            }
+        }
+        terminate();
+    }
+
+    /** Ends the session for good: unbinds it, tells contacts it left, and bounces what it never acknowledged. */
+    void terminate() {
+        synchronized (outboundLock) {
+            if (terminated) {
+                return;
+            }
+            terminated = true;
+        }
+        if (!sm.resumeId().isEmpty()) {
+            ctx.sessions().forgetResumable(sm.resumeId(), this);
+        }
+        if (jid != null) {
+            ctx.sessions().unbind(jid, this);
+            negotiation.router().sessionEnded(this, sm.drainUnacked());
+        }
+    }
+
+    public boolean isTerminated() {
+        return terminated;
+    }
+
+    @Override
+    public String toString() {
+        Connection c = connection;
+        return "ClientSession[" + (jid == null ? "unbound" : jid) + (c == null ? ", detached" : ", " + c.label())
+                + "]";
+    }
+}

@@ -1,0 +1,50 @@
+package org.perch.xmpp.session;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one session's tasks one at a time, in submission order, on a shared executor (virtual threads), so the
+ * I/O thread never blocks on the store and a session never races with itself. The queue is bounded: a client
+ * that sends faster than the server can handle is refused, not buffered without limit.
+ */
+final class SerialExecutor {
+    private static final Logger LOG = LoggerFactory.getLogger(SerialExecutor.class);
+
+    private final Executor executor;
+    private final int capacity;
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger pending = new AtomicInteger();
+
+    SerialExecutor(Executor executor, int capacity) {
+        this.executor = executor;
+        this.capacity = capacity;
+    }
+
+    /** Queues the task; returns false, running nothing, if the queue is full. */
+    boolean submit(Runnable task) {
+        if (pending.get() >= capacity) {
+            return false;
+        }
+        tasks.add(task);
+        if (pending.getAndIncrement() == 0) {
+            executor.execute(this::drain);
+        }
+        return true;
+    }
+
+    private void drain() {
+        do {
+            Runnable task = tasks.poll();
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.error("session task failed", e);
+            }
+        } while (pending.decrementAndGet() > 0);
+    }
+}

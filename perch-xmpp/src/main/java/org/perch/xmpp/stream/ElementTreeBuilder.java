@@ -1,0 +1,132 @@
+package org.perch.xmpp.stream;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.xml.stream.XMLStreamReader;
+import org.perch.xmpp.xml.XmlElement;
+import org.perch.xmpp.xml.XmlNode;
+import org.perch.xmpp.xml.XmlText;
+
+/**
+ * Builds one top-level element at a time from reader events, enforcing the depth and attribute limits. Holds
+ * only the elements still open: a finished top-level element is handed back and forgotten.
+ */
+final class ElementTreeBuilder {
+    private final StreamLimits limits;
+    private final String namespaceIfNone;
+    private final ArrayDeque<OpenElement> open = new ArrayDeque<>();
+
+    /**
+     * @param namespaceIfNone the namespace given to elements that have none: {@code jabber:client} on WebSocket,
+     *     where a stanza may come without xmlns; empty on TCP, where the stream header declares it
+     */
+    ElementTreeBuilder(StreamLimits limits, String namespaceIfNone) {
+        this.limits = limits;
+        this.namespaceIfNone = namespaceIfNone;
+    }
+
+    /** How many elements are open; the top-level element is depth 1. */
+    int depth() {
+        return open.size();
+    }
+
+    void start(XMLStreamReader reader) {
+        if (open.size() >= limits.maxDepth()) {
+            throw policyViolation("elements nested deeper than " + limits.maxDepth());
+        }
+        Map<String, String> attributes = attributes(reader, limits);
+        String namespace = reader.getNamespaceURI();
+        if (namespace == null || namespace.isEmpty()) {
+            namespace = namespaceIfNone;
+        }
+        OpenElement parent = open.peek();
+        if (parent != null) {
+            parent.flushText();
+        }
+        open.push(new OpenElement(reader.getLocalName(), namespace, attributes));
+    }
+
+    /** Character data of the innermost open element; adjacent pieces become one {@link XmlText}. */
+    void text(char[] chars, int start, int length) {
+        open.element().text.append(chars, start, length);
+    }
+
+    /** Closes the innermost element; returns it when it was the top-level one. */
+    Optional<XmlElement> end() {
+        XmlElement done = open.pop().build();
+        OpenElement parent = open.peek();
+        if (parent == null) {
+            return Optional.of(done);
+        }
+        parent.children.add(done);
+        return Optional.empty();
+    }
+
+    void clear() {
+        open.clear();
+    }
+
+    /**
+     * The attributes of the current start tag keyed by qualified name ({@code xml:lang}); namespace declarations
+     * are not attributes. Declarations are limited like attributes: each costs a lookup on every name below.
+     */
+    static Map<String, String> attributes(XMLStreamReader reader, StreamLimits limits) {
+        int count = reader.getAttributeCount();
+        if (count > limits.maxAttributes() || reader.getNamespaceCount() > limits.maxAttributes()) {
+            throw policyViolation("more than " + limits.maxAttributes() + " attributes on <"
+                    + reader.getLocalName() + ">");
+        }
+        Map<String, String> attributes = new LinkedHashMap<>(Math.max(4, count * 2));
+        for (int i = 0; i < count; i++) {
+            String prefix = reader.getAttributePrefix(i);
+            String local = reader.getAttributeLocalName(i);
+            String key = prefix == null || prefix.isEmpty() ? local : prefix + ':' + local;
+            attributes.put(key, reader.getAttributeValue(i));
+        }
+        return attributes;
+    }
+
+    static boolean isWhitespace(char[] chars, int start, int length) {
+        for (int i = start; i < start + length; i++) {
+            char c = chars[i];
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static StreamErrorException policyViolation(String text) {
+        return new StreamErrorException(StreamErrorCondition.POLICY_VIOLATION, text);
+    }
+
+    private static final class OpenElement {
+        final String name;
+        final String namespace;
+        final Map<String, String> attributes;
+        final List<XmlNode> children = new ArrayList<>(4);
+        final StringBuilder text = new StringBuilder();
+
+        OpenElement(String name, String namespace, Map<String, String> attributes) {
+            this.name = name;
+            this.namespace = namespace;
+            this.attributes = attributes;
+        }
+
+        void flushText() {
+            if (!text.isEmpty()) {
+                children.add(new XmlText(text.toString()));
+                text.setLength(0);
+            }
+        }
+
+        XmlElement build() {
+            flushText();
+            return new XmlElement(name, namespace, attributes, children);
+        }
+    }
+}

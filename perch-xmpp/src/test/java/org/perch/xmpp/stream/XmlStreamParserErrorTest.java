@@ -1,0 +1,180 @@
+package org.perch.xmpp.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.perch.xmpp.stream.ClientStreams.HEADER;
+import static org.perch.xmpp.stream.ClientStreams.HEADER_WITHOUT_DECLARATION;
+import static org.perch.xmpp.stream.ClientStreams.utf8;
+import static org.perch.xmpp.stream.StreamErrorCondition.BAD_FORMAT;
+import static org.perch.xmpp.stream.StreamErrorCondition.INVALID_NAMESPACE;
+import static org.perch.xmpp.stream.StreamErrorCondition.NOT_WELL_FORMED;
+import static org.perch.xmpp.stream.StreamErrorCondition.POLICY_VIOLATION;
+import static org.perch.xmpp.stream.StreamErrorCondition.RESTRICTED_XML;
+import static org.perch.xmpp.stream.StreamErrorCondition.UNSUPPORTED_ENCODING;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class XmlStreamParserErrorTest {
+    private static final StreamLimits SMALL = new StreamLimits(1024, 4, 8);
+    static final String BILLION_LAUGHS = "<?xml version='1.0'?><!DOCTYPE lolz [<!ENTITY lol 'lol'>"
+            + "<!ENTITY lol1 '&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;'>"
+            + "<!ENTITY lol2 '&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;'>"
+            + "<!ENTITY lol3 '&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;'>]>"
+            + HEADER_WITHOUT_DECLARATION + "<message><body>&lol3;</body></message>";
+
+    private final RecordingListener listener = new RecordingListener();
+
+    static Stream<Arguments> badStreams() {
+        return Stream.of(
+                Arguments.of("mismatched end tag", HEADER + "<message><body>x</message>", NOT_WELL_FORMED),
+                Arguments.of("unbound prefix", HEADER + "<foo:bar/>", NOT_WELL_FORMED),
+                Arguments.of("duplicate attribute", HEADER + "<message to='a' to='b'/>", NOT_WELL_FORMED),
+                Arguments.of("illegal character reference", HEADER + "<message><body>&#0;</body></message>",
+                        NOT_WELL_FORMED),
+                Arguments.of("second XML declaration", HEADER + "<?xml version='1.0'?>", NOT_WELL_FORMED),
+                Arguments.of("garbage instead of a header", "hello", NOT_WELL_FORMED),
+                Arguments.of("DOCTYPE with internal subset", BILLION_LAUGHS, RESTRICTED_XML),
+                Arguments.of("external DOCTYPE", "<!DOCTYPE stream SYSTEM 'http://evil.example/x.dtd'>"
+                        + HEADER_WITHOUT_DECLARATION, RESTRICTED_XML),
+                Arguments.of("comment before the header", "<!-- hi -->" + HEADER_WITHOUT_DECLARATION, RESTRICTED_XML),
+                Arguments.of("comment between stanzas", HEADER + "<!-- hi -->", RESTRICTED_XML),
+                Arguments.of("comment in a stanza", HEADER + "<message><!-- hi --></message>", RESTRICTED_XML),
+                Arguments.of("processing instruction before the header", "<?xml version='1.0'?><?xml-stylesheet x?>"
+                        + HEADER_WITHOUT_DECLARATION, RESTRICTED_XML),
+                Arguments.of("processing instruction in a stanza", HEADER + "<message><?php x ?></message>",
+                        RESTRICTED_XML),
+                Arguments.of("entity reference in text", HEADER + "<message><body>&nbsp;</body></message>",
+                        RESTRICTED_XML),
+                Arguments.of("entity reference in an attribute", HEADER + "<message to='&nbsp;'/>", RESTRICTED_XML),
+                Arguments.of("wrong root element", "<open xmlns='urn:ietf:params:xml:ns:xmpp-framing'/>",
+                        INVALID_NAMESPACE),
+                Arguments.of("wrong stream namespace", "<stream:stream xmlns='jabber:client' xmlns:stream='urn:x'>",
+                        INVALID_NAMESPACE),
+                Arguments.of("server content namespace", "<stream:stream xmlns='jabber:server'"
+                        + " xmlns:stream='http://etherx.jabber.org/streams'>", INVALID_NAMESPACE),
+                Arguments.of("no content namespace", "<stream:stream xmlns:stream='http://etherx.jabber.org/streams'>",
+                        INVALID_NAMESPACE),
+                Arguments.of("ISO-8859-1", "<?xml version='1.0' encoding='ISO-8859-1'?>" + HEADER_WITHOUT_DECLARATION,
+                        UNSUPPORTED_ENCODING),
+                Arguments.of("UTF-16", "<?xml version='1.0' encoding='UTF-16'?>" + HEADER_WITHOUT_DECLARATION,
+                        UNSUPPORTED_ENCODING),
+                Arguments.of("text between stanzas", HEADER + "hello<presence/>", BAD_FORMAT),
+                Arguments.of("too deep", HEADER + "<a><b><c><d><e/></d></c></b></a>", POLICY_VIOLATION),
+                Arguments.of("too many attributes", HEADER + "<a a='' b='' c='' d='' e='' f='' g='' h='' i=''/>",
+                        POLICY_VIOLATION),
+                Arguments.of("too many namespace declarations", HEADER + "<a xmlns:a='a' xmlns:b='b' xmlns:c='c'"
+                        + " xmlns:d='d' xmlns:e='e' xmlns:f='f' xmlns:g='g' xmlns:h='h' xmlns:i='i'/>", POLICY_VIOLATION),
+                Arguments.of("oversized stanza", HEADER + "<message><body>" + "x".repeat(1024) + "</body></message>",
+                        POLICY_VIOLATION),
+                Arguments.of("oversized header", "<stream:stream xmlns='jabber:client' to='" + "a".repeat(2000) + "'",
+                        POLICY_VIOLATION),
+                Arguments.of("whitespace flood before the header", " ".repeat(2000), POLICY_VIOLATION));
+    }
+
+    @ParameterizedTest(name = "{0} → {2}")
+    @MethodSource("badStreams")
+    void aBadStreamShouldEndWithTheRightCondition(String why, String input, StreamErrorCondition expected) {
+        assertThat(conditionInOneChunk(input)).isEqualTo(expected);
+        assertThat(conditionByteByByte(input)).as("byte by byte").isEqualTo(expected);
+    }
+
+    @Test
+    void invalidUtf8ShouldBeNotWellFormed() {
+        XmlStreamParser parser = new XmlStreamParser(SMALL, listener);
+        byte[] header = utf8(HEADER + "<message><body>");
+        parser.feed(header, 0, header.length);
+        byte[] broken = {(byte) 0xC3, (byte) 0x28, '<', '/'};
+
+        assertThat(errorOf(() -> parser.feed(broken, 0, broken.length)).condition()).isEqualTo(NOT_WELL_FORMED);
+    }
+
+    @Test
+    void limitsShouldAllowElementsExactlyAtEachLimit() {
+        String atLimits = "<a><b><c><d a='' b='' c='' d='' e='' f='' g='' h=''/></c></b></a>";
+        String body = "<message><body></body></message>";
+        String fullSize = "<message><body>" + "x".repeat(1024 - body.length()) + "</body></message>";
+        byte[] bytes = utf8(HEADER + atLimits + fullSize);
+
+        new XmlStreamParser(SMALL, listener).feed(bytes, 0, bytes.length);
+
+        assertThat(listener.elements()).hasSize(2);
+    }
+
+    @Test
+    void anOversizedStanzaShouldFailOnTheFirstByteOverTheLimit() {
+        XmlStreamParser parser = new XmlStreamParser(SMALL, listener);
+        byte[] header = utf8(HEADER);
+        parser.feed(header, 0, header.length);
+        byte[] stanza = utf8("<message><body>" + "x".repeat(2000));
+
+        for (int i = 0; i < 1024; i++) {
+            int at = i;
+            assertThatNoException().as("byte %d", i).isThrownBy(() -> parser.feed(stanza, at, 1));
+        }
+        assertThat(errorOf(() -> parser.feed(stanza, 1024, 1)).condition()).isEqualTo(POLICY_VIOLATION);
+    }
+
+    @Test
+    void aHugeUnterminatedStanzaShouldFailBeforeItIsAllFed() {
+        XmlStreamParser parser = new XmlStreamParser(StreamLimits.DEFAULT, listener);
+        byte[] header = utf8(HEADER);
+        parser.feed(header, 0, header.length);
+        int limit = StreamLimits.DEFAULT.maxStanzaBytes();
+        byte[] huge = new byte[10 * 1024 * 1024];
+        byte[] start = utf8("<message><body>");
+        java.util.Arrays.fill(huge, (byte) 'x');
+        System.arraycopy(start, 0, huge, 0, start.length);
+
+        StreamErrorException e = errorOf(() -> parser.feed(huge, 0, limit + 100));
+
+        assertThat(e.condition()).isEqualTo(POLICY_VIOLATION);
+        assertThat(listener.elements()).isEmpty();
+    }
+
+    @Test
+    void billionLaughsShouldBeRefusedWithoutExpandingAnything() {
+        assertThat(conditionInOneChunk(BILLION_LAUGHS)).isEqualTo(RESTRICTED_XML);
+        assertThat(listener.events).isEmpty();
+    }
+
+    @Test
+    void aFailedParserShouldKeepFailingUntilReset() {
+        XmlStreamParser parser = new XmlStreamParser(SMALL, listener);
+        byte[] bad = utf8(HEADER + "<!-- no -->");
+        StreamErrorException first = errorOf(() -> parser.feed(bad, 0, bad.length));
+        byte[] good = utf8("<presence/>");
+
+        assertThat(errorOf(() -> parser.feed(good, 0, good.length))).isSameAs(first);
+        parser.reset();
+        byte[] fresh = utf8(HEADER + "<presence/>");
+        parser.feed(fresh, 0, fresh.length);
+        assertThat(listener.elements()).hasSize(1);
+    }
+
+    private StreamErrorCondition conditionInOneChunk(String input) {
+        XmlStreamParser parser = new XmlStreamParser(SMALL, listener);
+        byte[] bytes = utf8(input);
+        return errorOf(() -> parser.feed(bytes, 0, bytes.length)).condition();
+    }
+
+    private StreamErrorCondition conditionByteByByte(String input) {
+        XmlStreamParser parser = new XmlStreamParser(SMALL, new RecordingListener());
+        byte[] bytes = utf8(input);
+        return errorOf(() -> {
+            for (int i = 0; i < bytes.length; i++) {
+                parser.feed(bytes, i, 1);
+            }
+        }).condition();
+    }
+
+    static StreamErrorException errorOf(Runnable action) {
+        StreamErrorException e = catchThrowableOfType(StreamErrorException.class, action::run);
+        assertThat(e).as("a stream error").isNotNull();
+        return e;
+    }
+}

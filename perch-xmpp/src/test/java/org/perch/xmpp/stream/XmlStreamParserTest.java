@@ -1,0 +1,169 @@
+package org.perch.xmpp.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.perch.xmpp.stream.ClientStreams.CLIENT_STREAM;
+import static org.perch.xmpp.stream.ClientStreams.CLIENT_STREAM_EVENTS;
+import static org.perch.xmpp.stream.ClientStreams.HEADER;
+import static org.perch.xmpp.stream.ClientStreams.HEADER_WITHOUT_DECLARATION;
+import static org.perch.xmpp.stream.ClientStreams.PARSED_HEADER;
+import static org.perch.xmpp.stream.ClientStreams.utf8;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.perch.xmpp.xml.XmlElement;
+import org.perch.xmpp.xml.XmlWriter;
+
+class XmlStreamParserTest {
+    private final RecordingListener listener = new RecordingListener();
+    private final XmlStreamParser parser = new XmlStreamParser(StreamLimits.DEFAULT, listener);
+
+    @Test
+    void aClientStreamFedInOneChunkShouldGiveHeaderElementsAndClose() {
+        byte[] bytes = utf8(CLIENT_STREAM);
+        parser.feed(bytes, 0, bytes.length);
+
+        assertThat(listener.events).containsExactlyElementsOf(CLIENT_STREAM_EVENTS);
+    }
+
+    @Test
+    void aClientStreamFedByteByByteShouldGiveTheSameEvents() {
+        byte[] bytes = utf8(CLIENT_STREAM);
+        for (int i = 0; i < bytes.length; i++) {
+            parser.feed(bytes, i, 1);
+        }
+
+        assertThat(listener.events).containsExactlyElementsOf(CLIENT_STREAM_EVENTS);
+    }
+
+    @Test
+    void aClientStreamSplitAnywhereShouldGiveTheSameEvents() {
+        byte[] bytes = utf8(CLIENT_STREAM);
+        for (int split = 0; split <= bytes.length; split++) {
+            RecordingListener recorder = new RecordingListener();
+            XmlStreamParser p = new XmlStreamParser(StreamLimits.DEFAULT, recorder);
+            p.feed(bytes, 0, split);
+            p.feed(bytes, split, bytes.length - split);
+
+            assertThat(recorder.events).as("split at %d", split).containsExactlyElementsOf(CLIENT_STREAM_EVENTS);
+        }
+    }
+
+    @Test
+    void aSplitInsideAMultiByteCharacterShouldNotCorruptIt() {
+        byte[] bytes = utf8(CLIENT_STREAM);
+        List<Integer> splits = new ArrayList<>();
+        int cedilla = CLIENT_STREAM.indexOf('Ç');
+        splits.add(utf8(CLIENT_STREAM.substring(0, cedilla)).length + 1);
+        int emoji = CLIENT_STREAM.indexOf("😀");
+        int emojiStart = utf8(CLIENT_STREAM.substring(0, emoji)).length;
+        splits.addAll(List.of(emojiStart + 1, emojiStart + 2, emojiStart + 3));
+
+        for (int split : splits) {
+            RecordingListener recorder = new RecordingListener();
+            XmlStreamParser p = new XmlStreamParser(StreamLimits.DEFAULT, recorder);
+            p.feed(bytes, 0, split);
+            p.feed(bytes, split, bytes.length - split);
+
+            assertThat(recorder.events).as("split at %d", split).containsExactlyElementsOf(CLIENT_STREAM_EVENTS);
+        }
+    }
+
+    @Test
+    void resetShouldMakeTheNextBytesANewStream() {
+        feed(HEADER + "<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
+        parser.reset();
+        feed(HEADER + "<presence/>");
+
+        assertThat(listener.events).containsExactly(
+                new RecordingListener.Opened(PARSED_HEADER),
+                new RecordingListener.Element(ClientStreams.STARTTLS),
+                new RecordingListener.Opened(PARSED_HEADER),
+                new RecordingListener.Element(XmlElement.empty("presence", Namespaces.CLIENT)));
+    }
+
+    @Test
+    void resetFromTheListenerShouldHandTheFollowingBytesToTheNewStream() {
+        List<Object> seen = new ArrayList<>();
+        XmlStreamParser[] holder = new XmlStreamParser[1];
+        holder[0] = new XmlStreamParser(StreamLimits.DEFAULT, new StreamListener() {
+            @Override
+            public void onStreamOpen(StreamHeader header) {
+                seen.add(header);
+            }
+
+            @Override
+            public void onElement(XmlElement element) {
+                seen.add(element.name());
+                if (element.name().equals("auth")) {
+                    holder[0].reset(); // as after SASL success
+                }
+            }
+
+            @Override
+            public void onStreamClose() {
+                seen.add("close");
+            }
+        });
+        String auth = "<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>AA==</auth>";
+        byte[] bytes = utf8(HEADER + auth + HEADER_WITHOUT_DECLARATION + "<iq type='get' id='1'/>");
+
+        holder[0].feed(bytes, 0, bytes.length);
+
+        assertThat(seen).containsExactly(PARSED_HEADER, "auth", PARSED_HEADER, "iq");
+    }
+
+    @Test
+    void whitespaceKeepalivesShouldBeIgnoredAndNeverAddUpToTheSizeLimit() {
+        XmlStreamParser p = new XmlStreamParser(new StreamLimits(1024, 8, 16), listener);
+        byte[] header = utf8(HEADER);
+        p.feed(header, 0, header.length);
+        byte[] space = {' '};
+        for (int i = 0; i < 5000; i++) {
+            p.feed(space, 0, 1);
+        }
+        byte[] presence = utf8("\n<presence/>");
+        p.feed(presence, 0, presence.length);
+
+        assertThat(listener.events).containsExactly(new RecordingListener.Opened(PARSED_HEADER),
+                new RecordingListener.Element(XmlElement.empty("presence", Namespaces.CLIENT)));
+    }
+
+    @Test
+    void attributesShouldBeKeyedByQualifiedNameWithoutNamespaceDeclarations() {
+        feed(HEADER + "<message xmlns:ex='urn:example' ex:flag='on' xml:lang='de' to='a@b'/>");
+
+        assertThat(listener.elements()).singleElement()
+                .extracting(XmlElement::attributes)
+                .isEqualTo(Map.of("ex:flag", "on", "xml:lang", "de", "to", "a@b"));
+    }
+
+    @Test
+    void aStanzaWithAPrefixedStreamNamespaceShouldKeepItsNamespace() {
+        feed(HEADER + "<stream:error><conflict xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error>");
+
+        assertThat(listener.elements()).containsExactly(XmlElement.builder("error", Namespaces.STREAMS)
+                .child("conflict", Namespaces.STREAM_ERRORS).build());
+    }
+
+    @Test
+    void elementsWrittenByXmlWriterShouldParseBackEqual() {
+        feed(CLIENT_STREAM);
+        List<XmlElement> first = listener.elements();
+
+        RecordingListener again = new RecordingListener();
+        XmlStreamParser p = new XmlStreamParser(StreamLimits.DEFAULT, again);
+        StringBuilder sb = new StringBuilder(HEADER);
+        first.forEach(e -> sb.append(XmlWriter.toXml(e)));
+        byte[] bytes = utf8(sb.toString());
+        p.feed(bytes, 0, bytes.length);
+
+        assertThat(again.elements()).isEqualTo(first).hasSize(4);
+    }
+
+    private void feed(String s) {
+        byte[] bytes = utf8(s);
+        parser.feed(bytes, 0, bytes.length);
+    }
+}
