@@ -1,8 +1,11 @@
 package org.perch.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import org.jivesoftware.smack.XMPPException.XMPPErrorException;
+import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.iqregister.AccountManager;
 import org.junit.jupiter.api.DisplayName;
@@ -15,13 +18,19 @@ import org.perch.testing.SmackClients;
 class RegistrationIT {
 
     @Test
-    @DisplayName("XEP-0077 §3: registration is not offered by default")
+    @DisplayName("XEP-0077 §3.1: by default registration is not advertised, and asking for it gets "
+            + "service-unavailable without losing the connection")
     void registrationShouldBeOffByDefault() throws Exception {
         try (PerchTestServer server = PerchTestServer.start()) {
             XMPPTCPConnection c = new XMPPTCPConnection(SmackClients.starttls(server).build());
             try {
                 c.connect();
-                assertThat(AccountManager.getInstance(c).supportsAccountCreation()).isFalse();
+                assertThat(c.hasFeature("register", "http://jabber.org/features/iq-register")).isFalse();
+                // Smack 4.5's supportsAccountCreation() cannot answer false: it throws on the error reply.
+                assertThatThrownBy(() -> AccountManager.getInstance(c).supportsAccountCreation())
+                        .isInstanceOfSatisfying(XMPPErrorException.class, e -> assertThat(
+                                e.getStanzaError().getCondition()).isEqualTo(StanzaError.Condition.service_unavailable));
+                assertThat(c.isConnected()).isTrue();
             } finally {
                 c.disconnect();
             }

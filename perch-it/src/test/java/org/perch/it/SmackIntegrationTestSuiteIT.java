@@ -40,7 +40,7 @@ class SmackIntegrationTestSuiteIT {
                     .setSecurityMode("required")
                     .setAdminAccountUsernameAndPassword("sintadmin", PerchTestServer.PASSWORD)
                     .setEnabledConnections("tcp")
-                    .setReplyTimeout("5000")
+                    .setReplyTimeout("3000")
                     .setDebugger("false")
                     .build();
             SmackIntegrationTestFramework.TestRunResult result = new SmackIntegrationTestFramework(config).run();

@@ -1,6 +1,8 @@
 package org.perch.xmpp.im;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import org.perch.core.Jid;
 import org.perch.store.RosterItem;
@@ -8,19 +10,23 @@ import org.perch.store.RosterStore;
 import org.perch.store.Subscription;
 import org.perch.xmpp.session.ClientSession;
 import org.perch.xmpp.session.SessionRegistry;
+import org.perch.xmpp.stanza.Stanzas;
 import org.perch.xmpp.stream.Namespaces;
 import org.perch.xmpp.xml.XmlElement;
 
 /**
  * RFC 6121 presence for local accounts: broadcast to subscribers and the user's own resources (§4), probes on
  * initial presence, directed presence, and the subscription state machine (§3), each change pushed to the
- * roster. Subscription requests to an account with no available resource are not kept for later (noted in
- * the module README).
+ * roster. Unanswered subscription requests are kept in memory and shown again when the contact comes online.
  */
 public final class PresenceBroker {
     private final RosterStore rosters;
     private final SessionRegistry sessions;
     private final RosterHandler roster;
+    /** Bounds on unanswered requests kept in memory, so request floods cannot exhaust the heap. */
+    private static final int MAX_PENDING_CONTACTS = 100_000;
+    private static final int MAX_PENDING_PER_CONTACT = 200;
+    private final Map<Jid, Map<Jid, XmlElement>> pendingRequests = new ConcurrentHashMap<>();
 
     public PresenceBroker(RosterStore rosters, SessionRegistry sessions, RosterHandler roster) {
         this.rosters = rosters;
@@ -52,6 +58,8 @@ public final class PresenceBroker {
             }
         }
         if (initial) {
+            pendingRequests.getOrDefault(from.bareJid(), Map.of()).values()
+                    .forEach(request -> from.deliver(request.withAttribute("to", from.jid().toString())));
             for (RosterItem item : items) {
                 if (RosterHandler.hasTo(item.subscription())) {
                     presencesOf(item.jid(), from);
@@ -93,9 +101,10 @@ public final class PresenceBroker {
                 if (!RosterHandler.hasTo(mine.subscription()) && !mine.pendingOut()) {
                     roster.update(user, with(mine, mine.subscription(), true));
                 }
-                sendToAvailable(contact, stamped);
+                offerSubscription(contact, stamped);
             }
             case "subscribed" -> {
+                answered(user, contact);
                 RosterItem mine = itemOf(user, contact);
                 RosterItem theirs = itemOf(contact, user);
                 if (!theirs.pendingOut()) {
@@ -119,6 +128,7 @@ public final class PresenceBroker {
                 deliverToAll(contact, stamped);
             }
             case "unsubscribed" -> {
+                answered(user, contact);
                 RosterItem mine = itemOf(user, contact);
                 if (RosterHandler.hasFrom(mine.subscription())) {
                     roster.update(user, with(mine, removeFrom(mine.subscription()), mine.pendingOut()));
@@ -160,6 +170,33 @@ public final class PresenceBroker {
             s.presence().ifPresent(p -> to.deliver(p.withAttribute("from", s.jid().toString())
                     .withAttribute("to", to.jid().toString())));
         }
+    }
+
+    /**
+     * Delivers a subscription request to the contact's available or roster-interested resources, and keeps it
+     * until answered so a resource that comes online later sees it too (RFC 6121 §3.1.3). Requests are kept in
+     * memory only: a restart forgets unanswered ones.
+     */
+    private void offerSubscription(Jid contact, XmlElement request) {
+        Jid requester = Stanzas.from(request).orElseThrow();
+        if (pendingRequests.size() < MAX_PENDING_CONTACTS) {
+            Map<Jid, XmlElement> forContact = pendingRequests.computeIfAbsent(contact, k -> new ConcurrentHashMap<>());
+            if (forContact.size() < MAX_PENDING_PER_CONTACT) {
+                forContact.put(requester, request);
+            }
+        }
+        for (ClientSession s : sessions.sessionsOf(contact)) {
+            if (s.presence().isPresent() || s.rosterRequested()) {
+                s.deliver(request.withAttribute("to", s.jid().toString()));
+            }
+        }
+    }
+
+    private void answered(Jid contact, Jid requester) {
+        pendingRequests.computeIfPresent(contact, (k, requests) -> {
+            requests.remove(requester);
+            return requests.isEmpty() ? null : requests;
+        });
     }
 
     private void sendToAvailable(Jid bare, XmlElement presence) {

@@ -3,6 +3,7 @@ package org.perch.xmpp.session;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.perch.core.Jid;
 import org.perch.xmpp.stream.StreamErrorCondition;
 import org.perch.xmpp.stream.StreamErrorException;
@@ -47,36 +48,62 @@ public final class ClientSession implements StreamHandler {
 
     @Override
     public void onStreamOpen(StreamHeader header) {
-        enqueue(() -> negotiation.streamOpened(header));
+        enqueue(s -> s.negotiation.streamOpened(header));
     }
 
     @Override
     public void onElement(XmlElement element) {
-        enqueue(() -> negotiation.element(element));
+        enqueue(s -> s.negotiation.element(element));
     }
 
     @Override
     public void onStreamClose() {
-        enqueue(() -> connectionOf().close(Optional.empty()));
+        enqueue(s -> s.connectionOf().close(Optional.empty()));
     }
 
     @Override
     public void onStreamError(StreamErrorException error) {
-        enqueue(() -> closeWithError(error.condition(), error.text()));
+        enqueue(s -> s.negotiation.streamError(error));
     }
 
     @Override
     public void onDisconnect() {
-        ClientSession target = resumeTarget();
         Connection gone = connection;
-        target.inbound.submit(() -> target.connectionLost(gone));
+        // Always runs, even over a full queue: a lost connection must never leave its session behind.
+        inbound.submitAlways(() -> {
+            ClientSession target = resumeTarget();
+            if (target == this) {
+                connectionLost(gone);
+            } else {
+                target.inbound.submitAlways(() -> target.connectionLost(gone));
+            }
+        });
     }
 
-    private void enqueue(Runnable task) {
-        ClientSession target = resumeTarget();
-        if (!target.inbound.submit(task)) {
-            LOG.info("{}: inbound queue full, closing", connection.label());
-            connection.close(Optional.of(new Connection.StreamError(StreamErrorCondition.POLICY_VIOLATION,
+    /**
+     * Queues an event for this connection. Every event passes through this session's own queue first, even
+     * after the connection resumed an older session; from then on the task hands it on to that session's
+     * queue, so events keep the order in which they arrived.
+     */
+    private void enqueue(Consumer<ClientSession> action) {
+        boolean accepted = inbound.submit(() -> {
+            ClientSession target = resumeTarget();
+            if (target == this) {
+                action.accept(this);
+            } else if (!target.inbound.submit(() -> action.accept(target))) {
+                target.queueFull();
+            }
+        });
+        if (!accepted) {
+            queueFull();
+        }
+    }
+
+    private void queueFull() {
+        Connection c = connection;
+        if (c != null) {
+            LOG.info("{}: inbound queue full, closing", c.label());
+            c.close(Optional.of(new Connection.StreamError(StreamErrorCondition.POLICY_VIOLATION,
                     "too many stanzas queued; slow down")));
         }
     }

@@ -3,6 +3,7 @@ package org.perch.xmpp.session;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,11 +31,21 @@ final class SerialExecutor {
         if (pending.get() >= capacity) {
             return false;
         }
+        submitAlways(task);
+        return true;
+    }
+
+    /** Queues the task even if the queue is full; for the few events that must never be dropped. */
+    void submitAlways(Runnable task) {
         tasks.add(task);
         if (pending.getAndIncrement() == 0) {
-            executor.execute(this::drain);
+            try {
+                executor.execute(this::drain);
+            } catch (RejectedExecutionException shuttingDown) {
+                // The server is stopping and every session has been told so; late events have nowhere to go.
+                LOG.debug("dropping a session task: the server is shutting down");
+            }
         }
-        return true;
     }
 
     private void drain() {

@@ -9,6 +9,7 @@ import org.perch.xmpp.stanza.StanzaException;
 import org.perch.xmpp.stanza.Stanzas;
 import org.perch.xmpp.stream.Namespaces;
 import org.perch.xmpp.stream.StreamErrorCondition;
+import org.perch.xmpp.stream.StreamErrorException;
 import org.perch.xmpp.stream.StreamHeader;
 import org.perch.xmpp.xml.XmlElement;
 
@@ -61,6 +62,20 @@ final class StreamNegotiation {
             return;
         }
         c.send(features());
+    }
+
+    /**
+     * Ends the stream for an error found in the client's input. RFC 6120 §4.9.1.1: even when the error comes
+     * before our side of the stream is open (a bad or missing client header), the error goes inside a stream
+     * header of ours, so the client can parse it.
+     */
+    void streamError(StreamErrorException error) {
+        Connection c = session.connectionOf();
+        if (!streamOpen && c != null) {
+            c.openStream(new StreamHeader("", ctx.settings().domain(), UUID.randomUUID().toString(), "1.0", "en"));
+            streamOpen = true;
+        }
+        session.closeWithError(error.condition(), error.text());
     }
 
     private XmlElement features() {
@@ -117,9 +132,12 @@ final class StreamNegotiation {
             });
             return;
         }
-        if (Stanzas.isIq(e) && registration.isPresent() && session.connectionOf().isSecure()
+        if (Stanzas.isIq(e) && session.connectionOf().isSecure()
                 && e.child("query", RegistrationHandler.NS).isPresent()) {
-            session.connectionOf().send(registration.get().beforeAuth(e));
+            // XEP-0077 §3.1: a server without in-band registration answers service-unavailable; the client
+            // asked a legitimate question, so its stream is not ended.
+            session.connectionOf().send(registration.map(r -> r.beforeAuth(e)).orElseGet(() -> Stanzas.error(e,
+                    StanzaErrorCondition.SERVICE_UNAVAILABLE, "in-band registration is not enabled")));
             return;
         }
         session.closeWithError(StreamErrorCondition.NOT_AUTHORIZED, "authenticate first");

@@ -1,0 +1,41 @@
+package org.perch.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The pure layers may not use transports, SQL or HTTP (ARCHITECTURE D3/D4, STYLE 6.2). The Maven enforcer
+ * bans such dependencies; this test also catches the JDK's own {@code java.sql} and {@code java.net.http}.
+ */
+class LayeringTest {
+    private static final Pattern FORBIDDEN = Pattern.compile(
+            "^import\\s+(static\\s+)?(io\\.netty|java\\.sql|javax\\.sql|java\\.net\\.http|com\\.sun\\.net\\.httpserver"
+                    + "|org\\.h2|org\\.postgresql|org\\.flywaydb)\\.", Pattern.MULTILINE);
+
+    @ParameterizedTest
+    @ValueSource(strings = {"perch-core", "perch-store-api", "perch-domain", "perch-xmpp"})
+    @DisplayName("pure modules import no Netty, JDBC or HTTP classes")
+    void pureModulesShouldNotImportTransportsSqlOrHttp(String module) throws IOException {
+        Path sources = Path.of("..", module, "src", "main", "java");
+        assertThat(sources).isDirectory();
+        List<String> offenders = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                if (FORBIDDEN.matcher(Files.readString(f)).find()) {
+                    offenders.add(sources.relativize(f).toString());
+                }
+            }
+        }
+        assertThat(offenders).as("files in %s importing forbidden packages", module).isEmpty();
+    }
+}
