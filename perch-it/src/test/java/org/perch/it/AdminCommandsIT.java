@@ -2,6 +2,7 @@ package org.perch.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import org.jivesoftware.smack.XMPPException.XMPPErrorException;
 import org.jivesoftware.smack.packet.StanzaError;
@@ -100,7 +101,7 @@ class AdminCommandsIT {
         XMPPTCPConnection c = new XMPPTCPConnection(SmackClients.starttls(server).build());
         try {
             c.connect();
-            Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> c.login(local, password));
+            Throwable thrown = catchThrowable(() -> c.login(local, password));
             assertThat(thrown).isInstanceOf(SASLErrorException.class);
             return ((SASLErrorException) thrown).getSASLFailure().getSASLError();
         } catch (Exception e) {

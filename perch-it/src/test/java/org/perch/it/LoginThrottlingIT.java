@@ -1,7 +1,7 @@
 package org.perch.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.Map;
 import org.jivesoftware.smack.sasl.SASLError;
@@ -46,10 +46,8 @@ class LoginThrottlingIT {
         XMPPTCPConnection c = new XMPPTCPConnection(SmackClients.starttls(server).build());
         try {
             c.connect();
-            Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> c.login(local, password));
-            assertThatThrownBy(() -> {
-                throw thrown;
-            }).isInstanceOf(SASLErrorException.class);
+            Throwable thrown = catchThrowable(() -> c.login(local, password));
+            assertThat(thrown).isInstanceOf(SASLErrorException.class);
             return ((SASLErrorException) thrown).getSASLFailure().getSASLError();
         } finally {
             c.disconnect();

@@ -2,10 +2,12 @@ package org.perch.xmpp.stream;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.xml.stream.XMLStreamReader;
 import org.perch.xmpp.xml.XmlElement;
 import org.perch.xmpp.xml.XmlNode;
@@ -14,11 +16,21 @@ import org.perch.xmpp.xml.XmlText;
 /**
  * Builds one top-level element at a time from reader events, enforcing the depth and attribute limits. Holds
  * only the elements still open: a finished top-level element is handed back and forgotten.
+ *
+ * <p>It also counts distinct names, because Aalto interns every element and attribute name in a per-reader table
+ * whose insertions get slower as it grows (a 256 KiB stanza of 40,000 distinct names costs Aalto 1.3.3 about half
+ * a second of CPU). A top-level element may use {@link #MAX_NAMES_PER_ELEMENT} distinct names, far more than any
+ * real stanza; a long stream is moved to a fresh reader once {@link #NAMES_PER_READER} names have been added.
  */
 final class ElementTreeBuilder {
+    static final int MAX_NAMES_PER_ELEMENT = 1024;
+    static final int NAMES_PER_READER = 4096;
+
     private final StreamLimits limits;
     private final String namespaceIfNone;
     private final ArrayDeque<OpenElement> open = new ArrayDeque<>();
+    private final Set<String> elementNames = new HashSet<>();
+    private int namesSinceFreshReader;
 
     /**
      * @param namespaceIfNone the namespace given to elements that have none: {@code jabber:client} on WebSocket,
@@ -39,6 +51,11 @@ final class ElementTreeBuilder {
             throw policyViolation("elements nested deeper than " + limits.maxDepth());
         }
         Map<String, String> attributes = attributes(reader, limits);
+        if (open.isEmpty()) {
+            elementNames.clear();
+        }
+        countName(reader.getPrefix(), reader.getLocalName());
+        attributes.keySet().forEach(name -> countName(null, name));
         String namespace = reader.getNamespaceURI();
         if (namespace == null || namespace.isEmpty()) {
             namespace = namespaceIfNone;
@@ -68,6 +85,28 @@ final class ElementTreeBuilder {
 
     void clear() {
         open.clear();
+        elementNames.clear();
+        namesSinceFreshReader = 0;
+    }
+
+    /** True when the reader has interned enough names to be replaced at the next top-level boundary. */
+    boolean wantsFreshReader() {
+        return namesSinceFreshReader >= NAMES_PER_READER;
+    }
+
+    void freshReaderStarted() {
+        namesSinceFreshReader = 0;
+    }
+
+    private void countName(String prefix, String local) {
+        String name = prefix == null || prefix.isEmpty() ? local : prefix + ':' + local;
+        if (elementNames.add(name)) {
+            namesSinceFreshReader++;
+            if (elementNames.size() > MAX_NAMES_PER_ELEMENT) {
+                throw policyViolation("more than " + MAX_NAMES_PER_ELEMENT
+                        + " distinct element and attribute names in one top-level element");
+            }
+        }
     }
 
     /**

@@ -12,6 +12,9 @@ import javax.xml.stream.XMLStreamException;
  * processing instructions, DTDs and entity references other than the five predefined ones end the stream with
  * {@code restricted-xml}; only UTF-8 is accepted (§11.6). Nothing is ever expanded or resolved.
  *
+ * <p>Aalto keeps every element and attribute name it has seen in a table whose insertions slow down as it
+ * fills; {@link ElementTreeBuilder} caps distinct names so that a client cannot make that table large.
+ *
  * <p>Input always reaches Aalto through a scratch array starting at index 0: Aalto 1.3.3 adds the caller's array
  * offset to its byte offsets, and the stream parser needs exact offsets to measure stanzas.
  */
@@ -26,15 +29,15 @@ final class RestrictedXmlReader {
 
     static final int SCRATCH_SIZE = 4096;
 
-    private static final InputFactoryImpl FACTORY = createFactory();
-
     // Prolog guard states: in the prolog, "<!" can only start a comment or a DOCTYPE, both restricted. Aalto
     // fails on an internal DTD subset with a generic syntax error, so the guard sees it first.
     private static final int PROLOG = 0;
     private static final int PROLOG_AFTER_LT = 1;
     private static final int PAST_PROLOG = 2;
 
-    private final AsyncXMLStreamReader<AsyncByteArrayFeeder> reader = FACTORY.createAsyncForByteArray();
+    // A factory per reader: Aalto merges a finished reader's name table into its factory's, which a shared
+    // factory would grow with every name any client ever sent.
+    private final AsyncXMLStreamReader<AsyncByteArrayFeeder> reader = createFactory().createAsyncForByteArray();
     private final byte[] scratch;
     private long fed;
     private int prolog = PROLOG;

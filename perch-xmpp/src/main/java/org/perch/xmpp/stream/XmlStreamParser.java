@@ -2,11 +2,13 @@ package org.perch.xmpp.stream;
 
 import com.fasterxml.aalto.AsyncByteArrayFeeder;
 import com.fasterxml.aalto.AsyncXMLStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.xml.stream.XMLStreamConstants;
 import org.perch.xmpp.xml.XmlElement;
+import org.perch.xmpp.xml.XmlWriter;
 
 /**
  * Non-blocking parser of a client's TCP stream (RFC 6120 §4): bytes in, in any split, stream events out to the
@@ -39,6 +41,8 @@ public final class XmlStreamParser {
     private State state;
     /** Where the unit being received began: a top-level element's start tag, or the end of the last unit. */
     private long unitStart;
+    /** The stream's opening tag with its namespace declarations, to start a fresh reader mid-stream. */
+    private byte[] primer;
     private StreamErrorException failure;
 
     public XmlStreamParser(StreamLimits limits, StreamListener listener) {
@@ -85,6 +89,7 @@ public final class XmlStreamParser {
         tree.clear();
         state = State.PROLOG;
         unitStart = 0;
+        primer = null;
         failure = null;
     }
 
@@ -124,6 +129,7 @@ public final class XmlStreamParser {
                     "the content namespace must be " + Namespaces.CLIENT);
         }
         Map<String, String> a = ElementTreeBuilder.attributes(reader, limits);
+        primer = primer(reader);
         completeUnit();
         state = State.OPEN;
         listener.onStreamOpen(new StreamHeader(a.get("to"), a.get("from"), a.get("id"), a.get("version"),
@@ -140,8 +146,40 @@ public final class XmlStreamParser {
         Optional<XmlElement> done = tree.end();
         if (done.isPresent()) {
             completeUnit();
+            RestrictedXmlReader source = input;
             listener.onElement(done.get());
+            if (input == source && tree.wantsFreshReader()) {
+                freshReader();
+            }
         }
+    }
+
+    /**
+     * Continues the stream in a new Aalto reader, primed with the stream's opening tag so prefixes resolve as
+     * before; the caller's loop feeds the rest of the bytes to it. See {@link ElementTreeBuilder} for why.
+     */
+    private void freshReader() {
+        RestrictedXmlReader fresh = new RestrictedXmlReader(scratch);
+        fresh.feed(primer, 0, primer.length, (type, reader) -> true);
+        input = fresh;
+        unitStart = fresh.fed();
+        tree.freshReaderStarted();
+    }
+
+    private static byte[] primer(AsyncXMLStreamReader<AsyncByteArrayFeeder> reader) {
+        StringBuilder sb = new StringBuilder(160).append('<');
+        String prefix = reader.getPrefix();
+        if (prefix != null && !prefix.isEmpty()) {
+            sb.append(prefix).append(':');
+        }
+        sb.append(reader.getLocalName());
+        for (int i = 0; i < reader.getNamespaceCount(); i++) {
+            String declared = reader.getNamespacePrefix(i);
+            sb.append(declared == null || declared.isEmpty() ? " xmlns" : " xmlns:" + declared).append("='");
+            XmlWriter.escape(reader.getNamespaceURI(i), sb, true);
+            sb.append('\'');
+        }
+        return sb.append('>').toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private void text(char[] chars, int start, int length) {

@@ -71,6 +71,9 @@ class XmlStreamParserErrorTest {
                         + " xmlns:d='d' xmlns:e='e' xmlns:f='f' xmlns:g='g' xmlns:h='h' xmlns:i='i'/>", POLICY_VIOLATION),
                 Arguments.of("oversized stanza", HEADER + "<message><body>" + "x".repeat(1024) + "</body></message>",
                         POLICY_VIOLATION),
+                Arguments.of("complete stanza one byte over the limit", HEADER + "<message><body>"
+                        + "x".repeat(1025 - "<message><body></body></message>".length()) + "</body></message>",
+                        POLICY_VIOLATION),
                 Arguments.of("oversized header", "<stream:stream xmlns='jabber:client' to='" + "a".repeat(2000) + "'",
                         POLICY_VIOLATION),
                 Arguments.of("whitespace flood before the header", " ".repeat(2000), POLICY_VIOLATION));
@@ -133,6 +136,19 @@ class XmlStreamParserErrorTest {
         StreamErrorException e = errorOf(() -> parser.feed(huge, 0, limit + 100));
 
         assertThat(e.condition()).isEqualTo(POLICY_VIOLATION);
+        assertThat(listener.elements()).isEmpty();
+    }
+
+    @Test
+    void aStanzaWithTooManyDistinctNamesShouldBeAPolicyViolation() {
+        StringBuilder sb = new StringBuilder(HEADER).append("<message>");
+        for (int i = 0; i < ElementTreeBuilder.MAX_NAMES_PER_ELEMENT; i++) {
+            sb.append("<n").append(i).append("/>");
+        }
+        byte[] bytes = utf8(sb.append("</message>").toString());
+        XmlStreamParser parser = new XmlStreamParser(StreamLimits.DEFAULT, listener);
+
+        assertThat(errorOf(() -> parser.feed(bytes, 0, bytes.length)).condition()).isEqualTo(POLICY_VIOLATION);
         assertThat(listener.elements()).isEmpty();
     }
 

@@ -162,6 +162,28 @@ class XmlStreamParserTest {
         assertThat(again.elements()).isEqualTo(first).hasSize(4);
     }
 
+    @Test
+    void aLongStreamOfEverNewNamesShouldKeepResolvingNamespacesAcrossFreshReaders() {
+        StringBuilder sb = new StringBuilder(HEADER);
+        int stanzas = 5000; // three new names each: several fresh readers
+        for (int i = 0; i < stanzas; i++) {
+            sb.append("<m").append(i).append(" a").append(i).append("='v'><n").append(i).append("/></m").append(i)
+                    .append('>');
+        }
+        sb.append("<stream:error><conflict xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error>");
+        byte[] bytes = utf8(sb.toString());
+        for (int i = 0; i < bytes.length; i += 7) {
+            parser.feed(bytes, i, Math.min(7, bytes.length - i));
+        }
+
+        List<XmlElement> elements = listener.elements();
+        assertThat(elements).hasSize(stanzas + 1);
+        assertThat(elements.get(4321)).isEqualTo(XmlElement.builder("m4321", Namespaces.CLIENT)
+                .attribute("a4321", "v").child("n4321", Namespaces.CLIENT).build());
+        assertThat(elements.get(stanzas)).isEqualTo(XmlElement.builder("error", Namespaces.STREAMS)
+                .child("conflict", Namespaces.STREAM_ERRORS).build());
+    }
+
     private void feed(String s) {
         byte[] bytes = utf8(s);
         parser.feed(bytes, 0, bytes.length);
