@@ -50,11 +50,6 @@ public final class RunningServer implements AutoCloseable {
         return config;
     }
 
-    /** Connected and bound client sessions right now. */
-    public int sessionCount() {
-        return xmpp.sessions().size();
-    }
-
     /** Where clients connect, what the certificate is, and how to add the first user. */
     public String summary() {
         StringBuilder sb = new StringBuilder();

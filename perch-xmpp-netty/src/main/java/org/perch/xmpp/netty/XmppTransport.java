@@ -68,9 +68,9 @@ public final class XmppTransport implements AutoCloseable {
             TransportContext context = new TransportContext(config, tls, handlers,
                     new ConnectionLimiter(config.maxConnectionsPerAddress()), transport.channels, new AtomicLong());
             HostMeta hostMeta = new HostMeta(config.domain(), () -> config.httpTls() ? transport.httpPort : 0);
-            transport.c2sPort = transport.bind(config.bindAddress(), config.c2sPort(), new C2sInitializer(context));
+            transport.c2sPort = transport.bind(config.bindAddress(), config.c2sPort(), new TcpInitializer(context, false));
             transport.directTlsPort = transport.bind(config.bindAddress(), config.directTlsPort(),
-                    new DirectTlsInitializer(context));
+                    new TcpInitializer(context, true));
             transport.httpPort = transport.bind(config.httpBindAddress(), config.httpPort(),
                     new HttpInitializer(context, hostMeta));
         } catch (RuntimeException e) {

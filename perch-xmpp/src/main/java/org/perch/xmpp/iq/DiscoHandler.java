@@ -67,7 +67,7 @@ public final class DiscoHandler implements IqHandler {
 
     @Override
     public XmlElement handle(ClientSession from, XmlElement iq, XmlElement payload) {
-        requireGet(iq);
+        IqDispatcher.requireGet(iq, "service discovery");
         String node = payload.attributeOr("node", "");
         List<XmlElement> children;
         if (!node.isEmpty()) {
@@ -87,7 +87,7 @@ public final class DiscoHandler implements IqHandler {
     }
 
     private XmlElement items(ClientSession from, XmlElement iq, XmlElement payload) {
-        requireGet(iq);
+        IqDispatcher.requireGet(iq, "service discovery");
         String node = payload.attributeOr("node", "");
         List<XmlElement> children;
         if (!node.isEmpty()) {
@@ -98,12 +98,6 @@ public final class DiscoHandler implements IqHandler {
             children = List.of(item(settings.mucDomain(), "", "Persistent chat rooms"));
         }
         return Stanzas.result(iq, query(ITEMS, node, children));
-    }
-
-    private static void requireGet(XmlElement iq) {
-        if (!Stanzas.type(iq).equals("get")) {
-            throw new StanzaException(StanzaErrorCondition.BAD_REQUEST, "service discovery is read-only");
-        }
     }
 
     public static XmlElement query(String ns, String node, List<XmlElement> children) {

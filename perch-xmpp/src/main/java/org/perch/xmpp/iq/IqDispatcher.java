@@ -36,6 +36,13 @@ public final class IqDispatcher {
         }
     }
 
+    /** Refuses an IQ set on information that can only be read, naming what it is. */
+    public static void requireGet(XmlElement iq, String what) {
+        if (!Stanzas.type(iq).equals("get")) {
+            throw new StanzaException(StanzaErrorCondition.BAD_REQUEST, what + " is read-only");
+        }
+    }
+
     /** The single child of a get or set IQ; anything else is a bad request. */
     public static XmlElement payloadOf(XmlElement iq) {
         String type = Stanzas.type(iq);

@@ -6,8 +6,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import org.perch.xmpp.session.ClientSession;
-import org.perch.xmpp.stanza.StanzaErrorCondition;
-import org.perch.xmpp.stanza.StanzaException;
 import org.perch.xmpp.stanza.Stanzas;
 import org.perch.xmpp.xml.XmlElement;
 
@@ -27,9 +25,7 @@ public final class TimeHandler implements IqHandler {
 
     @Override
     public XmlElement handle(ClientSession from, XmlElement iq, XmlElement payload) {
-        if (!Stanzas.type(iq).equals("get")) {
-            throw new StanzaException(StanzaErrorCondition.BAD_REQUEST, "time is read-only");
-        }
+        IqDispatcher.requireGet(iq, "time");
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ZoneOffset offset = clock.getZone().getRules().getOffset(now);
         String tzo = offset.getTotalSeconds() == 0 ? "+00:00" : offset.getId();

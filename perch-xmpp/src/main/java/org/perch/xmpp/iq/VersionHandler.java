@@ -1,8 +1,6 @@
 package org.perch.xmpp.iq;
 
 import org.perch.xmpp.session.ClientSession;
-import org.perch.xmpp.stanza.StanzaErrorCondition;
-import org.perch.xmpp.stanza.StanzaException;
 import org.perch.xmpp.stanza.Stanzas;
 import org.perch.xmpp.xml.XmlElement;
 
@@ -22,9 +20,7 @@ public final class VersionHandler implements IqHandler {
 
     @Override
     public XmlElement handle(ClientSession from, XmlElement iq, XmlElement payload) {
-        if (!Stanzas.type(iq).equals("get")) {
-            throw new StanzaException(StanzaErrorCondition.BAD_REQUEST, "version is read-only");
-        }
+        IqDispatcher.requireGet(iq, "version");
         return Stanzas.result(iq, XmlElement.builder("query", NS)
                 .textChild("name", NS, "Perch").textChild("version", NS, version).build());
     }

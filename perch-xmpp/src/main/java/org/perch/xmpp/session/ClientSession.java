@@ -123,10 +123,6 @@ public final class ClientSession implements StreamHandler {
         return jid.toBare();
     }
 
-    public boolean isBound() {
-        return jid != null;
-    }
-
     /** The current available presence broadcast by this session, if it sent one. */
     public Optional<XmlElement> presence() {
         return Optional.ofNullable(presence);

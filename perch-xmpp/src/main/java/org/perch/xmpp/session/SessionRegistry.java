@@ -44,10 +44,6 @@ public final class SessionRegistry {
         return resources == null ? List.of() : new ArrayList<>(resources.values());
     }
 
-    public boolean isResourceBound(Jid full) {
-        return find(full).isPresent();
-    }
-
     public Collection<ClientSession> all() {
         List<ClientSession> out = new ArrayList<>();
         byBare.values().forEach(m -> out.addAll(m.values()));

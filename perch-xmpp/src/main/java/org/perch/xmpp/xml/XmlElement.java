@@ -59,11 +59,6 @@ public record XmlElement(String name, String namespace, Map<String, String> attr
         return firstChild(e -> e.is(childName, childNamespace));
     }
 
-    /** The first child element in the given namespace, whatever its name (e.g. the payload of an IQ). */
-    public Optional<XmlElement> childIn(String childNamespace) {
-        return firstChild(e -> e.namespace.equals(childNamespace));
-    }
-
     public Optional<XmlElement> firstChild(Predicate<XmlElement> test) {
         for (XmlNode n : children) {
             if (n instanceof XmlElement e && test.test(e)) {
@@ -105,23 +100,6 @@ public record XmlElement(String name, String namespace, Map<String, String> attr
 
     public XmlElement withoutAttribute(String key) {
         return withAttribute(key, null);
-    }
-
-    public XmlElement withChildren(List<XmlNode> newChildren) {
-        return new XmlElement(name, namespace, attributes, newChildren);
-    }
-
-    public XmlElement withChildAdded(XmlNode child) {
-        List<XmlNode> copy = new ArrayList<>(children);
-        copy.add(child);
-        return new XmlElement(name, namespace, attributes, copy);
-    }
-
-    public Builder toBuilder() {
-        Builder b = new Builder(name, namespace);
-        b.attributes.putAll(attributes);
-        b.children.addAll(children);
-        return b;
     }
 
     /** Serialised XML, for logs and tests; the wire form is written by {@link XmlWriter}. */

@@ -4,12 +4,17 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 
-/** The pipeline of the RFC 6120 client port: plain at first, TLS inserted at {@link PipelineNames#TLS} on STARTTLS. */
-final class C2sInitializer extends ChannelInitializer<SocketChannel> {
+/**
+ * The pipeline of the two TCP client ports. On the RFC 6120 port the stream starts plain and TLS is inserted
+ * at {@link PipelineNames#TLS} on STARTTLS; on the XEP-0368 port TLS is there from the first byte.
+ */
+final class TcpInitializer extends ChannelInitializer<SocketChannel> {
     private final TransportContext context;
+    private final boolean directTls;
 
-    C2sInitializer(TransportContext context) {
+    TcpInitializer(TransportContext context, boolean directTls) {
         this.context = context;
+        this.directTls = directTls;
     }
 
     @Override
@@ -20,10 +25,12 @@ final class C2sInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast(PipelineNames.CONNECTION_LIMITER, context.limiter());
         p.addLast(PipelineNames.IDLE, context.newIdleHandler());
         p.addLast(PipelineNames.WRITABILITY_GUARD, context.newWritabilityGuard());
-        // PipelineNames.TLS goes here when the client sends <starttls/> (NettyConnection#startTls).
+        if (directTls) {
+            p.addLast(PipelineNames.TLS, context.tls().context().newHandler(ch.alloc()));
+        }
         p.addLast(PipelineNames.FLUSH_CONSOLIDATION, context.newFlushConsolidation());
         p.addLast(PipelineNames.XML_DECODER, decoder);
         p.addLast(PipelineNames.SESSION_BRIDGE, new SessionBridge(context.handlers(),
-                channel -> new NettyConnection(channel, context.nextId(), decoder, context.tls(), false), true));
+                channel -> new NettyConnection(channel, context.nextId(), decoder, context.tls(), directTls), true));
     }
 }
