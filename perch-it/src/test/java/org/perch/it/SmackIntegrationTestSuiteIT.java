@@ -16,6 +16,7 @@ import org.igniterealtime.smack.inttest.Configuration;
 import org.igniterealtime.smack.inttest.SmackIntegrationTestFramework;
 import org.igniterealtime.smack.inttest.TestResult;
 import org.igniterealtime.smack.inttest.annotations.SpecificationReference;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.perch.testing.PerchTestServer;
@@ -35,14 +36,18 @@ class SmackIntegrationTestSuiteIT {
         try (PerchTestServer perch = PerchTestServer.start(Map.of("xmpp.c2s-port", "5222"))) {
             perch.addAdmin("sintadmin");
             trustOnly(perch);
-            Configuration config = Configuration.builder()
+            Configuration.Builder builder = Configuration.builder()
                     .setService(PerchTestServer.DOMAIN)
                     .setSecurityMode("required")
                     .setAdminAccountUsernameAndPassword("sintadmin", PerchTestServer.PASSWORD)
                     .setEnabledConnections("tcp")
                     .setReplyTimeout("3000")
-                    .setDebugger("false")
-                    .build();
+                    .setDebugger(System.getProperty("sint.debugger", "none"));
+            String subset = System.getProperty("sint.enabledTests", "");
+            if (!subset.isEmpty()) {
+                builder.setEnabledTests(subset);
+            }
+            Configuration config = builder.build();
             SmackIntegrationTestFramework.TestRunResult result = new SmackIntegrationTestFramework(config).run();
 
             Map<String, int[]> bySpec = new TreeMap<>();
@@ -51,6 +56,8 @@ class SmackIntegrationTestSuiteIT {
             result.getNotPossibleTests().forEach(t -> count(bySpec, t, 2));
             writeReport(bySpec, result);
 
+            // A subset run (-Dsint.enabledTests=...) is for diagnosis: it reports but cannot meet the baseline.
+            Assumptions.assumeTrue(subset.isEmpty(), "SINT subset run: report only, baseline not checked");
             Properties baseline = baseline();
             for (String spec : baseline.stringPropertyNames()) {
                 int expected = Integer.parseInt(baseline.getProperty(spec).strip());

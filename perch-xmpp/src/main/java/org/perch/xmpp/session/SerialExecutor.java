@@ -53,7 +53,9 @@ final class SerialExecutor {
             Runnable task = tasks.poll();
             try {
                 task.run();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // Letting anything escape would end this loop with tasks still counted: the session would
+                // never process another stanza. Log it and go on with the next task.
                 LOG.error("session task failed", e);
             }
         } while (pending.decrementAndGet() > 0);

@@ -77,7 +77,7 @@ public final class Stanzas {
 
     /**
      * The error reply to a stanza (RFC 6120 §8.3.1): addresses swapped, the original payload kept for
-     * messages and presences, and an {@code <error/>} with the condition and optional text.
+     * messages only, and an {@code <error/>} with the condition and optional text.
      */
     public static XmlElement error(XmlElement stanza, StanzaErrorCondition condition, String text) {
         XmlElement.Builder error = XmlElement.builder("error", Namespaces.CLIENT)
@@ -92,7 +92,9 @@ public final class Stanzas {
                 .attribute("id", stanza.attribute("id").orElse(null))
                 .attribute("from", stanza.attribute("to").orElse(null))
                 .attribute("to", stanza.attribute("from").orElse(null));
-        if (!isIq(stanza)) {
+        if (isMessage(stanza)) {
+            // The sender sees which message failed. Presence and IQ payloads are not echoed: clients match
+            // those errors by id, and echoed presence children (priority, MUC <x/>) crash some parsers.
             reply.children(stanza.children());
         }
         return reply.child(error.build()).build();
