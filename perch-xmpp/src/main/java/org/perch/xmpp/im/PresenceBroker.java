@@ -119,27 +119,34 @@ public final class PresenceBroker {
                 }
             }
             case "unsubscribe" -> {
+                // Presences first, roster pushes last: a client that waits for the push has seen them all.
+                deliverToAll(contact, stamped);
+                for (ClientSession s : sessions.sessionsOf(contact)) {
+                    deliverToAll(user, presenceFrom(s.jid(), user, "unavailable"));
+                }
                 RosterItem mine = itemOf(user, contact);
                 roster.update(user, with(mine, removeTo(mine.subscription()), false));
                 RosterItem theirs = itemOf(contact, user);
                 if (RosterHandler.hasFrom(theirs.subscription())) {
                     roster.update(contact, with(theirs, removeFrom(theirs.subscription()), theirs.pendingOut()));
                 }
-                deliverToAll(contact, stamped);
             }
             case "unsubscribed" -> {
                 answered(user, contact);
                 RosterItem mine = itemOf(user, contact);
-                if (RosterHandler.hasFrom(mine.subscription())) {
-                    roster.update(user, with(mine, removeFrom(mine.subscription()), mine.pendingOut()));
-                }
                 RosterItem theirs = itemOf(contact, user);
-                if (RosterHandler.hasTo(theirs.subscription()) || theirs.pendingOut()) {
-                    roster.update(contact, with(theirs, removeTo(theirs.subscription()), false));
+                boolean contactLosesSubscription = RosterHandler.hasTo(theirs.subscription()) || theirs.pendingOut();
+                if (contactLosesSubscription) {
                     deliverToAll(contact, stamped);
                     for (ClientSession s : sessions.sessionsOf(user)) {
                         deliverToAll(contact, presenceFrom(s.jid(), contact, "unavailable"));
                     }
+                }
+                if (RosterHandler.hasFrom(mine.subscription())) {
+                    roster.update(user, with(mine, removeFrom(mine.subscription()), mine.pendingOut()));
+                }
+                if (contactLosesSubscription) {
+                    roster.update(contact, with(theirs, removeTo(theirs.subscription()), false));
                 }
             }
             default -> { }
