@@ -47,7 +47,8 @@ public final class PerchServer {
             SaslMechanisms sasl = new SaslMechanisms(store.accounts(), throttle, config.domain(),
                     config.auth().scramIterations());
             XmppSettings settings = new XmppSettings(config.domain(), config.mucDomain(), config.registrationEnabled(),
-                    config.streamManagement().resumeTimeout(), MAX_UNACKED, INBOUND_QUEUE);
+                    config.streamManagement().resumeTimeout(), MAX_UNACKED, INBOUND_QUEUE,
+                    config.auth().channelBinding());
             XmppServer xmpp = new XmppServer(settings, accounts, store.rosters(), sasl, clock);
             XmppTransport transport;
             try {

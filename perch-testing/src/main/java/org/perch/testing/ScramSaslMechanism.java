@@ -32,7 +32,9 @@ import org.jivesoftware.smack.sasl.SASLMechanism;
 public final class ScramSaslMechanism extends SASLMechanism {
     /** The channel binding a mechanism instance uses. */
     public enum Binding {
-        NONE(""), TLS_SERVER_END_POINT("tls-server-end-point"), TLS_EXPORTER("tls-exporter");
+        NONE(""), TLS_SERVER_END_POINT("tls-server-end-point"), TLS_EXPORTER("tls-exporter"),
+        /** No binding, with the gs2 flag "y": the client could bind but thinks the server cannot (slixmpp 1.8). */
+        CLIENT_ONLY("");
 
         private final String type;
 
@@ -71,7 +73,7 @@ public final class ScramSaslMechanism extends SASLMechanism {
 
     @Override
     public String getName() {
-        return "SCRAM-" + hash + (binding == Binding.NONE ? "" : "-PLUS");
+        return "SCRAM-" + hash + (binding == Binding.NONE || binding == Binding.CLIENT_ONLY ? "" : "-PLUS");
     }
 
     @Override
@@ -87,7 +89,11 @@ public final class ScramSaslMechanism extends SASLMechanism {
     @Override
     protected byte[] getAuthenticationText() {
         String nonce = nonce();
-        gs2Header = (binding == Binding.NONE ? "n" : "p=" + binding.type()) + ",,";
+        gs2Header = switch (binding) {
+            case NONE -> "n,,";
+            case CLIENT_ONLY -> "y,,";
+            default -> "p=" + binding.type() + ",,";
+        };
         clientFirstBare = "n=" + authenticationId.replace("=", "=3D").replace(",", "=2C") + ",r=" + nonce;
         return utf8(gs2Header + clientFirstBare);
     }
@@ -140,7 +146,7 @@ public final class ScramSaslMechanism extends SASLMechanism {
     private byte[] channelBindingInput() throws SmackSaslException {
         byte[] header = utf8(gs2Header);
         byte[] data = switch (binding) {
-            case NONE -> new byte[0];
+            case NONE, CLIENT_ONLY -> new byte[0];
             case TLS_SERVER_END_POINT -> serverEndPoint();
             case TLS_EXPORTER -> exporter();
         };

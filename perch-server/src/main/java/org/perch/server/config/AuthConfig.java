@@ -10,9 +10,10 @@ import java.util.Objects;
  * @param maxFailuresPerAccount failed logins to one account before it is locked
  * @param maxFailuresPerAddress failed logins from one IP address before it is locked out
  * @param lockout how long a locked account or address waits
+ * @param channelBinding whether SCRAM -PLUS with channel binding is offered
  */
 public record AuthConfig(int scramIterations, int maxFailuresPerAccount, int maxFailuresPerAddress,
-                         Duration lockout) {
+                         Duration lockout, boolean channelBinding) {
     public AuthConfig {
         if (scramIterations < 4096) {
             throw new IllegalArgumentException("scramIterations must be at least 4096, got " + scramIterations);

@@ -52,6 +52,10 @@ public final class ConfigKeys {
             Checks.range(1, 1_000_000));
     public static final ConfigKey AUTH_LOCKOUT_SECONDS = new ConfigKey("auth.lockout-seconds", "300",
             "How long a locked account or address must wait, in seconds.", Checks.range(1, 86_400));
+    public static final ConfigKey AUTH_CHANNEL_BINDING = new ConfigKey("auth.channel-binding", "true",
+            "Offer SCRAM-SHA-256-PLUS and SCRAM-SHA-1-PLUS with `tls-server-end-point` and `tls-exporter` channel "
+                    + "binding (XEP-0440). Clients that assume `tls-unique` (slixmpp 1.8) cannot log in while this "
+                    + "is on: Java's TLS cannot compute `tls-unique`.", Checks.bool());
     public static final ConfigKey LIMITS_MAX_STANZA_BYTES = new ConfigKey("limits.max-stanza-bytes", "262144",
             "Largest stanza a client may send, in bytes (1024-16777216).", Checks.range(1024, 16_777_216));
     public static final ConfigKey LIMITS_MAX_DEPTH = new ConfigKey("limits.max-depth", "32",
@@ -71,7 +75,7 @@ public final class ConfigKeys {
     private static final List<ConfigKey> ALL = List.of(DOMAIN, MUC_DOMAIN, DATA_DIR, XMPP_BIND_ADDRESS,
             XMPP_C2S_PORT, XMPP_DIRECT_TLS_PORT, HTTP_BIND_ADDRESS, HTTP_PORT, HTTP_TLS, TLS_CERTIFICATE,
             TLS_PRIVATE_KEY, REGISTRATION_ENABLED, AUTH_SCRAM_ITERATIONS, AUTH_MAX_FAILURES_PER_ACCOUNT,
-            AUTH_MAX_FAILURES_PER_ADDRESS, AUTH_LOCKOUT_SECONDS, LIMITS_MAX_STANZA_BYTES, LIMITS_MAX_DEPTH,
+            AUTH_MAX_FAILURES_PER_ADDRESS, AUTH_LOCKOUT_SECONDS, AUTH_CHANNEL_BINDING, LIMITS_MAX_STANZA_BYTES, LIMITS_MAX_DEPTH,
             LIMITS_MAX_ATTRIBUTES, LIMITS_MAX_CONNECTIONS_PER_ADDRESS, LIMITS_IDLE_TIMEOUT_SECONDS,
             SM_RESUME_TIMEOUT_SECONDS);
 

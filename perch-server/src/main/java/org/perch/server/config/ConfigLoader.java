@@ -114,7 +114,7 @@ public final class ConfigLoader {
                 new AuthConfig(r.integer(ConfigKeys.AUTH_SCRAM_ITERATIONS),
                         r.integer(ConfigKeys.AUTH_MAX_FAILURES_PER_ACCOUNT),
                         r.integer(ConfigKeys.AUTH_MAX_FAILURES_PER_ADDRESS),
-                        r.seconds(ConfigKeys.AUTH_LOCKOUT_SECONDS)),
+                        r.seconds(ConfigKeys.AUTH_LOCKOUT_SECONDS), r.flag(ConfigKeys.AUTH_CHANNEL_BINDING)),
                 new LimitsConfig(new StreamLimits(r.integer(ConfigKeys.LIMITS_MAX_STANZA_BYTES),
                         r.integer(ConfigKeys.LIMITS_MAX_DEPTH), r.integer(ConfigKeys.LIMITS_MAX_ATTRIBUTES)),
                         r.integer(ConfigKeys.LIMITS_MAX_CONNECTIONS_PER_ADDRESS),

@@ -31,7 +31,7 @@ class ConfigLoaderTest {
         assertThat(config.http()).isEqualTo(new HttpConfig("0.0.0.0", 5280, true));
         assertThat(config.tls()).isEqualTo(new TlsConfig.SelfSigned());
         assertThat(config.registrationEnabled()).isFalse();
-        assertThat(config.auth()).isEqualTo(new AuthConfig(4096, 5, 20, Duration.ofMinutes(5)));
+        assertThat(config.auth()).isEqualTo(new AuthConfig(4096, 5, 20, Duration.ofMinutes(5), true));
         assertThat(config.limits()).isEqualTo(
                 new LimitsConfig(new StreamLimits(262144, 32, 64), 64, Duration.ofMinutes(5)));
         assertThat(config.streamManagement().resumeTimeout()).isEqualTo(Duration.ofMinutes(5));

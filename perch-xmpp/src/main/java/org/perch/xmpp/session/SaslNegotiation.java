@@ -30,7 +30,7 @@ final class SaslNegotiation {
 
     void advertise(XmlElement.Builder features) {
         Connection c = session.connectionOf();
-        List<String> cbTypes = c.channelBindingTypes();
+        List<String> cbTypes = channelBindingTypes(c);
         XmlElement.Builder mechanisms = XmlElement.builder("mechanisms", Namespaces.SASL);
         for (String m : ctx.sasl().offered(c.isSecure(), cbTypes)) {
             mechanisms.textChild("mechanism", Namespaces.SASL, m);
@@ -44,14 +44,18 @@ final class SaslNegotiation {
         }
     }
 
+    /** The connection's channel-binding types, or none when the operator switched channel binding off. */
+    private List<String> channelBindingTypes(Connection c) {
+        return ctx.settings().channelBinding() ? c.channelBindingTypes() : List.of();
+    }
+
     /** Handles one SASL element; returns the user once authentication succeeded. */
     Optional<Jid> handle(XmlElement e) {
         Connection c = session.connectionOf();
         switch (e.name()) {
             case "auth" -> {
-                Connection conn = c;
-                exchange = ctx.sasl().start(e.attributeOr("mechanism", ""), new SaslContext(conn.isSecure(),
-                        conn.channelBindingTypes(), conn::channelBinding, conn.remoteAddress()));
+                exchange = ctx.sasl().start(e.attributeOr("mechanism", ""), new SaslContext(c.isSecure(),
+                        channelBindingTypes(c), c::channelBinding, c.remoteAddress()));
                 return step(e);
             }
             case "response" -> {

@@ -13,9 +13,10 @@ import org.perch.core.Jid;
  * @param resumeTimeout how long a XEP-0198 session waits for its client to resume; zero disables resumption
  * @param maxUnackedStanzas a client that leaves more stanzas unacknowledged is disconnected
  * @param inboundQueueCapacity stanzas one session may have waiting to be processed
+ * @param channelBinding whether SCRAM -PLUS mechanisms and XEP-0440 channel-binding types are offered
  */
 public record XmppSettings(String domain, String mucDomain, boolean registrationEnabled, Duration resumeTimeout,
-                           int maxUnackedStanzas, int inboundQueueCapacity) {
+                           int maxUnackedStanzas, int inboundQueueCapacity, boolean channelBinding) {
     public XmppSettings {
         Objects.requireNonNull(resumeTimeout, "resumeTimeout");
         domain = Jid.domainOnly(domain).domain();
