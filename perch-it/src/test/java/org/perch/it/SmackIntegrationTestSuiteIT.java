@@ -41,7 +41,7 @@ class SmackIntegrationTestSuiteIT {
                     .setSecurityMode("required")
                     .setAdminAccountUsernameAndPassword("sintadmin", PerchTestServer.PASSWORD)
                     .setEnabledConnections("tcp")
-                    .setReplyTimeout("3000")
+                    .setReplyTimeout("10000")
                     .setDebugger(System.getProperty("sint.debugger", "none"));
             String subset = System.getProperty("sint.enabledTests", "");
             if (!subset.isEmpty()) {
