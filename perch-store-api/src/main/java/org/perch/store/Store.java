@@ -1,5 +1,9 @@
 package org.perch.store;
 
+import org.perch.store.chat.CategoryStore;
+import org.perch.store.chat.HistoryStore;
+import org.perch.store.chat.RoomStore;
+
 /**
  * One opened store: the entry point a backend hands to the rest of the server. Closing it releases its files
  * and connections; data written before close survives a restart.
@@ -9,6 +13,12 @@ public interface Store extends AutoCloseable {
     AccountStore accounts();
 
     RosterStore rosters();
+
+    CategoryStore categories();
+
+    RoomStore rooms();
+
+    HistoryStore history();
 
     @Override
     void close();

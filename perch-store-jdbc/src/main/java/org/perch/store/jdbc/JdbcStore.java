@@ -9,6 +9,9 @@ import org.perch.store.AccountStore;
 import org.perch.store.RosterStore;
 import org.perch.store.Store;
 import org.perch.store.StoreException;
+import org.perch.store.chat.CategoryStore;
+import org.perch.store.chat.HistoryStore;
+import org.perch.store.chat.RoomStore;
 
 /**
  * A {@link Store} over a JDBC data source. Opening it migrates the schema (Flyway, scripts in
@@ -21,6 +24,9 @@ public final class JdbcStore implements Store {
 
     private final JdbcAccountStore accounts;
     private final JdbcRosterStore rosters;
+    private final JdbcCategoryStore categories;
+    private final JdbcRoomStore rooms;
+    private final JdbcHistoryStore history;
     private final Runnable onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -28,6 +34,9 @@ public final class JdbcStore implements Store {
         Transactor tx = new Transactor(dataSource);
         this.accounts = new JdbcAccountStore(tx);
         this.rosters = new JdbcRosterStore(tx);
+        this.categories = new JdbcCategoryStore(tx);
+        this.rooms = new JdbcRoomStore(tx);
+        this.history = new JdbcHistoryStore(tx);
         this.onClose = onClose;
     }
 
@@ -72,6 +81,21 @@ public final class JdbcStore implements Store {
     @Override
     public RosterStore rosters() {
         return rosters;
+    }
+
+    @Override
+    public CategoryStore categories() {
+        return categories;
+    }
+
+    @Override
+    public RoomStore rooms() {
+        return rooms;
+    }
+
+    @Override
+    public HistoryStore history() {
+        return history;
     }
 
     @Override

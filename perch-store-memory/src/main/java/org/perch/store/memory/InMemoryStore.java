@@ -3,12 +3,18 @@ package org.perch.store.memory;
 import org.perch.store.AccountStore;
 import org.perch.store.RosterStore;
 import org.perch.store.Store;
+import org.perch.store.chat.CategoryStore;
+import org.perch.store.chat.HistoryStore;
+import org.perch.store.chat.RoomStore;
 
 /** A store held in maps: thread-safe, fast, and forgotten on close. Use it in tests and for trying things out. */
 public final class InMemoryStore implements Store {
 
     private final InMemoryRosterStore rosters = new InMemoryRosterStore();
     private final InMemoryAccountStore accounts = new InMemoryAccountStore(rosters);
+    private final InMemoryCategoryStore categories = new InMemoryCategoryStore();
+    private final InMemoryHistoryStore history = new InMemoryHistoryStore();
+    private final InMemoryRoomStore rooms = new InMemoryRoomStore(categories, history);
 
     /** An empty store. */
     public InMemoryStore() {
@@ -22,6 +28,21 @@ public final class InMemoryStore implements Store {
     @Override
     public RosterStore rosters() {
         return rosters;
+    }
+
+    @Override
+    public CategoryStore categories() {
+        return categories;
+    }
+
+    @Override
+    public RoomStore rooms() {
+        return rooms;
+    }
+
+    @Override
+    public HistoryStore history() {
+        return history;
     }
 
     /** Nothing to release: the maps go with the last reference to this store. */

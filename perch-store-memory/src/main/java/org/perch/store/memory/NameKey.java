@@ -1,0 +1,23 @@
+package org.perch.store.memory;
+
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The case-free form under which category and room names are unique, looked up and sorted. Sorting by it puts
+ * "beta" between "Alpha" and "Zulu", as a reader expects, and, the form being unique, never ties.
+ */
+final class NameKey {
+
+    private NameKey() {
+    }
+
+    static String of(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    static <T> Comparator<T> byName(Function<T, String> name) {
+        return Comparator.comparing(t -> of(name.apply(t)));
+    }
+}
