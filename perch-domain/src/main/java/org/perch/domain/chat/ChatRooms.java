@@ -1,0 +1,246 @@
+package org.perch.domain.chat;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import org.perch.core.CategoryId;
+import org.perch.core.Jid;
+import org.perch.core.Principal;
+import org.perch.core.RoomId;
+import org.perch.domain.chat.ChatException.Reason;
+import org.perch.domain.chat.RoomEvent.RoomChanged;
+import org.perch.store.Account;
+import org.perch.store.Store;
+import org.perch.store.chat.Category;
+import org.perch.store.chat.Room;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Categories and rooms under the Lync rules (spec §3 and §5): who may create, change, disable, move and delete
+ * them, and what each user may see. Every {@code requester} is taken as a bare JID; the administrator is the
+ * account holding the Persistent Chat administrator role. A room the requester may neither see nor configure is
+ * refused with the same {@link Reason#NOT_FOUND}, message included, as a room that does not exist.
+ *
+ * <p>Thread-safe. Changes are made one at a time in this process (their checks span several store calls), and
+ * each is told to the {@link RoomEvents} listener after it is stored, in order, on the caller's thread. Methods
+ * block on the store: call them off any event loop.
+ */
+public final class ChatRooms {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChatRooms.class);
+
+    private final Store store;
+    private final ChatSettings settings;
+    private final Clock clock;
+    private final RoomEvents events;
+    private final ReentrantLock changes = new ReentrantLock();
+    private final CategoryAdmin categoryAdmin;
+    private final RoomAdmin roomAdmin;
+
+    public ChatRooms(Store store, ChatSettings settings, Clock clock, RoomEvents events) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.events = Objects.requireNonNull(events, "events");
+        this.categoryAdmin = new CategoryAdmin(this, store);
+        this.roomAdmin = new RoomAdmin(this, store);
+    }
+
+    public ChatSettings settings() {
+        return settings;
+    }
+
+    /** The server's clock, for callers that stamp what this service lets through (posted messages). */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Adds a category: administrators only; its name may be neither a category's nor a room's. */
+    public Category createCategory(Jid requester, Category category) {
+        return locked(() -> categoryAdmin.create(requester.toBare(), category));
+    }
+
+    /** Replaces the category; its rooms lose the members, managers and presenters its new scope leaves out. */
+    public Category updateCategory(Jid requester, Category category) {
+        return locked(() -> categoryAdmin.update(requester.toBare(), category));
+    }
+
+    /** Deletes an empty category; one that still has rooms is a {@link Reason#CONFLICT}. */
+    public void deleteCategory(Jid requester, CategoryId id) {
+        locked(() -> categoryAdmin.delete(requester.toBare(), id));
+    }
+
+    /**
+     * Creates a Closed, Normal room that inherits its category's invitations, with the requester as its manager and
+     * member. Administrators may create rooms anywhere; others must be Creators of the category and in its scope.
+     *
+     * @param address the local part of the room's JID, fixed for good (case-folded like a JID)
+     */
+    public Room createRoom(Jid requester, CategoryId category, String address, String name) {
+        return locked(() -> roomAdmin.create(requester.toBare(), category, address, name));
+    }
+
+    /**
+     * Applies {@code change} to the room and stores the result if it keeps the Lync rules: managers and
+     * administrators only; a move to another category needs the Creator role there (or administrator) and drops
+     * the roles the new category does not allow, while a plain edit naming principals outside the scope is
+     * INVALID; only auditoriums have presenters, who become members of Closed and Secret rooms; nobody joins an
+     * Open room's member list.
+     */
+    public Room updateRoom(Jid requester, RoomId id, UnaryOperator<Room> change) {
+        return locked(() -> roomAdmin.update(requester.toBare(), id, change));
+    }
+
+    /** Disables or enables the room (managers and administrators); a disabled room keeps all its data. */
+    public Room setDisabled(Jid requester, RoomId id, boolean disabled) {
+        return locked(() -> roomAdmin.setDisabled(requester.toBare(), id, disabled));
+    }
+
+    /** Deletes the room and its history: administrators only; managers can only disable it. */
+    public void deleteRoom(Jid requester, RoomId id) {
+        locked(() -> roomAdmin.delete(requester.toBare(), id));
+    }
+
+    public Optional<Category> category(CategoryId id) {
+        return store.categories().find(id);
+    }
+
+    /** Every category, sorted by name. */
+    public List<Category> categories() {
+        return store.categories().list();
+    }
+
+    /** The room, whoever may see it: check {@link #access} before showing it to anyone. */
+    public Optional<Room> room(RoomId id) {
+        return store.rooms().find(id);
+    }
+
+    /** The room at this address (case-folded like a JID local part), whoever may see it. */
+    public Optional<Room> roomByAddress(String address) {
+        return RoomAddress.parse(address).flatMap(a -> store.rooms().findByAddress(a));
+    }
+
+    /** What the user may do in the room. */
+    public RoomAccess access(Jid user, Room room) {
+        Category category = store.categories().find(room.category()).orElseThrow(() -> roomNotFound(room.id()));
+        return new RoomAccess(category, room, user, isAdmin(user));
+    }
+
+    /** The rooms the user may see, sorted by name: what a listing (disco#items) shows them. */
+    public List<Room> visibleRooms(Jid user) {
+        Map<CategoryId, Category> categories = store.categories().list().stream()
+                .collect(Collectors.toMap(Category::id, Function.identity()));
+        return visible(user, store.rooms().list(), categories::get);
+    }
+
+    /** The rooms of one category the user may see, sorted by name; empty for a missing category. */
+    public List<Room> visibleRooms(Jid user, CategoryId category) {
+        return store.categories().find(category)
+                .map(c -> visible(user, store.rooms().inCategory(category), id -> c))
+                .orElse(List.of());
+    }
+
+    /** The categories whose rooms the user may be in (its scope), all of them for an administrator; by name. */
+    public List<Category> visibleCategories(Jid user) {
+        boolean admin = isAdmin(user);
+        return categories().stream().filter(c -> admin || new Scope(c).includes(user)).toList();
+    }
+
+    /** The categories the user may create rooms in (Creators in scope, or an administrator); by name. */
+    public List<Category> creatableCategories(Jid user) {
+        boolean admin = isAdmin(user);
+        return categories().stream().filter(c -> admin || new Scope(c).hasCreator(user)).toList();
+    }
+
+    /** True only for an existing account holding the Persistent Chat administrator role. */
+    public boolean isAdmin(Jid user) {
+        Jid bare = user.toBare();
+        return bare.hasLocal() && store.accounts().find(bare).map(Account::admin).orElse(false);
+    }
+
+    /**
+     * Who may hold a role in the category's rooms: its scope, plus administrators, whom no scope binds (they "can
+     * add themselves to any room", spec §5).
+     */
+    Predicate<Principal> permittedIn(Category category) {
+        Scope scope = new Scope(category);
+        return p -> scope.allows(p) || (p instanceof Principal.User u && isAdmin(u.jid()));
+    }
+
+    /** Category and room names share one namespace, compared without regard to case; a room may keep its own. */
+    void requireNameFree(String name, Predicate<Room> self) {
+        if (store.categories().findByName(name).isPresent()
+                || store.rooms().findByName(name).filter(self.negate()).isPresent()) {
+            throw new ChatException(Reason.CONFLICT, "the name '" + name + "' is already in use");
+        }
+    }
+
+    /** Stores the changed room and tells the listener; an unchanged room is left alone and not told. */
+    Room replace(Room before, Room after) {
+        if (after.equals(before)) {
+            return before;
+        }
+        if (!store.rooms().update(after)) {
+            throw new ChatException(Reason.CONFLICT, "room '" + before.name() + "' changed meanwhile; try again");
+        }
+        emit(new RoomChanged(before, after));
+        return after;
+    }
+
+    void emit(RoomEvent event) {
+        try {
+            events.on(event);
+        } catch (RuntimeException e) {
+            // The change is stored and cannot be undone; failing the caller would only misreport it.
+            LOG.warn("room event listener failed on {}", event, e);
+        }
+    }
+
+    static ChatException categoryNotFound(CategoryId id) {
+        return new ChatException(Reason.NOT_FOUND, "category " + id + " does not exist");
+    }
+
+    /** One text for every missing or hidden room, so that a refusal never tells the two apart. */
+    public static final String NO_SUCH_ROOM = "no such room";
+
+    static ChatException roomNotFound(RoomId id) {
+        return new ChatException(Reason.NOT_FOUND, NO_SUCH_ROOM);
+    }
+
+    private List<Room> visible(Jid user, List<Room> rooms, Function<CategoryId, Category> categories) {
+        boolean admin = isAdmin(user);
+        return rooms.stream()
+                .filter(r -> Optional.ofNullable(categories.apply(r.category())) // a room newer than the list
+                        .map(c -> new RoomAccess(c, r, user, admin).canSee()).orElse(false))
+                .sorted(Comparator.comparing(Room::name, String.CASE_INSENSITIVE_ORDER).thenComparing(Room::name))
+                .toList();
+    }
+
+    private <T> T locked(Supplier<T> work) {
+        changes.lock();
+        try {
+            return work.get();
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    private void locked(Runnable work) {
+        changes.lock();
+        try {
+            work.run();
+        } finally {
+            changes.unlock();
+        }
+    }
+}

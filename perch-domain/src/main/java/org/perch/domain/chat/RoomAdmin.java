@@ -1,0 +1,116 @@
+package org.perch.domain.chat;
+
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.perch.core.CategoryId;
+import org.perch.core.Jid;
+import org.perch.core.Principal;
+import org.perch.core.RoomId;
+import org.perch.domain.chat.ChatException.Reason;
+import org.perch.domain.chat.RoomEvent.RoomCreated;
+import org.perch.domain.chat.RoomEvent.RoomDeleted;
+import org.perch.store.Store;
+import org.perch.store.chat.Category;
+import org.perch.store.chat.Room;
+import org.perch.store.chat.RoomRoles;
+
+/** The room half of {@link ChatRooms}; called with its change lock held, with bare JIDs. */
+final class RoomAdmin {
+
+    private final ChatRooms rooms;
+    private final Store store;
+
+    RoomAdmin(ChatRooms rooms, Store store) {
+        this.rooms = rooms;
+        this.store = store;
+    }
+
+    Room create(Jid me, CategoryId categoryId, String address, String name) {
+        Category category = store.categories().find(categoryId)
+                .orElseThrow(() -> ChatRooms.categoryNotFound(categoryId));
+        if (!new Scope(category).hasCreator(me) && !rooms.isAdmin(me)) {
+            throw new ChatException(Reason.FORBIDDEN, "only creators of category '" + category.name()
+                    + "' and administrators may create rooms in it");
+        }
+        Principal self = Principal.user(me);
+        Room room = valid(() -> Room.create(RoomAddress.normalise(address), categoryId, name)
+                .withRoles(new RoomRoles(Set.of(self), Set.of(self), Set.of())));
+        rooms.requireNameFree(room.name(), r -> false);
+        if (store.rooms().findByAddress(room.address()).isPresent() || !store.rooms().create(room)) {
+            throw new ChatException(Reason.CONFLICT, "the address '" + room.address() + "' is already in use");
+        }
+        rooms.emit(new RoomCreated(room));
+        return room;
+    }
+
+    Room update(Jid me, RoomId id, UnaryOperator<Room> change) {
+        RoomAccess access = configurable(me, id);
+        Room before = access.room();
+        Room proposed = valid(() -> change.apply(before));
+        if (!proposed.id().equals(before.id()) || !proposed.address().equals(before.address())) {
+            throw new ChatException(Reason.INVALID, "a room's id and address never change");
+        }
+        Category category = before.category().equals(proposed.category())
+                ? access.category() : moveTarget(me, proposed.category());
+        Room after = RoomRules.check(before, proposed, category, rooms.permittedIn(category));
+        if (!after.name().equals(before.name())) {
+            rooms.requireNameFree(after.name(), r -> r.id().equals(after.id()));
+        }
+        return rooms.replace(before, after);
+    }
+
+    Room setDisabled(Jid me, RoomId id, boolean disabled) {
+        Room before = configurable(me, id).room();
+        return rooms.replace(before, before.withSettings(before.settings().withDisabled(disabled)));
+    }
+
+    void delete(Jid me, RoomId id) {
+        RoomAccess access = findable(me, id);
+        if (!access.canDelete()) {
+            throw new ChatException(Reason.FORBIDDEN, "only administrators may delete rooms; managers may "
+                    + "disable them");
+        }
+        if (!store.rooms().delete(id)) {
+            throw ChatRooms.roomNotFound(id);
+        }
+        rooms.emit(new RoomDeleted(access.room()));
+    }
+
+    private RoomAccess findable(Jid me, RoomId id) {
+        RoomAccess access = store.rooms().find(id).map(r -> rooms.access(me, r))
+                .orElseThrow(() -> ChatRooms.roomNotFound(id));
+        if (!access.canFind()) {
+            throw ChatRooms.roomNotFound(id); // the very refusal a missing room gets: a Secret room must not show
+        }
+        return access;
+    }
+
+    private RoomAccess configurable(Jid me, RoomId id) {
+        RoomAccess access = findable(me, id);
+        if (!access.canConfigure()) {
+            throw new ChatException(Reason.FORBIDDEN, "only managers of room '" + access.room().name()
+                    + "' and administrators may change it");
+        }
+        return access;
+    }
+
+    /** Lync: a manager may move a room only into a category where they are a Creator (spec §5). */
+    private Category moveTarget(Jid me, CategoryId target) {
+        Category category = store.categories().find(target).orElseThrow(() -> ChatRooms.categoryNotFound(target));
+        if (!new Scope(category).hasCreator(me) && !rooms.isAdmin(me)) {
+            throw new ChatException(Reason.FORBIDDEN, "only creators of category '" + category.name()
+                    + "' and administrators may move rooms into it");
+        }
+        return category;
+    }
+
+    /** The records check their own shape (lengths, characters); a bad value is the caller's INVALID change. */
+    private static <T> T valid(Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            throw new ChatException(Reason.INVALID, e.getMessage());
+        }
+    }
+}

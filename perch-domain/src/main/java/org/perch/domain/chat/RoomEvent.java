@@ -1,0 +1,50 @@
+package org.perch.domain.chat;
+
+import java.util.Objects;
+import org.perch.store.chat.Category;
+import org.perch.store.chat.Room;
+
+/** A change to a room or a category, told after it is stored. */
+public sealed interface RoomEvent {
+
+    record RoomCreated(Room room) implements RoomEvent {
+        public RoomCreated {
+            Objects.requireNonNull(room, "room");
+        }
+    }
+
+    /** Settings, roles, name or category changed (a purge after a category change included). */
+    record RoomChanged(Room before, Room after) implements RoomEvent {
+        public RoomChanged {
+            Objects.requireNonNull(before, "before");
+            Objects.requireNonNull(after, "after");
+        }
+    }
+
+    /** The room is gone, with its history. */
+    record RoomDeleted(Room room) implements RoomEvent {
+        public RoomDeleted {
+            Objects.requireNonNull(room, "room");
+        }
+    }
+
+    record CategoryCreated(Category category) implements RoomEvent {
+        public CategoryCreated {
+            Objects.requireNonNull(category, "category");
+        }
+    }
+
+    /** The category changed; the rooms it purged follow as {@link RoomChanged} events. */
+    record CategoryChanged(Category before, Category after) implements RoomEvent {
+        public CategoryChanged {
+            Objects.requireNonNull(before, "before");
+            Objects.requireNonNull(after, "after");
+        }
+    }
+
+    record CategoryDeleted(Category category) implements RoomEvent {
+        public CategoryDeleted {
+            Objects.requireNonNull(category, "category");
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.perch.domain.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.perch.core.Jid;
+import org.perch.core.Principal;
+import org.perch.domain.account.AccountService;
+import org.perch.domain.chat.ChatException.Reason;
+import org.perch.store.Store;
+import org.perch.store.chat.Category;
+import org.perch.store.chat.CategoryFlags;
+import org.perch.store.chat.Room;
+import org.perch.store.memory.InMemoryStore;
+
+/**
+ * A {@link ChatRooms} over the real in-memory store, with the cast of the tests: everyone at example.org is in the
+ * Trading category but Eve (denied); Carol creates rooms there; Root is the administrator and in no scope; Oscar is
+ * in the Research category only.
+ */
+final class ChatFixture {
+
+    static final Jid ROOT = Jid.of("root@ops.example.net");
+    static final Jid CAROL = Jid.of("carol@example.org");
+    static final Jid MIKE = Jid.of("mike@example.org");
+    static final Jid PAT = Jid.of("pat@example.org");
+    static final Jid MARY = Jid.of("mary@example.org");
+    static final Jid ALAN = Jid.of("alan@example.org");
+    static final Jid EVE = Jid.of("eve@example.org");
+    static final Jid OSCAR = Jid.of("oscar@other.org");
+
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T12:00:00Z"), ZoneOffset.UTC);
+
+    final Store store = new InMemoryStore();
+    final List<RoomEvent> events = new CopyOnWriteArrayList<>();
+    final ChatRooms chat = new ChatRooms(store, ChatSettings.DEFAULTS, CLOCK, events::add);
+    final Category trading;
+    final Category research;
+
+    ChatFixture() {
+        AccountService accounts = new AccountService(store.accounts(), 4096, new SecureRandom(), CLOCK);
+        accounts.add(ROOT, "root password");
+        accounts.grantAdmin(ROOT);
+        trading = chat.createCategory(ROOT, Category.named("Trading")
+                .withAllowedMembers(Set.of(new Principal.Domain("example.org")))
+                .withDeniedMembers(Set.of(Principal.user(EVE)))
+                .withCreators(Set.of(Principal.user(CAROL), Principal.user(EVE), Principal.user(OSCAR)))
+                .withFlags(CategoryFlags.DEFAULTS.withInvitations(true)));
+        research = chat.createCategory(ROOT, Category.named("Research")
+                .withAllowedMembers(Set.of(new Principal.Domain("other.org"), Principal.user(MIKE)))
+                .withCreators(Set.of(Principal.user(OSCAR))));
+        events.clear();
+    }
+
+    /** A room Carol created in Trading, with Mike as a second manager and Mary as a member. */
+    Room room(String address, String name) {
+        Room r = chat.createRoom(CAROL, trading.id(), address, name);
+        Room after = chat.updateRoom(CAROL, r.id(), x -> x.withRoles(x.roles()
+                .withManagers(plus(x.roles().managers(), MIKE)).withMembers(plus(x.roles().members(), MARY))));
+        events.clear();
+        return after;
+    }
+
+    static Set<Principal> users(Jid... jids) {
+        return Set.of(Arrays.stream(jids).map(Principal::user).toArray(Principal[]::new));
+    }
+
+    static Set<Principal> plus(Set<Principal> set, Jid user) {
+        Set<Principal> s = new HashSet<>(set);
+        s.add(Principal.user(user));
+        return s;
+    }
+
+    static AbstractThrowableAssert<?, ? extends Throwable> refused(ThrowingCallable call, Reason reason) {
+        return assertThatThrownBy(call).isInstanceOfSatisfying(ChatException.class,
+                e -> assertThat(e.reason()).isEqualTo(reason));
+    }
+}
