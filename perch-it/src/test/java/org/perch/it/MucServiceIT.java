@@ -18,14 +18,17 @@ import org.jxmpp.jid.impl.JidCreate;
 import org.perch.testing.PerchTestServer;
 import org.perch.testing.SmackClients;
 
-/** The MUC service before rooms exist: a join is refused cleanly and the client's session stays usable. */
+/**
+ * The MUC service on a server started without a category (so nobody may create rooms): a join to a missing room
+ * is refused cleanly and the client's session stays usable.
+ */
 class MucServiceIT {
     private static PerchTestServer server;
     private static XMPPTCPConnection client;
 
     @BeforeAll
     static void startServer() {
-        server = PerchTestServer.start();
+        server = PerchTestServer.start(java.util.Map.of("chat.bootstrap-category", ""));
         server.addUser("alice");
         client = SmackClients.login(server, "alice", "desk");
     }

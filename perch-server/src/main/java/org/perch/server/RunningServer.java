@@ -46,6 +46,11 @@ public final class RunningServer implements AutoCloseable {
         return transport.httpPort();
     }
 
+    /** The store the server runs on: for tests and embedding code that must look at what was stored. */
+    public Store store() {
+        return store;
+    }
+
     public PerchConfig config() {
         return config;
     }

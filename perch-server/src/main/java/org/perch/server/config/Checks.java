@@ -25,6 +25,13 @@ final class Checks {
                 : Optional.of("is not a whole number from " + min + " to " + max);
     }
 
+    /** Free text of at most {@code max} characters, without control characters. */
+    static ConfigKey.ValueCheck text(int max) {
+        return v -> v.length() <= max && v.chars().noneMatch(Character::isISOControl)
+                ? Optional.empty()
+                : Optional.of("is not a name of at most " + max + " characters without control characters");
+    }
+
     static ConfigKey.ValueCheck bool() {
         return v -> parseBoolean(v).isPresent() ? Optional.empty() : Optional.of("is not a boolean (true or false)");
     }

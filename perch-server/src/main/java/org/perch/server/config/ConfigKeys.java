@@ -72,12 +72,22 @@ public final class ConfigKeys {
             "How long a dropped session may be resumed (XEP-0198), in seconds; 0 disables resumption.",
             Checks.range(0, 86_400));
 
+    public static final ConfigKey CHAT_DEFAULT_HISTORY = new ConfigKey("chat.default-history", "30",
+            "Messages a client joining a room receives when it does not ask for a number (Lync's "
+                    + "DefaultChatHistory, 1-500).", Checks.range(1, 500));
+    public static final ConfigKey CHAT_PARTICIPANT_UPDATE_LIMIT = new ConfigKey("chat.participant-update-limit",
+            "75", "Occupants above which a room stops broadcasting their presence (Lync's ParticipantUpdateLimit).",
+            Checks.range(1, 1_000_000));
+    public static final ConfigKey CHAT_BOOTSTRAP_CATEGORY = new ConfigKey("chat.bootstrap-category", "General",
+            "Category created on first start, when there is none: every user of `domain` may join its rooms and "
+                    + "create rooms in it. Empty: none is created, and rooms wait for an administrator's category.",
+            Checks.text(256));
     private static final List<ConfigKey> ALL = List.of(DOMAIN, MUC_DOMAIN, DATA_DIR, XMPP_BIND_ADDRESS,
             XMPP_C2S_PORT, XMPP_DIRECT_TLS_PORT, HTTP_BIND_ADDRESS, HTTP_PORT, HTTP_TLS, TLS_CERTIFICATE,
             TLS_PRIVATE_KEY, REGISTRATION_ENABLED, AUTH_SCRAM_ITERATIONS, AUTH_MAX_FAILURES_PER_ACCOUNT,
             AUTH_MAX_FAILURES_PER_ADDRESS, AUTH_LOCKOUT_SECONDS, AUTH_CHANNEL_BINDING, LIMITS_MAX_STANZA_BYTES, LIMITS_MAX_DEPTH,
             LIMITS_MAX_ATTRIBUTES, LIMITS_MAX_CONNECTIONS_PER_ADDRESS, LIMITS_IDLE_TIMEOUT_SECONDS,
-            SM_RESUME_TIMEOUT_SECONDS);
+            SM_RESUME_TIMEOUT_SECONDS, CHAT_DEFAULT_HISTORY, CHAT_PARTICIPANT_UPDATE_LIMIT, CHAT_BOOTSTRAP_CATEGORY);
 
     private ConfigKeys() {
     }

@@ -119,7 +119,9 @@ public final class ConfigLoader {
                         r.integer(ConfigKeys.LIMITS_MAX_DEPTH), r.integer(ConfigKeys.LIMITS_MAX_ATTRIBUTES)),
                         r.integer(ConfigKeys.LIMITS_MAX_CONNECTIONS_PER_ADDRESS),
                         r.seconds(ConfigKeys.LIMITS_IDLE_TIMEOUT_SECONDS)),
-                new StreamManagementConfig(r.seconds(ConfigKeys.SM_RESUME_TIMEOUT_SECONDS)));
+                new StreamManagementConfig(r.seconds(ConfigKeys.SM_RESUME_TIMEOUT_SECONDS)),
+                new ChatConfig(r.integer(ConfigKeys.CHAT_DEFAULT_HISTORY),
+                        r.integer(ConfigKeys.CHAT_PARTICIPANT_UPDATE_LIMIT), r.text(ConfigKeys.CHAT_BOOTSTRAP_CATEGORY)));
     }
 
     private static TlsConfig tls(Resolved r) {

@@ -18,10 +18,11 @@ import java.util.Optional;
  * @param auth password verifiers and lockout
  * @param limits per-connection limits
  * @param streamManagement XEP-0198 settings
+ * @param chat persistent chat settings
  */
 public record PerchConfig(String domain, String mucDomain, Path dataDir, XmppConfig xmpp, HttpConfig http,
                           TlsConfig tls, boolean registrationEnabled, AuthConfig auth, LimitsConfig limits,
-                          StreamManagementConfig streamManagement) {
+                          StreamManagementConfig streamManagement, ChatConfig chat) {
     public PerchConfig {
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(mucDomain, "mucDomain");
@@ -32,6 +33,7 @@ public record PerchConfig(String domain, String mucDomain, Path dataDir, XmppCon
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(streamManagement, "streamManagement");
+        Objects.requireNonNull(chat, "chat");
     }
 
     /** Every key at its default, ignoring files and the environment. */

@@ -1,8 +1,14 @@
 package org.perch.xmpp.muc;
 
 import java.util.List;
-import org.perch.xmpp.iq.DiscoHandler;
-import org.perch.xmpp.iq.IqDispatcher;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.perch.core.Jid;
+import org.perch.domain.chat.ChatException;
+import org.perch.domain.chat.RoomEvent;
+import org.perch.store.chat.Category;
+import org.perch.store.chat.Room;
 import org.perch.xmpp.session.ClientSession;
 import org.perch.xmpp.session.Component;
 import org.perch.xmpp.stanza.StanzaErrorCondition;
@@ -11,55 +17,128 @@ import org.perch.xmpp.stanza.Stanzas;
 import org.perch.xmpp.xml.XmlElement;
 
 /**
- * The Multi-User Chat service's address ({@code chat.<domain>}): it answers service discovery so clients find
- * it. Rooms themselves (the Lync category and room model) are not served yet: every room address answers
- * {@code item-not-found}.
+ * The Multi-User Chat service ({@code chat.<domain>}) that serves Lync's persistent chat rooms. Stanzas to the
+ * service itself are answered here (discovery); stanzas to a room go to its {@link LiveRoom}, which exists
+ * for every stored room that has been addressed since start. A join to an address no room has creates the
+ * room when the user may create rooms in some category (XEP-0045 §10.1, Lync's Creators).
  */
 public final class MucService implements Component {
-    public static final String MUC_NS = "http://jabber.org/protocol/muc";
+    private final MucContext ctx;
+    private final ServiceDisco disco;
+    private final RoomArchive archive;
+    private final Map<String, LiveRoom> rooms = new ConcurrentHashMap<>();
 
-    private final String domain;
-
-    public MucService(String domain) {
-        this.domain = domain;
+    public MucService(MucContext ctx) {
+        this.ctx = ctx;
+        this.disco = new ServiceDisco(ctx);
+        this.archive = new RoomArchive(ctx);
     }
 
     @Override
     public String domain() {
-        return domain;
+        return ctx.domain();
     }
 
     @Override
     public void handle(ClientSession from, XmlElement stanza) {
-        boolean toService = Stanzas.to(stanza).map(j -> !j.hasLocal()).orElse(false);
-        if (toService && Stanzas.isIq(stanza)) {
-            String type = Stanzas.type(stanza);
-            if (type.equals("get") || type.equals("set")) {
-                from.deliver(serviceIq(stanza));
-            }
+        Jid to = Stanzas.to(stanza).orElseThrow();
+        if (!to.hasLocal()) {
+            disco.handle(from, stanza);
             return;
         }
-        if (Stanzas.mayBounce(stanza) && !(Stanzas.isPresence(stanza) && Stanzas.type(stanza).equals("unavailable"))) {
-            throw new StanzaException(StanzaErrorCondition.ITEM_NOT_FOUND, "no such room");
+        try {
+            if (RoomArchive.isQuery(stanza) && to.resource().isEmpty()) {
+                archive.handle(from, stanza, to);
+                return;
+            }
+            route(from, stanza, to);
+        } catch (ChatException e) {
+            throw ChatErrors.toStanza(e);
         }
     }
 
-    private XmlElement serviceIq(XmlElement iq) {
-        String type = Stanzas.type(iq);
+    private void route(ClientSession from, XmlElement stanza, Jid to) {
+        boolean join = Stanzas.isPresence(stanza) && Stanzas.type(stanza).isEmpty();
+        if (join && to.resource().isEmpty()) {
+            throw new StanzaException(StanzaErrorCondition.JID_MALFORMED, "join a room as room@service/nickname");
+        }
+        Optional<LiveRoom> found = live(to.local());
+        boolean created = false;
+        if (found.isEmpty()) {
+            if (!join) {
+                if (Stanzas.mayBounce(stanza) && !Stanzas.type(stanza).equals("unavailable")) {
+                    throw ChatErrors.noSuchRoom();
+                }
+                return;
+            }
+            found = Optional.of(create(from.bareJid(), to.local()));
+            created = true;
+        }
+        LiveRoom live = found.get();
+        boolean isNew = created;
+        live.submit(from, stanza, () -> RoomStanzas.dispatch(live, from, stanza, to.resource(), isNew));
+    }
+
+    /** The room's live state, loading the room from the store the first time it is addressed. */
+    private Optional<LiveRoom> live(String address) {
+        LiveRoom live = rooms.get(address);
+        if (live != null) {
+            return Optional.of(live);
+        }
+        return ctx.chat().roomByAddress(address).map(room -> rooms.computeIfAbsent(address,
+                a -> new LiveRoom(ctx, room, categoryOf(room))));
+    }
+
+    private LiveRoom create(Jid user, String address) {
+        Category category = ctx.chat().creatableCategories(user).stream().findFirst()
+                .orElseThrow(ChatErrors::noSuchRoom);
+        Room room;
         try {
-            XmlElement payload = IqDispatcher.payloadOf(iq);
-            if (payload.is("query", DiscoHandler.INFO) && type.equals("get") && payload.attribute("node").isEmpty()) {
-                return Stanzas.result(iq, DiscoHandler.query(DiscoHandler.INFO, "", List.of(
-                        DiscoHandler.identity("conference", "text", "Perch persistent chat"),
-                        DiscoHandler.feature(DiscoHandler.INFO), DiscoHandler.feature(DiscoHandler.ITEMS),
-                        DiscoHandler.feature(MUC_NS))));
+            room = ctx.chat().createRoom(user, category.id(), address, address);
+        } catch (ChatException e) {
+            // Someone else created it first, or the address is a name taken by a room the user cannot see:
+            // either way the answer is that of a missing room unless the room can now be found.
+            return live(address).orElseThrow(ChatErrors::noSuchRoom);
+        }
+        return rooms.computeIfAbsent(address, a -> new LiveRoom(ctx, room, category));
+    }
+
+    private Category categoryOf(Room room) {
+        return ctx.chat().category(room.category()).orElseThrow(() -> new IllegalStateException(
+                "room " + room.id() + " names a missing category"));
+    }
+
+    /** Domain events: the live room follows every change made to its room, wherever it was made. */
+    public void on(RoomEvent event) {
+        switch (event) {
+            case RoomEvent.RoomChanged changed -> {
+                LiveRoom live = rooms.get(changed.after().address());
+                if (live != null) {
+                    live.submitAlways(() -> live.changed(changed.after()));
+                }
             }
-            if (payload.is("query", DiscoHandler.ITEMS) && type.equals("get") && payload.attribute("node").isEmpty()) {
-                return Stanzas.result(iq, DiscoHandler.query(DiscoHandler.ITEMS, "", List.of()));
+            case RoomEvent.RoomDeleted deleted -> {
+                LiveRoom live = rooms.remove(deleted.room().address());
+                if (live != null) {
+                    live.submitAlways(() -> live.ejectAll("the room has been deleted"));
+                }
             }
-            throw new StanzaException(StanzaErrorCondition.SERVICE_UNAVAILABLE);
-        } catch (StanzaException e) {
-            return Stanzas.error(iq, e);
+            case RoomEvent.CategoryChanged changed -> {
+                for (LiveRoom live : rooms.values()) {
+                    live.submitAlways(() -> live.categoryChanged(changed.after()));
+                }
+            }
+            case RoomEvent.RoomCreated created -> { }
+            case RoomEvent.CategoryCreated created -> { }
+            case RoomEvent.CategoryDeleted deleted -> { }
+        }
+    }
+
+    @Override
+    public void sessionEnded(ClientSession session) {
+        Jid gone = session.jid();
+        for (LiveRoom live : rooms.values()) {
+            live.submitAlways(() -> live.occupant(gone).ifPresent(o -> live.leave(o, List.of())));
         }
     }
 }

@@ -13,4 +13,8 @@ public interface Component {
 
     /** Handles one stanza; may throw {@link org.perch.xmpp.stanza.StanzaException} to bounce it. */
     void handle(ClientSession from, XmlElement stanza);
+
+    /** The session is gone for good (not merely detached for resumption): forget it. */
+    default void sessionEnded(ClientSession session) {
+    }
 }

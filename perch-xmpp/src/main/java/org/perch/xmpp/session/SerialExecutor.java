@@ -9,11 +9,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one session's tasks one at a time, in submission order, on a shared executor (virtual threads), so the
+ * Runs one session's (or one room's) tasks one at a time, in submission order, on a shared executor (virtual threads), so the
  * I/O thread never blocks on the store and a session never races with itself. The queue is bounded: a client
  * that sends faster than the server can handle is refused, not buffered without limit.
  */
-final class SerialExecutor {
+public final class SerialExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(SerialExecutor.class);
 
     private final Executor executor;
@@ -21,13 +21,13 @@ final class SerialExecutor {
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pending = new AtomicInteger();
 
-    SerialExecutor(Executor executor, int capacity) {
+    public SerialExecutor(Executor executor, int capacity) {
         this.executor = executor;
         this.capacity = capacity;
     }
 
     /** Queues the task; returns false, running nothing, if the queue is full. */
-    boolean submit(Runnable task) {
+    public boolean submit(Runnable task) {
         if (pending.get() >= capacity) {
             return false;
         }
@@ -36,7 +36,7 @@ final class SerialExecutor {
     }
 
     /** Queues the task even if the queue is full; for the few events that must never be dropped. */
-    void submitAlways(Runnable task) {
+    public void submitAlways(Runnable task) {
         tasks.add(task);
         if (pending.getAndIncrement() == 0) {
             try {

@@ -115,6 +115,7 @@ public final class StanzaRouter {
     /** A session ended for good: unavailable presence, and what it never acknowledged is delivered elsewhere. */
     void sessionEnded(ClientSession session, List<XmlElement> unacked) {
         presence.sessionEnded(session);
+        components.values().forEach(c -> c.sessionEnded(session));
         for (XmlElement stanza : unacked) {
             if (Stanzas.isMessage(stanza) && Stanzas.mayBounce(stanza)) {
                 try {

@@ -21,6 +21,8 @@ import org.perch.xmpp.iq.PingHandler;
 import org.perch.xmpp.iq.RegistrationHandler;
 import org.perch.xmpp.iq.TimeHandler;
 import org.perch.xmpp.iq.VersionHandler;
+import org.perch.xmpp.muc.ChatServices;
+import org.perch.xmpp.muc.MucContext;
 import org.perch.xmpp.muc.MucService;
 import org.perch.xmpp.sasl.SaslMechanisms;
 import org.perch.xmpp.stream.StreamErrorCondition;
@@ -39,8 +41,11 @@ public final class XmppServer implements StreamHandlerFactory, AutoCloseable {
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("perch-timers").daemon().factory());
 
+    private final ChatServices chat;
+
     public XmppServer(XmppSettings settings, AccountService accounts, RosterStore rosters, SaslMechanisms sasl,
-                      Clock clock) {
+                      Clock clock, ChatServices chat) {
+        this.chat = chat;
         SessionRegistry sessions = new SessionRegistry();
         this.ctx = new ServerContext(settings, sessions, accounts, rosters, sasl, clock, blocking, scheduler);
         RosterHandler roster = new RosterHandler(rosters, sessions);
@@ -57,7 +62,14 @@ public final class XmppServer implements StreamHandlerFactory, AutoCloseable {
         handlers.add(disco);
         handlers.add(disco.itemsHandler());
         this.router = new StanzaRouter(settings, sessions, new IqDispatcher(handlers), presence,
-                new MessageDelivery(sessions, accounts), List.of(new MucService(settings.mucDomain())), registration);
+                new MessageDelivery(sessions, accounts), List.of(muc(settings, sessions, clock)), registration);
+    }
+
+    private MucService muc(XmppSettings settings, SessionRegistry sessions, Clock clock) {
+        MucService muc = new MucService(new MucContext(settings.mucDomain(), chat.rooms(), chat.writer(),
+                chat.history(), chat.rooms().settings(), sessions, clock, blocking));
+        chat.events().subscribe(muc::on);
+        return muc;
     }
 
     @Override
@@ -69,12 +81,16 @@ public final class XmppServer implements StreamHandlerFactory, AutoCloseable {
         return ctx.sessions();
     }
 
-    /** Ends every session with {@code system-shutdown} (RFC 6120 §4.9.3.20) and stops the worker threads. */
+    /**
+     * Ends every session with {@code system-shutdown} (RFC 6120 §4.9.3.20), stores the messages still queued
+     * for history, and stops the worker threads.
+     */
     @Override
     public void close() {
         for (ClientSession s : ctx.sessions().all()) {
             s.closeWithError(StreamErrorCondition.SYSTEM_SHUTDOWN, "the server is shutting down");
         }
+        chat.writer().close();
         scheduler.shutdownNow();
         blocking.shutdown();
         try {

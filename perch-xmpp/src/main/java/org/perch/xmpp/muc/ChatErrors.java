@@ -1,0 +1,28 @@
+package org.perch.xmpp.muc;
+
+import org.perch.domain.chat.ChatException;
+import org.perch.domain.chat.ChatRooms;
+import org.perch.xmpp.stanza.StanzaErrorCondition;
+import org.perch.xmpp.stanza.StanzaException;
+
+/** The XMPP error a client sees for a refused domain operation: the closest standard condition. */
+final class ChatErrors {
+
+    private ChatErrors() {
+    }
+
+    static StanzaException toStanza(ChatException e) {
+        return switch (e.reason()) {
+            case NOT_FOUND -> new StanzaException(StanzaErrorCondition.ITEM_NOT_FOUND, e.getMessage());
+            case FORBIDDEN -> new StanzaException(StanzaErrorCondition.FORBIDDEN, e.getMessage());
+            case CONFLICT -> new StanzaException(StanzaErrorCondition.CONFLICT, e.getMessage());
+            case INVALID -> new StanzaException(StanzaErrorCondition.NOT_ACCEPTABLE, e.getMessage());
+            case BUSY -> new StanzaException(StanzaErrorCondition.RESOURCE_CONSTRAINT, e.getMessage());
+        };
+    }
+
+    /** The same condition and text for a missing room and for one the asker may not see (ChatRooms#NO_SUCH_ROOM). */
+    static StanzaException noSuchRoom() {
+        return new StanzaException(StanzaErrorCondition.ITEM_NOT_FOUND, ChatRooms.NO_SUCH_ROOM);
+    }
+}

@@ -1,0 +1,342 @@
+package org.perch.xmpp.muc;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.perch.core.Jid;
+import org.perch.domain.chat.ChatException;
+import org.perch.domain.chat.RoomAccess;
+import org.perch.store.chat.Category;
+import org.perch.store.chat.ChatMessage;
+import org.perch.store.chat.PostedMessage;
+import org.perch.store.chat.Room;
+import org.perch.xmpp.session.ClientSession;
+import org.perch.xmpp.session.SerialExecutor;
+import org.perch.xmpp.stanza.StanzaErrorCondition;
+import org.perch.xmpp.stanza.StanzaException;
+import org.perch.xmpp.stanza.Stanzas;
+import org.perch.xmpp.stream.Namespaces;
+import org.perch.xmpp.xml.XmlElement;
+import org.perch.xmpp.xml.XmlNode;
+
+/**
+ * A room with people in it: its occupants and the order of what happens to it. Every stanza for the room runs
+ * as one task on the room's own serial queue, so occupants, joins and broadcasts never race. A groupchat message
+ * is broadcast only once the history writer has stored it (when the category keeps history), and broadcasts go
+ * out in the order the messages were stored.
+ */
+final class LiveRoom {
+    private static final int QUEUE_CAPACITY = 10_000;
+
+    final Jid jid;
+    final MucContext ctx;
+    private final SerialExecutor tasks;
+    /** By nickname, in join order. Touched only by room tasks. */
+    final Map<String, Occupant> occupants = new LinkedHashMap<>();
+    Room room;
+    Category category;
+
+    LiveRoom(MucContext ctx, Room room, Category category) {
+        this.ctx = ctx;
+        this.jid = Jid.bare(room.address(), ctx.domain());
+        this.tasks = new SerialExecutor(ctx.executor(), QUEUE_CAPACITY);
+        this.room = room;
+        this.category = category;
+    }
+
+    /** Runs the task on the room's queue; a stanza that fails is answered with its error, never dropped silently. */
+    void submit(ClientSession from, XmlElement stanza, Runnable task) {
+        boolean queued = tasks.submit(() -> {
+            try {
+                task.run();
+            } catch (ChatException e) {
+                bounce(from, stanza, ChatErrors.toStanza(e));
+            } catch (StanzaException e) {
+                bounce(from, stanza, e);
+            }
+        });
+        if (!queued) {
+            bounce(from, stanza, new StanzaException(StanzaErrorCondition.RESOURCE_CONSTRAINT, "the room is busy"));
+        }
+    }
+
+    /** Runs an internal task (an event, a completed write) that must not be dropped. */
+    void submitAlways(Runnable task) {
+        tasks.submitAlways(task);
+    }
+
+    void snapshot(Room newRoom, Category newCategory) {
+        this.room = newRoom;
+        this.category = newCategory;
+    }
+
+    RoomAccess access(Jid user) {
+        return ctx.chat().access(user.toBare(), room);
+    }
+
+    Optional<Occupant> occupant(Jid fullJid) {
+        return occupants.values().stream().filter(o -> o.jid().equals(fullJid)).findFirst();
+    }
+
+    boolean broadcastsPresence() {
+        return occupants.size() <= ctx.settings().participantUpdateLimit();
+    }
+
+    // ---- joining and leaving ----
+
+    void join(ClientSession from, XmlElement presence, String nick, boolean created) {
+        Jid user = from.bareJid();
+        RoomAccess access = access(user);
+        if (!access.canSee()) {
+            throw ChatErrors.noSuchRoom();
+        }
+        if (!access.canJoin()) {
+            throw new StanzaException(StanzaErrorCondition.REGISTRATION_REQUIRED, "only members may join this room");
+        }
+        Occupant taken = occupants.get(nick);
+        if (taken != null && !taken.jid().equals(from.jid())) {
+            throw new StanzaException(StanzaErrorCondition.CONFLICT, "that nickname is in use in this room");
+        }
+        Standing standing = Standing.of(access);
+        Occupant me = new Occupant(from.jid(), nick, standing.affiliation(), standing.role(), presence);
+        occupants.put(nick, me);
+        if (broadcastsPresence()) {
+            for (Occupant other : others(me)) {
+                from.deliver(OccupantStanzas.presence(jid, other, from.jid(), "", List.of(), ""));
+                deliver(other, OccupantStanzas.presence(jid, me, other.jid(), "", List.of(), ""));
+            }
+        }
+        List<Integer> codes = new ArrayList<>(List.of(OccupantStanzas.NON_ANONYMOUS, OccupantStanzas.SELF));
+        if (category.flags().chatHistory()) {
+            codes.add(OccupantStanzas.LOGGED);
+        }
+        if (created) {
+            codes.add(OccupantStanzas.CREATED);
+        }
+        from.deliver(OccupantStanzas.presence(jid, me, from.jid(), "", codes, ""));
+        if (category.flags().chatHistory()) {
+            replayHistory(from, HistoryRequest.of(presence, ctx.clock()));
+        }
+        from.deliver(subject().withAttribute("to", from.jid().toString()));
+    }
+
+    private void replayHistory(ClientSession to, HistoryRequest request) {
+        List<ChatMessage> page = ctx.history().query(request.query(room.id(), ctx.settings().defaultChatHistory()))
+                .map(p -> p.messages()).orElse(List.of());
+        for (ChatMessage m : request.trim(page)) {
+            if (m.retracted()) {
+                continue;
+            }
+            XmlElement stored = StoredStanza.read(m.payload()).withAttribute("to", to.jid().toString());
+            List<XmlNode> children = new ArrayList<>(stored.children());
+            children.add(XmlElement.builder("delay", MucNamespaces.DELAY).attribute("from", jid.toString())
+                    .attribute("stamp", m.timestamp().toString()).build());
+            to.deliver(new XmlElement(stored.name(), stored.namespace(), stored.attributes(), children));
+        }
+    }
+
+    /** XEP-0045 §7.2.15: the subject comes last in the join, and is sent (empty) even if there is none. */
+    XmlElement subject() {
+        return XmlElement.builder("message", Namespaces.CLIENT).attribute("from", jid.toString())
+                .attribute("type", "groupchat").textChild("subject", Namespaces.CLIENT, room.subject()).build();
+    }
+
+    void changePresence(Occupant me, XmlElement presence, String nick) {
+        if (!nick.equals(me.nick())) {
+            changeNick(me, presence, nick);
+            return;
+        }
+        Occupant updated = me.withPresence(presence);
+        occupants.put(nick, updated);
+        broadcastPresence(updated, "", List.of(), "");
+    }
+
+    private void changeNick(Occupant me, XmlElement presence, String nick) {
+        if (occupants.containsKey(nick)) {
+            throw new StanzaException(StanzaErrorCondition.CONFLICT, "that nickname is in use in this room");
+        }
+        broadcastPresence(me, "unavailable", List.of(OccupantStanzas.NICK_CHANGED), nick);
+        occupants.remove(me.nick());
+        Occupant renamed = me.withNick(nick).withPresence(presence);
+        occupants.put(nick, renamed);
+        broadcastPresence(renamed, "", List.of(), "");
+    }
+
+    void leave(Occupant me, List<Integer> codes) {
+        broadcastPresence(me, "unavailable", codes, "");
+        occupants.remove(me.nick());
+    }
+
+    /** Tells everyone (the occupant itself always, the others while under the update limit) about a presence. */
+    void broadcastPresence(Occupant about, String type, List<Integer> codes, String newNick) {
+        boolean everyone = broadcastsPresence();
+        for (Occupant o : List.copyOf(occupants.values())) {
+            boolean self = o.jid().equals(about.jid());
+            if (self || everyone) {
+                List<Integer> own = new ArrayList<>(codes);
+                if (self) {
+                    own.add(OccupantStanzas.SELF);
+                }
+                deliver(o, OccupantStanzas.presence(jid, about, o.jid(), type, own, newNick));
+            }
+        }
+    }
+
+    // ---- changes made through the domain ----
+
+    /**
+     * The room changed (configuration, roles, category, disabled): every occupant gets its new standing, and
+     * those who may no longer be here are removed (status 321). A disabled room empties.
+     */
+    void changed(Room after) {
+        Category newCategory = after.category().equals(category.id()) ? category
+                : ctx.chat().category(after.category()).orElse(category);
+        recheck(after, newCategory);
+    }
+
+    /** The room's category changed (its scope, its switches): the same checks as for a room change. */
+    void categoryChanged(Category changed) {
+        if (changed.id().equals(category.id())) {
+            recheck(room, changed);
+        }
+    }
+
+    private void recheck(Room after, Category newCategory) {
+        snapshot(after, newCategory);
+        if (after.settings().disabled()) {
+            ejectAll("the room has been disabled");
+            return;
+        }
+        for (Occupant o : List.copyOf(occupants.values())) {
+            RoomAccess a = access(o.jid());
+            if (!a.canJoin()) {
+                leave(o, List.of(OccupantStanzas.REMOVED_BY_CONFIG));
+                continue;
+            }
+            Standing s = Standing.of(a);
+            if (!s.affiliation().equals(o.affiliation()) || !s.role().equals(o.role())) {
+                Occupant updated = o.withStanding(s.affiliation(), s.role());
+                occupants.put(o.nick(), updated);
+                broadcastPresence(updated, "", List.of(), "");
+            }
+        }
+    }
+
+    /**
+     * XEP-0045 §10.9 destroy, in Lync's terms: only a Persistent Chat administrator deletes a room; a manager's
+     * destroy disables it, which empties it and hides it but keeps its history and settings.
+     */
+    void destroy(Jid requester, String reason) {
+        if (ctx.chat().isAdmin(requester)) {
+            ctx.chat().deleteRoom(requester, room.id());
+        } else {
+            ctx.chat().setDisabled(requester, room.id(), true);
+        }
+    }
+
+    void ejectAll(String reason) {
+        for (Occupant o : List.copyOf(occupants.values())) {
+            XmlElement.Builder destroy = XmlElement.builder("destroy", MucNamespaces.USER);
+            if (!reason.isEmpty()) {
+                destroy.textChild("reason", MucNamespaces.USER, reason);
+            }
+            deliver(o, XmlElement.builder("presence", Namespaces.CLIENT)
+                    .attribute("from", OccupantStanzas.occupantJid(jid, o.nick())).attribute("to", o.jid().toString())
+                    .attribute("type", "unavailable")
+                    .child(XmlElement.builder("x", MucNamespaces.USER)
+                            .child(XmlElement.builder("item", MucNamespaces.USER).attribute("affiliation", "none")
+                                    .attribute("role", "none").build())
+                            .child(destroy.build()).build())
+                    .build());
+        }
+        occupants.clear();
+    }
+
+    // ---- messages ----
+
+    void groupchat(ClientSession from, XmlElement message) {
+        Occupant me = occupant(from.jid()).orElseThrow(() -> new StanzaException(
+                StanzaErrorCondition.NOT_ACCEPTABLE, "join the room before sending to it"));
+        Optional<XmlElement> retract = Retractions.retractIn(message);
+        if (retract.isPresent()) {
+            Retractions.byAuthor(this, from, me, retract.get());
+            return;
+        }
+        Optional<String> subject = message.childText("subject", Namespaces.CLIENT);
+        Optional<String> body = message.childText("body", Namespaces.CLIENT);
+        RoomAccess access = access(from.bareJid());
+        if (subject.isPresent() && body.isEmpty()) {
+            if (!access.canConfigure()) {
+                throw new StanzaException(StanzaErrorCondition.FORBIDDEN, "only the room's managers change its subject");
+            }
+            Room changed = ctx.chat().updateRoom(from.bareJid(), room.id(), r -> r.withSubject(subject.get()));
+            broadcast(XmlElement.builder("message", Namespaces.CLIENT)
+                    .attribute("from", OccupantStanzas.occupantJid(jid, me.nick())).attribute("type", "groupchat")
+                    .textChild("subject", Namespaces.CLIENT, changed.subject()).build());
+            return;
+        }
+        if (!access.canPost()) {
+            throw new StanzaException(StanzaErrorCondition.FORBIDDEN, room.settings().type().name().equals("AUDITORIUM")
+                    ? "only presenters post in this auditorium" : "you may not post in this room");
+        }
+        String stanzaId = UUID.randomUUID().toString();
+        XmlElement out = XmlElement.builder("message", Namespaces.CLIENT)
+                .attribute("from", OccupantStanzas.occupantJid(jid, me.nick())).attribute("type", "groupchat")
+                .attribute("id", message.attribute("id").orElse(null))
+                .children(clientChildren(message))
+                .child(XmlElement.builder("stanza-id", MucNamespaces.STANZA_ID).attribute("id", stanzaId)
+                        .attribute("by", jid.toString()).build())
+                .child(OccupantStanzas.occupantId(jid, me))
+                .build();
+        if (!category.flags().chatHistory()) {
+            broadcast(out);
+            return;
+        }
+        PostedMessage posted = new PostedMessage(room.id(), stanzaId, ctx.clock().instant(), from.bareJid(),
+                me.nick(), body.orElse(""), StoredStanza.write(out));
+        ctx.writer().post(posted).whenComplete((stored, failure) -> submitAlways(() -> {
+            if (failure == null) {
+                broadcast(out);
+            } else {
+                bounce(from, message, new StanzaException(StanzaErrorCondition.INTERNAL_SERVER_ERROR,
+                        "the message could not be stored, so it was not delivered"));
+            }
+        }));
+    }
+
+    /** What the sender wrote, without ids and markers only the room may set. */
+    private static List<XmlNode> clientChildren(XmlElement message) {
+        return message.children().stream().filter(n -> !(n instanceof XmlElement e)
+                || !(e.is("stanza-id", MucNamespaces.STANZA_ID) || e.namespace().equals(MucNamespaces.OCCUPANT_ID)
+                || e.namespace().equals(MucNamespaces.USER))).toList();
+    }
+
+    void broadcast(XmlElement stanza) {
+        for (Occupant o : List.copyOf(occupants.values())) {
+            deliver(o, stanza.withAttribute("to", o.jid().toString()));
+        }
+    }
+
+    /** Delivers to an occupant; one whose session has gone is removed quietly (its presence said it left). */
+    void deliver(Occupant o, XmlElement stanza) {
+        Optional<ClientSession> session = ctx.sessions().find(o.jid());
+        if (session.isPresent()) {
+            session.get().deliver(stanza);
+        } else {
+            occupants.remove(o.nick(), o);
+        }
+    }
+
+    private List<Occupant> others(Occupant me) {
+        return occupants.values().stream().filter(o -> !o.jid().equals(me.jid())).toList();
+    }
+
+    static void bounce(ClientSession to, XmlElement stanza, StanzaException e) {
+        if (Stanzas.mayBounce(stanza)) {
+            to.deliver(Stanzas.error(stanza, e));
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.perch.xmpp.muc;
+
+import org.perch.core.Jid;
+import org.perch.domain.chat.RoomAccess;
+import org.perch.store.chat.HistoryPage;
+import org.perch.store.chat.Room;
+import org.perch.xmpp.iq.IqDispatcher;
+import org.perch.xmpp.mam.MamNamespaces;
+import org.perch.xmpp.mam.MamQuery;
+import org.perch.xmpp.mam.MamResults;
+import org.perch.xmpp.session.ClientSession;
+import org.perch.xmpp.stanza.StanzaErrorCondition;
+import org.perch.xmpp.stanza.StanzaException;
+import org.perch.xmpp.stanza.Stanzas;
+import org.perch.xmpp.xml.XmlElement;
+
+/**
+ * A room's archive (XEP-0313 on a MUC room): anyone who may join the room may page through its history, joined
+ * or not; to anyone else the room does not exist. Queries run on the asker's session, not the room's queue, so a
+ * long query never holds up the room.
+ */
+final class RoomArchive {
+    private final MucContext ctx;
+
+    RoomArchive(MucContext ctx) {
+        this.ctx = ctx;
+    }
+
+    static boolean isQuery(XmlElement stanza) {
+        return Stanzas.isIq(stanza) && stanza.elements().size() == 1
+                && stanza.elements().getFirst().is("query", MamNamespaces.MAM);
+    }
+
+    void handle(ClientSession from, XmlElement iq, Jid roomJid) {
+        Room room = ctx.chat().roomByAddress(roomJid.local()).orElseThrow(ChatErrors::noSuchRoom);
+        RoomAccess access = ctx.chat().access(from.bareJid(), room);
+        if (!access.canSee()) {
+            throw ChatErrors.noSuchRoom();
+        }
+        if (!access.canReadHistory()) {
+            throw new StanzaException(StanzaErrorCondition.FORBIDDEN, "only those who may join read the archive");
+        }
+        XmlElement query = IqDispatcher.payloadOf(iq);
+        if (Stanzas.type(iq).equals("get")) {
+            from.deliver(MamResults.form(iq));
+            return;
+        }
+        MamQuery q = MamQuery.parse(query, room.id());
+        HistoryPage page = ctx.history().query(q.history()).orElseThrow(() -> new StanzaException(
+                StanzaErrorCondition.ITEM_NOT_FOUND, "no message with that id in this room's archive"));
+        MamResults.messages(q, page, roomJid.toBare(), from.jid(), m -> StoredStanza.read(m.payload()))
+                .forEach(from::deliver);
+        from.deliver(MamResults.fin(iq, page));
+    }
+}
