@@ -364,6 +364,23 @@ class MucRoomsIT {
                         .isEqualTo(StanzaError.Condition.forbidden));
     }
 
+    @Test
+    @DisplayName("XEP-0249: a direct invitation to a room whose category has invitations off is refused")
+    void directInvitationShouldBeRefusedWhereInvitationsAreOff() throws Exception {
+        MultiUserChat room = newRoom(alice);
+        Message invite = alice.getStanzaFactory().buildMessageStanza().to(JidCreate.entityBareFrom("bob@localhost"))
+                .addExtension(org.jivesoftware.smack.packet.StandardExtensionElement.builder("x", "jabber:x:conference")
+                        .addAttribute("jid", room.getRoom().toString()).build())
+                .build();
+        Stanza reply;
+        try (org.jivesoftware.smack.StanzaCollector collector = alice.createStanzaCollectorAndSend(
+                new org.jivesoftware.smack.filter.StanzaIdFilter(invite.getStanzaId()), invite)) {
+            reply = collector.nextResult(SmackClients.REPLY_TIMEOUT_MILLIS);
+        }
+        assertThat(reply).isNotNull();
+        assertThat(reply.getError().getCondition()).isEqualTo(StanzaError.Condition.forbidden);
+    }
+
     // ---- helpers ----
 
     /** The room's next message with a body or a retraction; the subject that ends a join is skipped. */

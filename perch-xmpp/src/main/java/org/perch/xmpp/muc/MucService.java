@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.perch.core.Jid;
 import org.perch.domain.chat.ChatException;
+import org.perch.domain.chat.RoomAccess;
 import org.perch.domain.chat.RoomEvent;
 import org.perch.store.chat.Category;
 import org.perch.store.chat.Room;
@@ -131,6 +132,21 @@ public final class MucService implements Component {
             case RoomEvent.RoomCreated created -> { }
             case RoomEvent.CategoryCreated created -> { }
             case RoomEvent.CategoryDeleted deleted -> { }
+        }
+    }
+
+    /** XEP-0249 direct invitations to this service's rooms follow the same rule as mediated ones. */
+    public void checkInvitation(Jid sender, Jid room) {
+        if (!room.domain().equals(ctx.domain()) || !room.hasLocal()) {
+            return;
+        }
+        Room target = ctx.chat().roomByAddress(room.local()).orElseThrow(ChatErrors::noSuchRoom);
+        RoomAccess access = ctx.chat().access(sender, target);
+        if (!access.canSee()) {
+            throw ChatErrors.noSuchRoom();
+        }
+        if (!access.canInvite()) {
+            throw new StanzaException(StanzaErrorCondition.FORBIDDEN, "invitations are off in this room");
         }
     }
 

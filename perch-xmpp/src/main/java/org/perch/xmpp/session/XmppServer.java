@@ -61,8 +61,9 @@ public final class XmppServer implements StreamHandlerFactory, AutoCloseable {
         DiscoHandler disco = new DiscoHandler(settings, VERSION, features, commands);
         handlers.add(disco);
         handlers.add(disco.itemsHandler());
+        MucService muc = muc(settings, sessions, clock);
         this.router = new StanzaRouter(settings, sessions, new IqDispatcher(handlers), presence,
-                new MessageDelivery(sessions, accounts), List.of(muc(settings, sessions, clock)), registration);
+                new MessageDelivery(sessions, accounts, muc::checkInvitation), List.of(muc), registration);
     }
 
     private MucService muc(XmppSettings settings, SessionRegistry sessions, Clock clock) {
