@@ -453,7 +453,8 @@ class MucRoomsIT {
         return server.server().store().rooms().findByAddress(room.getRoom().getLocalpart().toString()).orElseThrow();
     }
 
-    private static String stanzaId(Message m) {
+    /** The room's XEP-0359 stanza-id on a message it broadcast. */
+    static String stanzaId(Message m) {
         org.jivesoftware.smack.packet.XmlElement sid = m.getExtension(new QName("urn:xmpp:sid:0", "stanza-id"));
         assertThat(sid).as("stanza-id in " + m.toXML()).isNotNull();
         String xml = sid.toXML().toString();

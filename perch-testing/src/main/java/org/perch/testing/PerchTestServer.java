@@ -131,6 +131,11 @@ public final class PerchTestServer implements AutoCloseable {
 
     /** A trust manager that trusts only this server's certificate (for clients that build their own context). */
     public X509TrustManager trustManager() {
+        return trustManager(dataDir);
+    }
+
+    /** Trusts only the certificate a server generated in {@code dataDir} (also one running in another process). */
+    public static X509TrustManager trustManager(Path dataDir) {
         try {
             Path certFile = dataDir.resolve("tls").resolve(DOMAIN + ".crt");
             KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());

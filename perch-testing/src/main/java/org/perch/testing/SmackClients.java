@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
+import javax.net.ssl.X509TrustManager;
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.SASLAuthentication;
 import org.jivesoftware.smack.SmackException;
@@ -127,12 +129,21 @@ public final class SmackClients {
         }
     }
 
+    /** STARTTLS to a server running in another process on {@code dataDir}, listening on {@code port}. */
+    public static XMPPTCPConnectionConfiguration.Builder starttls(Path dataDir, int port) {
+        return base(PerchTestServer.trustManager(dataDir)).setPort(port).setSecurityMode(SecurityMode.required);
+    }
+
     private static XMPPTCPConnectionConfiguration.Builder base(PerchTestServer server) {
+        return base(server.trustManager());
+    }
+
+    private static XMPPTCPConnectionConfiguration.Builder base(X509TrustManager trust) {
         try {
             return XMPPTCPConnectionConfiguration.builder()
                     .setXmppDomain(PerchTestServer.DOMAIN)
                     .setHostAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}))
-                    .setCustomX509TrustManager(server.trustManager())
+                    .setCustomX509TrustManager(trust)
                     .setHostnameVerifier((host, session) -> PerchTestServer.DOMAIN.equals(host))
                     .setConnectTimeout((int) REPLY_TIMEOUT_MILLIS);
         } catch (XmppStringprepException | UnknownHostException e) {
