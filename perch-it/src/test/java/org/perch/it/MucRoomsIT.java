@@ -381,6 +381,95 @@ class MucRoomsIT {
         assertThat(reply.getError().getCondition()).isEqualTo(StanzaError.Condition.forbidden);
     }
 
+    @Test
+    @DisplayName("XEP-0045 §8, §9: a manager kicks (the user may return), gives and takes voice, and bans")
+    void managerShouldKickGiveVoiceAndBan() throws Exception {
+        MultiUserChat room = newRoom(alice);
+        FillableForm form = room.getConfigurationForm().getFillableForm();
+        form.setAnswer("muc#roomconfig_moderatedroom", true);
+        form.setAnswer("perch#members", List.of("bob@localhost", "carol@localhost"));
+        room.sendConfigurationForm(form);
+        MultiUserChat asBob = join(bob, room, "bob");
+        MultiUserChat asCarol = join(carol, room, "carol");
+        CompletableFuture<Boolean> carolKicked = new CompletableFuture<>();
+        CompletableFuture<Boolean> carolBanned = new CompletableFuture<>();
+        asCarol.addUserStatusListener(new org.jivesoftware.smackx.muc.UserStatusListener() {
+            @Override
+            public void kicked(org.jxmpp.jid.Jid actor, String reason) {
+                carolKicked.complete(true);
+            }
+
+            @Override
+            public void banned(org.jxmpp.jid.Jid actor, String reason) {
+                carolBanned.complete(true);
+            }
+        });
+        CompletableFuture<Boolean> bobVoiced = new CompletableFuture<>();
+        asBob.addUserStatusListener(new org.jivesoftware.smackx.muc.UserStatusListener() {
+            @Override
+            public void voiceGranted() {
+                bobVoiced.complete(true);
+            }
+        });
+
+        assertThatThrownBy(() -> asBob.kickParticipant(Resourcepart.from("carol"), "no")).isInstanceOfSatisfying(
+                XMPPErrorException.class, e -> assertThat(e.getStanzaError().getCondition())
+                        .isEqualTo(StanzaError.Condition.forbidden));
+        room.kickParticipant(Resourcepart.from("carol"), "cool down");
+        assertThat(carolKicked.get(10, TimeUnit.SECONDS)).isTrue();
+        asCarol = join(carol, room, "carol");
+        assertThat(asCarol.isJoined()).as("a kicked member may come back").isTrue();
+
+        room.grantVoice(Resourcepart.from("bob"));
+        assertThat(bobVoiced.get(10, TimeUnit.SECONDS)).isTrue();
+        asBob.sendMessage("now I present");
+        assertThat(next(room).getBody()).isEqualTo("now I present");
+        assertThat(storedRoom(room).roles().presenters()).extracting(Object::toString)
+                .containsExactly("User[jid=bob@localhost]");
+
+        asCarol.addUserStatusListener(new org.jivesoftware.smackx.muc.UserStatusListener() {
+            @Override
+            public void banned(org.jxmpp.jid.Jid actor, String reason) {
+                carolBanned.complete(true);
+            }
+        });
+        room.banUser(JidCreate.bareFrom("carol@localhost"), "out");
+        assertThat(carolBanned.get(10, TimeUnit.SECONDS)).isTrue();
+        MultiUserChat again = MultiUserChatManager.getInstanceFor(carol).getMultiUserChat(room.getRoom());
+        assertThatThrownBy(() -> again.join(Resourcepart.from("carol"))).isInstanceOfSatisfying(
+                XMPPErrorException.class, e -> assertThat(e.getStanzaError().getCondition())
+                        .isEqualTo(StanzaError.Condition.registration_required));
+    }
+
+    @Test
+    @DisplayName("XEP-0045 §7.6, §8.1: occupants change nicknames; only managers change the subject")
+    void nicknamesAndSubjectShouldChangeUnderTheRules() throws Exception {
+        MultiUserChat room = newRoom(alice);
+        configure(room, "perch#members", List.of("bob@localhost"));
+        MultiUserChat asBob = join(bob, room, "bob");
+        CompletableFuture<String> renamed = new CompletableFuture<>();
+        room.addParticipantStatusListener(new org.jivesoftware.smackx.muc.ParticipantStatusListener() {
+            @Override
+            public void nicknameChanged(org.jxmpp.jid.EntityFullJid participant, Resourcepart newNickname) {
+                renamed.complete(participant.getResourceOrEmpty() + " -> " + newNickname);
+            }
+        });
+        asBob.changeNickname(Resourcepart.from("robert"));
+        assertThat(renamed.get(10, TimeUnit.SECONDS)).isEqualTo("bob -> robert");
+        assertThatThrownBy(() -> asBob.changeNickname(Resourcepart.from("alice"))).isInstanceOfSatisfying(
+                XMPPErrorException.class, e -> assertThat(e.getStanzaError().getCondition())
+                        .isEqualTo(StanzaError.Condition.conflict));
+
+        CompletableFuture<String> subjectAtBob = new CompletableFuture<>();
+        asBob.addSubjectUpdatedListener((subject, from) -> subjectAtBob.complete(subject));
+        room.changeSubject("Q3 planning");
+        assertThat(subjectAtBob.get(10, TimeUnit.SECONDS)).isEqualTo("Q3 planning");
+        assertThat(storedRoom(room).subject()).isEqualTo("Q3 planning");
+        assertThatThrownBy(() -> asBob.changeSubject("mine now")).isInstanceOfSatisfying(
+                XMPPErrorException.class, e -> assertThat(e.getStanzaError().getCondition())
+                        .isEqualTo(StanzaError.Condition.forbidden));
+    }
+
     // ---- helpers ----
 
     /** The room's next message with a body or a retraction; the subject that ends a join is skipped. */
