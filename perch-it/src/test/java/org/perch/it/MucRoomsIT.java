@@ -94,8 +94,7 @@ class MucRoomsIT {
                 .containsExactly("alice@localhost");
 
         MultiUserChat asBob = MultiUserChatManager.getInstanceFor(bob).getMultiUserChat(room.getRoom());
-        assertThatThrownBy(asBob::getConfigurationForm).isInstanceOfSatisfying(XMPPErrorException.class,
-                e -> assertThat(e.getStanzaError().getCondition()).isEqualTo(StanzaError.Condition.forbidden));
+        assertRefused(asBob::getConfigurationForm, StanzaError.Condition.forbidden);
     }
 
     @Test
@@ -104,9 +103,7 @@ class MucRoomsIT {
         MultiUserChat room = newRoom(alice);
         MultiUserChat asBob = MultiUserChatManager.getInstanceFor(bob).getMultiUserChat(room.getRoom());
 
-        assertThatThrownBy(() -> asBob.join(Resourcepart.from("bob"))).isInstanceOfSatisfying(
-                XMPPErrorException.class, e -> assertThat(e.getStanzaError().getCondition())
-                        .isEqualTo(StanzaError.Condition.registration_required));
+        assertRefused(() -> asBob.join(Resourcepart.from("bob")), StanzaError.Condition.registration_required);
 
         configure(room, "perch#members", List.of("bob@localhost"));
         asBob.join(Resourcepart.from("bob"));
@@ -220,7 +217,10 @@ class MucRoomsIT {
             assertThat(next(room).getBody()).isEqualTo("before the restart");
             erin.disconnect();
 
-            own = own.restart();
+            // Without its search index, a restart rebuilds it from history (the crash-between-store-and-index case).
+            own.close();
+            deleteRecursively(own.dataDir().resolve("search"));
+            own = PerchTestServer.start(own.dataDir(), Map.of());
             XMPPTCPConnection again = SmackClients.login(own, "erin", "laptop");
             extra.add(again);
             MultiUserChat rejoined = MultiUserChatManager.getInstanceFor(again).getMultiUserChat(room.getRoom());
@@ -228,6 +228,9 @@ class MucRoomsIT {
             Message replayed = next(rejoined);
             assertThat(replayed.getBody()).isEqualTo("before the restart");
             assertThat(DelayInformation.from(replayed)).isNotNull();
+            MamManager archive = MamManager.getInstanceFor(rejoined);
+            assertThat(archive.isSupported()).isTrue();
+            assertThat(search(archive, "restart")).containsExactly("before the restart");
         } finally {
             own.close();
         }
@@ -284,9 +287,7 @@ class MucRoomsIT {
                 .query(org.perch.store.chat.HistoryQuery.latest(before.id(), 10)).orElseThrow().messages())
                 .extracting(ChatMessage::body).containsExactly("kept for the record");
         assertThat(listedRooms(alice)).doesNotContain(room.getRoom().toString());
-        assertThatThrownBy(() -> asBob.join(Resourcepart.from("bob"))).isInstanceOfSatisfying(
-                XMPPErrorException.class, e -> assertThat(e.getStanzaError().getCondition())
-                        .isEqualTo(StanzaError.Condition.item_not_found));
+        assertRefused(() -> asBob.join(Resourcepart.from("bob")), StanzaError.Condition.item_not_found);
     }
 
     @Test
@@ -313,9 +314,8 @@ class MucRoomsIT {
         MamManager asCarol = MamManager.getInstanceFor(MultiUserChatManager.getInstanceFor(carol)
                 .getMultiUserChat(room.getRoom()));
         assertThat(asCarol.isSupported()).as("carol may see the Closed room, so she learns it has an archive").isTrue();
-        assertThatThrownBy(() -> asCarol.queryArchive(MamManager.MamQueryArgs.builder().build()))
-                .isInstanceOfSatisfying(XMPPErrorException.class, e -> assertThat(e.getStanzaError().getCondition())
-                        .isEqualTo(StanzaError.Condition.forbidden));
+        assertRefused(() -> asCarol.queryArchive(MamManager.MamQueryArgs.builder().build()),
+                StanzaError.Condition.forbidden);
     }
 
     @Test
@@ -359,9 +359,8 @@ class MucRoomsIT {
         // bob is no manager: he may not moderate alice's messages.
         room.sendMessage("mine");
         String alicesId = stanzaId(next(room));
-        assertThatThrownBy(() -> bob.sendIqRequestAndWaitForResponse(moderate(room.getRoom(), alicesId, "")))
-                .isInstanceOfSatisfying(XMPPErrorException.class, e -> assertThat(e.getStanzaError().getCondition())
-                        .isEqualTo(StanzaError.Condition.forbidden));
+        assertRefused(() -> bob.sendIqRequestAndWaitForResponse(moderate(room.getRoom(), alicesId, "")),
+                StanzaError.Condition.forbidden);
     }
 
     @Test
@@ -412,9 +411,7 @@ class MucRoomsIT {
             }
         });
 
-        assertThatThrownBy(() -> asBob.kickParticipant(Resourcepart.from("carol"), "no")).isInstanceOfSatisfying(
-                XMPPErrorException.class, e -> assertThat(e.getStanzaError().getCondition())
-                        .isEqualTo(StanzaError.Condition.forbidden));
+        assertRefused(() -> asBob.kickParticipant(Resourcepart.from("carol"), "no"), StanzaError.Condition.forbidden);
         room.kickParticipant(Resourcepart.from("carol"), "cool down");
         assertThat(carolKicked.get(10, TimeUnit.SECONDS)).isTrue();
         asCarol = join(carol, room, "carol");
@@ -436,9 +433,7 @@ class MucRoomsIT {
         room.banUser(JidCreate.bareFrom("carol@localhost"), "out");
         assertThat(carolBanned.get(10, TimeUnit.SECONDS)).isTrue();
         MultiUserChat again = MultiUserChatManager.getInstanceFor(carol).getMultiUserChat(room.getRoom());
-        assertThatThrownBy(() -> again.join(Resourcepart.from("carol"))).isInstanceOfSatisfying(
-                XMPPErrorException.class, e -> assertThat(e.getStanzaError().getCondition())
-                        .isEqualTo(StanzaError.Condition.registration_required));
+        assertRefused(() -> again.join(Resourcepart.from("carol")), StanzaError.Condition.registration_required);
     }
 
     @Test
@@ -456,21 +451,60 @@ class MucRoomsIT {
         });
         asBob.changeNickname(Resourcepart.from("robert"));
         assertThat(renamed.get(10, TimeUnit.SECONDS)).isEqualTo("bob -> robert");
-        assertThatThrownBy(() -> asBob.changeNickname(Resourcepart.from("alice"))).isInstanceOfSatisfying(
-                XMPPErrorException.class, e -> assertThat(e.getStanzaError().getCondition())
-                        .isEqualTo(StanzaError.Condition.conflict));
+        assertRefused(() -> asBob.changeNickname(Resourcepart.from("alice")), StanzaError.Condition.conflict);
 
         CompletableFuture<String> subjectAtBob = new CompletableFuture<>();
         asBob.addSubjectUpdatedListener((subject, from) -> subjectAtBob.complete(subject));
         room.changeSubject("Q3 planning");
         assertThat(subjectAtBob.get(10, TimeUnit.SECONDS)).isEqualTo("Q3 planning");
         assertThat(storedRoom(room).subject()).isEqualTo("Q3 planning");
-        assertThatThrownBy(() -> asBob.changeSubject("mine now")).isInstanceOfSatisfying(
-                XMPPErrorException.class, e -> assertThat(e.getStanzaError().getCondition())
-                        .isEqualTo(StanzaError.Condition.forbidden));
+        assertRefused(() -> asBob.changeSubject("mine now"), StanzaError.Condition.forbidden);
+    }
+
+    @Test
+    @DisplayName("XEP-0431: full-text search in a room, and across every room one may read (MAM on the service)")
+    void searchShouldFindWordsOnlyWhereTheUserMayRead() throws Exception {
+        MultiUserChat shared = newRoom(alice);
+        configure(shared, "perch#members", List.of("bob@localhost"));
+        MultiUserChat board = newRoom(alice);
+        String word = "pineapple" + ROOMS.incrementAndGet();
+        shared.sendMessage("the " + word + " budget is approved");
+        next(shared);
+        board.sendMessage("board only: " + word + " merger");
+        next(board);
+        shared.sendMessage("unrelated chatter");
+        next(shared);
+
+        MamManager inShared = MamManager.getInstanceFor(MultiUserChatManager.getInstanceFor(bob)
+                .getMultiUserChat(shared.getRoom()));
+        assertThat(inShared.isSupported()).isTrue();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(search(inShared, word)).containsExactly("the " + word + " budget is approved"));
+
+        MamManager everywhereAsBob = MamManager.getInstanceFor(bob, JidCreate.domainBareFrom("chat.localhost"));
+        MamManager everywhereAsAlice = MamManager.getInstanceFor(alice, JidCreate.domainBareFrom("chat.localhost"));
+        assertThat(everywhereAsBob.isSupported()).isTrue();
+        assertThat(everywhereAsAlice.isSupported()).isTrue();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(search(everywhereAsAlice, word)).containsExactly("the " + word + " budget is approved",
+                        "board only: " + word + " merger"));
+        assertThat(search(everywhereAsBob, word)).as("bob is no member of the board's Closed room")
+                .containsExactly("the " + word + " budget is approved");
+    }
+
+    private static List<String> search(MamManager archive, String words) throws Exception {
+        return archive.queryArchive(MamManager.MamQueryArgs.builder().withAdditionalFormField(
+                        FormField.textSingleBuilder("{urn:xmpp:fulltext:0}fulltext").setValue(words).build()).build())
+                .getMessages().stream().map(Message::getBody).toList();
     }
 
     // ---- helpers ----
+
+    static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call,
+                              StanzaError.Condition condition) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(XMPPErrorException.class,
+                e -> assertThat(e.getStanzaError().getCondition()).isEqualTo(condition));
+    }
 
     /** The room's next message with a body or a retraction; the subject that ends a join is skipped. */
     private static Message next(MultiUserChat room) throws Exception {
@@ -512,6 +546,14 @@ class MucRoomsIT {
         iq.setType(org.jivesoftware.smack.packet.IQ.Type.set);
         iq.setTo(room);
         return iq;
+    }
+
+    private static void deleteRecursively(java.nio.file.Path dir) throws java.io.IOException {
+        try (var paths = java.nio.file.Files.walk(dir)) {
+            for (java.nio.file.Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(p);
+            }
+        }
     }
 
     private static MultiUserChat newRoom(XMPPTCPConnection owner) throws Exception {

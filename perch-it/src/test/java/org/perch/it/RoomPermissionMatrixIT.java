@@ -28,6 +28,7 @@ import org.jivesoftware.smackx.mam.MamManager;
 import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.muc.MultiUserChatManager;
 import org.jivesoftware.smackx.muc.packet.MUCUser;
+import org.jivesoftware.smackx.xdata.FormField;
 import org.jivesoftware.smackx.xdata.form.FillableForm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,50 +58,50 @@ class RoomPermissionMatrixIT {
     private static final String[] USERS = {"manager:alice", "presenter:pete", "member:mary", "allowed:nina",
             "denied:dan", "other-category:olga", "administrator:root"};
 
-    /** privacy type user: list discover join post read-history invite configure. */
+    /** privacy type user: list discover join post read-history invite configure search. */
     private static final List<String> EXPECTED = List.of(
-            "open normal manager: Y Y Y Y Y Y Y",
-            "open normal presenter: Y Y Y Y Y Y N",
-            "open normal member: Y Y Y Y Y Y N",
-            "open normal allowed: Y Y Y Y Y Y N",
-            "open normal denied: N N N N N N N",
-            "open normal other-category: N N N N N N N",
-            "open normal administrator: Y Y Y Y Y Y Y",
-            "open auditorium manager: Y Y Y N Y Y Y",
-            "open auditorium presenter: Y Y Y Y Y Y N",
-            "open auditorium member: Y Y Y N Y Y N",
-            "open auditorium allowed: Y Y Y N Y Y N",
-            "open auditorium denied: N N N N N N N",
-            "open auditorium other-category: N N N N N N N",
-            "open auditorium administrator: Y Y Y N Y Y Y",
-            "closed normal manager: Y Y Y Y Y Y Y",
-            "closed normal presenter: Y Y Y Y Y Y N",
-            "closed normal member: Y Y Y Y Y Y N",
-            "closed normal allowed: Y Y N N N N N",
-            "closed normal denied: N N N N N N N",
-            "closed normal other-category: N N N N N N N",
-            "closed normal administrator: Y Y Y Y Y Y Y",
-            "closed auditorium manager: Y Y Y N Y Y Y",
-            "closed auditorium presenter: Y Y Y Y Y Y N",
-            "closed auditorium member: Y Y Y N Y Y N",
-            "closed auditorium allowed: Y Y N N N N N",
-            "closed auditorium denied: N N N N N N N",
-            "closed auditorium other-category: N N N N N N N",
-            "closed auditorium administrator: Y Y Y N Y Y Y",
-            "secret normal manager: Y Y Y Y Y Y Y",
-            "secret normal presenter: Y Y Y Y Y Y N",
-            "secret normal member: Y Y Y Y Y Y N",
-            "secret normal allowed: N N N N N N N",
-            "secret normal denied: N N N N N N N",
-            "secret normal other-category: N N N N N N N",
-            "secret normal administrator: Y Y Y Y Y Y Y",
-            "secret auditorium manager: Y Y Y N Y Y Y",
-            "secret auditorium presenter: Y Y Y Y Y Y N",
-            "secret auditorium member: Y Y Y N Y Y N",
-            "secret auditorium allowed: N N N N N N N",
-            "secret auditorium denied: N N N N N N N",
-            "secret auditorium other-category: N N N N N N N",
-            "secret auditorium administrator: Y Y Y N Y Y Y");
+            "open normal manager: Y Y Y Y Y Y Y Y",
+            "open normal presenter: Y Y Y Y Y Y N Y",
+            "open normal member: Y Y Y Y Y Y N Y",
+            "open normal allowed: Y Y Y Y Y Y N Y",
+            "open normal denied: N N N N N N N N",
+            "open normal other-category: N N N N N N N N",
+            "open normal administrator: Y Y Y Y Y Y Y Y",
+            "open auditorium manager: Y Y Y N Y Y Y Y",
+            "open auditorium presenter: Y Y Y Y Y Y N Y",
+            "open auditorium member: Y Y Y N Y Y N Y",
+            "open auditorium allowed: Y Y Y N Y Y N Y",
+            "open auditorium denied: N N N N N N N N",
+            "open auditorium other-category: N N N N N N N N",
+            "open auditorium administrator: Y Y Y N Y Y Y Y",
+            "closed normal manager: Y Y Y Y Y Y Y Y",
+            "closed normal presenter: Y Y Y Y Y Y N Y",
+            "closed normal member: Y Y Y Y Y Y N Y",
+            "closed normal allowed: Y Y N N N N N N",
+            "closed normal denied: N N N N N N N N",
+            "closed normal other-category: N N N N N N N N",
+            "closed normal administrator: Y Y Y Y Y Y Y Y",
+            "closed auditorium manager: Y Y Y N Y Y Y Y",
+            "closed auditorium presenter: Y Y Y Y Y Y N Y",
+            "closed auditorium member: Y Y Y N Y Y N Y",
+            "closed auditorium allowed: Y Y N N N N N N",
+            "closed auditorium denied: N N N N N N N N",
+            "closed auditorium other-category: N N N N N N N N",
+            "closed auditorium administrator: Y Y Y N Y Y Y Y",
+            "secret normal manager: Y Y Y Y Y Y Y Y",
+            "secret normal presenter: Y Y Y Y Y Y N Y",
+            "secret normal member: Y Y Y Y Y Y N Y",
+            "secret normal allowed: N N N N N N N N",
+            "secret normal denied: N N N N N N N N",
+            "secret normal other-category: N N N N N N N N",
+            "secret normal administrator: Y Y Y Y Y Y Y Y",
+            "secret auditorium manager: Y Y Y N Y Y Y Y",
+            "secret auditorium presenter: Y Y Y Y Y Y N Y",
+            "secret auditorium member: Y Y Y N Y Y N Y",
+            "secret auditorium allowed: N N N N N N N N",
+            "secret auditorium denied: N N N N N N N N",
+            "secret auditorium other-category: N N N N N N N N",
+            "secret auditorium administrator: Y Y Y N Y Y Y Y");
 
     private static PerchTestServer server;
     private static final Map<String, XMPPTCPConnection> CLIENTS = new LinkedHashMap<>();
@@ -133,7 +134,7 @@ class RoomPermissionMatrixIT {
     }
 
     @Test
-    @DisplayName("Lync §5: privacy × type × kind of user × {list, discover, join, post, read, invite, configure}")
+    @DisplayName("Lync §5: privacy × type × kind of user × {list, discover, join, post, read, invite, configure, search}")
     void everyCellOfThePermissionMatrixShouldHold() throws Exception {
         XMPPTCPConnection setup = SmackClients.login(server, "alice", "setup");
         List<String> actual = new ArrayList<>();
@@ -239,6 +240,12 @@ class RoomPermissionMatrixIT {
         }));
         cells.add(joined && invites(c, room));
         cells.add(succeeds(muc::getConfigurationForm));
+        cells.add(succeeds(() -> {
+            MamManager mam = MamManager.getInstanceFor(muc);
+            mam.isSupported();
+            mam.queryArchive(MamManager.MamQueryArgs.builder().withAdditionalFormField(
+                    FormField.textSingleBuilder("{urn:xmpp:fulltext:0}fulltext").setValue("cell").build()).build());
+        }));
         if (joined) {
             muc.leave();
         }

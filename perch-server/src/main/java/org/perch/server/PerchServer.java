@@ -4,20 +4,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
-import org.perch.core.Principal;
 import org.perch.domain.account.AccountService;
 import org.perch.domain.account.LoginThrottle;
-import org.perch.domain.chat.ChatRooms;
-import org.perch.domain.chat.ChatSettings;
-import org.perch.domain.chat.HistoryWriter;
-import org.perch.domain.chat.RoomEventBus;
 import org.perch.server.config.PerchConfig;
 import org.perch.server.tls.TlsFiles;
 import org.perch.store.Store;
-import org.perch.store.chat.Category;
 import org.perch.store.h2.H2Store;
-import org.perch.xmpp.muc.ChatServices;
 import org.perch.xmpp.netty.TlsIdentity;
 import org.perch.xmpp.netty.TransportConfig;
 import org.perch.xmpp.netty.XmppTransport;
@@ -57,47 +49,23 @@ public final class PerchServer {
             XmppSettings settings = new XmppSettings(config.domain(), config.mucDomain(), config.registrationEnabled(),
                     config.streamManagement().resumeTimeout(), MAX_UNACKED, INBOUND_QUEUE,
                     config.auth().channelBinding());
-            XmppServer xmpp = new XmppServer(settings, accounts, store.rosters(), sasl, clock,
-                    chatServices(config, store, clock));
+            ChatRuntime chat = ChatRuntime.start(config, store, clock);
+            XmppServer xmpp = new XmppServer(settings, accounts, store.rosters(), sasl, clock, chat.services());
             XmppTransport transport;
             try {
                 transport = XmppTransport.start(transportConfig(config), identity, xmpp);
             } catch (RuntimeException e) {
                 xmpp.close();
+                chat.close();
                 throw e;
             }
-            RunningServer running = new RunningServer(config, store, xmpp, transport, identity);
+            RunningServer running = new RunningServer(config, store, chat, xmpp, transport, identity);
             LOG.info("Perch {} started in {} ms\n{}", XmppServer.VERSION,
                     Duration.between(began, Instant.now()).toMillis(), running.summary());
             return running;
         } catch (RuntimeException e) {
             store.close();
             throw e;
-        }
-    }
-
-    static ChatServices chatServices(PerchConfig config, Store store, Clock clock) {
-        bootstrapCategory(config, store);
-        RoomEventBus events = new RoomEventBus();
-        ChatSettings settings = new ChatSettings(config.chat().defaultChatHistory(),
-                config.chat().participantUpdateLimit());
-        return new ChatServices(new ChatRooms(store, settings, clock, events), new HistoryWriter(store.history()),
-                store.history(), events);
-    }
-
-    /**
-     * A new server has no category, and Lync allows no room outside one; so that {@code perch serve} is usable at
-     * once, the first start creates one that every user of the domain may use and create rooms in.
-     */
-    private static void bootstrapCategory(PerchConfig config, Store store) {
-        String name = config.chat().bootstrapCategory().strip();
-        if (name.isEmpty() || !store.categories().list().isEmpty()) {
-            return;
-        }
-        Set<Principal> everyone = Set.of(new Principal.Domain(config.domain()));
-        if (store.categories().create(Category.named(name).withAllowedMembers(everyone).withCreators(everyone))) {
-            LOG.info("Created the category '{}': every user of {} may join its rooms and create rooms in it",
-                    name, config.domain());
         }
     }
 

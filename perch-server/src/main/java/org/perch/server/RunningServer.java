@@ -13,20 +13,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A started server. {@link #close()} shuts it down in the order that loses nothing: sessions get
- * {@code system-shutdown}, the listeners close, then the store is closed (flushed) last.
+ * {@code system-shutdown}, the listeners close, queued messages are stored and indexed, then the store is closed
+ * (flushed) last.
  */
 public final class RunningServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunningServer.class);
 
     private final PerchConfig config;
     private final Store store;
+    private final ChatRuntime chat;
     private final XmppServer xmpp;
     private final XmppTransport transport;
     private final TlsIdentity identity;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    RunningServer(PerchConfig config, Store store, XmppServer xmpp, XmppTransport transport, TlsIdentity identity) {
+    RunningServer(PerchConfig config, Store store, ChatRuntime chat, XmppServer xmpp, XmppTransport transport,
+                  TlsIdentity identity) {
+        this.chat = chat;
         this.config = config;
         this.store = store;
         this.xmpp = xmpp;
@@ -92,6 +96,7 @@ public final class RunningServer implements AutoCloseable {
         try {
             xmpp.close();
             transport.close();
+            chat.close();
         } finally {
             store.close();
             stopped.countDown();

@@ -7,6 +7,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.perch.domain.chat.ChatException.Reason;
 import org.perch.store.chat.ChatMessage;
 import org.perch.store.chat.HistoryStore;
@@ -42,6 +43,7 @@ public final class HistoryWriter implements AutoCloseable {
     private enum Stop implements Item { INSTANCE }
 
     private final HistoryStore store;
+    private final Consumer<List<ChatMessage>> afterStore;
     private final int batchSize;
     private final BlockingQueue<Item> queue;
     private final Thread writer;
@@ -51,7 +53,16 @@ public final class HistoryWriter implements AutoCloseable {
 
     /** A writer with room for {@value #DEFAULT_CAPACITY} waiting messages, {@value #DEFAULT_BATCH_SIZE} a batch. */
     public HistoryWriter(HistoryStore store) {
-        this(store, DEFAULT_CAPACITY, DEFAULT_BATCH_SIZE);
+        this(store, DEFAULT_CAPACITY, DEFAULT_BATCH_SIZE, stored -> { });
+    }
+
+    /** Like {@link #HistoryWriter(HistoryStore)}, telling {@code afterStore} of each batch once it is durable. */
+    public HistoryWriter(HistoryStore store, Consumer<List<ChatMessage>> afterStore) {
+        this(store, DEFAULT_CAPACITY, DEFAULT_BATCH_SIZE, afterStore);
+    }
+
+    public HistoryWriter(HistoryStore store, int capacity, int batchSize) {
+        this(store, capacity, batchSize, stored -> { });
     }
 
     /**
@@ -59,13 +70,15 @@ public final class HistoryWriter implements AutoCloseable {
      *
      * @param capacity messages that may wait to be stored before {@link #post} refuses more; at least 1
      * @param batchSize most messages stored in one append; at least 1
+     * @param afterStore told of each stored batch on the writer thread, after its futures complete: must be quick
      */
-    public HistoryWriter(HistoryStore store, int capacity, int batchSize) {
+    public HistoryWriter(HistoryStore store, int capacity, int batchSize, Consumer<List<ChatMessage>> afterStore) {
         if (capacity < 1 || batchSize < 1) {
             throw new IllegalArgumentException("capacity and batchSize must be at least 1, got " + capacity + " and "
                     + batchSize);
         }
         this.store = Objects.requireNonNull(store, "store");
+        this.afterStore = Objects.requireNonNull(afterStore, "afterStore");
         this.batchSize = batchSize;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.writer = new Thread(this::run, THREAD_NAME);
@@ -171,6 +184,11 @@ public final class HistoryWriter implements AutoCloseable {
         }
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).stored().complete(stored.get(i));
+        }
+        try {
+            afterStore.accept(stored);
+        } catch (RuntimeException e) {
+            LOG.warn("a listener failed on {} stored messages", stored.size(), e);
         }
     }
 }

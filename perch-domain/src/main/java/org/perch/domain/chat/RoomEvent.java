@@ -2,9 +2,10 @@ package org.perch.domain.chat;
 
 import java.util.Objects;
 import org.perch.store.chat.Category;
+import org.perch.store.chat.ChatMessage;
 import org.perch.store.chat.Room;
 
-/** A change to a room or a category, told after it is stored. */
+/** A change to a room, its history or a category, told after it is stored. */
 public sealed interface RoomEvent {
 
     record RoomCreated(Room room) implements RoomEvent {
@@ -25,6 +26,14 @@ public sealed interface RoomEvent {
     record RoomDeleted(Room room) implements RoomEvent {
         public RoomDeleted {
             Objects.requireNonNull(room, "room");
+        }
+    }
+
+    /** A message became a tombstone (XEP-0424 or XEP-0425): its text must leave search too. */
+    record MessageRetracted(Room room, ChatMessage tombstone) implements RoomEvent {
+        public MessageRetracted {
+            Objects.requireNonNull(room, "room");
+            Objects.requireNonNull(tombstone, "tombstone");
         }
     }
 

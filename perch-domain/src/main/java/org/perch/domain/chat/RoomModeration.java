@@ -19,11 +19,13 @@ public final class RoomModeration {
     private final ChatRooms rooms;
     private final HistoryStore history;
     private final Clock clock;
+    private final RoomEvents events;
 
-    public RoomModeration(ChatRooms rooms, HistoryStore history, Clock clock) {
+    public RoomModeration(ChatRooms rooms, HistoryStore history, Clock clock, RoomEvents events) {
         this.rooms = Objects.requireNonNull(rooms, "rooms");
         this.history = Objects.requireNonNull(history, "history");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.events = Objects.requireNonNull(events, "events");
     }
 
     /**
@@ -49,6 +51,8 @@ public final class RoomModeration {
         }
         Retraction retraction = new Retraction(clock.instant(), user, asModerator, reason);
         history.retract(room.id(), stanzaId, retraction);
-        return message.retractedBy(retraction);
+        ChatMessage tombstone = message.retractedBy(retraction);
+        events.on(new RoomEvent.MessageRetracted(room, tombstone));
+        return tombstone;
     }
 }

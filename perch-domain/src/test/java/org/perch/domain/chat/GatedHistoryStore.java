@@ -58,6 +58,11 @@ final class GatedHistoryStore implements HistoryStore {
     }
 
     @Override
+    public List<ChatMessage> since(long afterId, int max) {
+        return real.since(afterId, max);
+    }
+
+    @Override
     public boolean retract(RoomId room, String stanzaId, Retraction retraction) {
         return real.retract(room, stanzaId, retraction);
     }

@@ -178,6 +178,7 @@ class HistoryWriterTest {
         int perThread = 500;
         ConcurrentLinkedQueue<ChatMessage> completed = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<CompletableFuture<ChatMessage>> all = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<CompletableFuture<Void>> recorded = new ConcurrentLinkedQueue<>();
         // Hold the writer in its first append while the posters run, so that every callback below is attached
         // before its future completes and therefore runs on the writer thread, in completion order.
         all.add(post(desk.id(), "first"));
@@ -191,7 +192,7 @@ class HistoryWriterTest {
                 for (int n = 0; n < perThread; n++) {
                     RoomId room = n % 2 == 0 ? desk.id() : pit.id();
                     CompletableFuture<ChatMessage> f = post(room, "t" + poster + "-" + n);
-                    f.thenAccept(completed::add);
+                    recorded.add(f.thenAccept(completed::add));
                     all.add(f);
                 }
             }));
@@ -202,6 +203,8 @@ class HistoryWriterTest {
         }
         gated.open();
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+        // A future runs its dependents last-registered first: wait for the recording callbacks too.
+        CompletableFuture.allOf(recorded.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
 
         assertThat(all).hasSize(threads * perThread + 1).allSatisfy(f -> assertThat(f).isCompleted());
         assertThat(completed).hasSize(threads * perThread);

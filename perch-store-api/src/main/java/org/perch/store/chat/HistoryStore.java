@@ -22,6 +22,12 @@ public interface HistoryStore {
 
     Optional<ChatMessage> find(RoomId room, String stanzaId);
 
+    /**
+     * Up to {@code max} messages of every room with ids above {@code afterId}, in id order: how the full-text
+     * index catches up with history after a restart.
+     */
+    List<ChatMessage> since(long afterId, int max);
+
     /** Turns the message into a tombstone (body and payload erased); false if the room has no such message. */
     boolean retract(RoomId room, String stanzaId, Retraction retraction);
 }

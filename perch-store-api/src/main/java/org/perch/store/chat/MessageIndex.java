@@ -10,7 +10,10 @@ import org.perch.core.RoomId;
  */
 public interface MessageIndex extends AutoCloseable {
 
-    /** Indexes stored messages (retracted ones are skipped); durable once it returns. */
+    /**
+     * Indexes stored messages (retracted ones are skipped); durable once it returns. Adding a message that is
+     * already indexed (same id) replaces it rather than adding a second hit, so a catch-up may overlap.
+     */
     void add(java.util.List<ChatMessage> messages);
 
     /** Forgets one message, so a retracted body is no longer found. */
@@ -19,9 +22,18 @@ public interface MessageIndex extends AutoCloseable {
     /** Forgets every message of the room. */
     void removeRoom(RoomId room);
 
+    /**
+     * The hits of a query. Its text is only ever words, never query syntax: quotes, {@code *}, {@code :},
+     * brackets or {@code AND} are searched as (or ignored as) text. A text without words (empty, blank or only
+     * punctuation) matches nothing, as does an empty set of rooms: the result is empty and complete.
+     */
     SearchHits search(SearchQuery query);
 
-    /** The largest message id indexed so far; 0 when the index is empty. */
+    /**
+     * The largest message id indexed so far; 0 when nothing was ever added. Retracted messages handed to
+     * {@link #add} count, and {@link #remove}/{@link #removeRoom} do not lower it, so a catch-up from it neither
+     * misses a message nor brings back a forgotten one.
+     */
     long lastIndexedId();
 
     @Override

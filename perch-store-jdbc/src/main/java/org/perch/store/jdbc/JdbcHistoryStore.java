@@ -40,7 +40,7 @@ import org.perch.store.chat.Retraction;
 final class JdbcHistoryStore implements HistoryStore {
 
     private static final String COLUMNS = "SELECT m.id, m.stanza_id, m.ts, m.sender, m.nick, m.body, m.payload,"
-            + " m.retracted_at, m.retracted_by, m.moderated, m.retraction_reason FROM chat_message m";
+            + " m.retracted_at, m.retracted_by, m.moderated, m.retraction_reason, m.room FROM chat_message m";
     /** SQLStates of a missing parent row: PostgreSQL (and the standard), H2. */
     private static final Set<String> MISSING_ROOM = Set.of("23503", "23506");
 
@@ -119,7 +119,19 @@ final class JdbcHistoryStore implements HistoryStore {
             try (PreparedStatement ps = c.prepareStatement(COLUMNS + " WHERE m.room = ? AND m.stanza_id = ?")) {
                 ps.setObject(1, room.value());
                 ps.setString(2, stanzaId);
-                return read(ps, room).stream().findFirst();
+                return read(ps).stream().findFirst();
+            }
+        });
+    }
+
+    @Override
+    public List<ChatMessage> since(long afterId, int max) {
+        return tx.inTransaction("read history after message " + afterId, c -> {
+            try (PreparedStatement ps = c.prepareStatement(COLUMNS + " WHERE m.id > ? ORDER BY m.id"
+                    + " FETCH FIRST ? ROWS ONLY")) {
+                ps.setLong(1, afterId);
+                ps.setInt(2, max);
+                return read(ps);
             }
         });
     }
@@ -227,7 +239,7 @@ final class JdbcHistoryStore implements HistoryStore {
             for (int i = 0; i < params.size(); i++) {
                 ps.setObject(i + 1, params.get(i));
             }
-            return read(ps, query.room());
+            return read(ps);
         }
     }
 
@@ -236,7 +248,7 @@ final class JdbcHistoryStore implements HistoryStore {
         params.add(value);
     }
 
-    private static List<ChatMessage> read(PreparedStatement ps, RoomId room) throws SQLException {
+    private static List<ChatMessage> read(PreparedStatement ps) throws SQLException {
         List<ChatMessage> messages = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -244,7 +256,8 @@ final class JdbcHistoryStore implements HistoryStore {
                 Optional<Retraction> retraction = retractedAt == null ? Optional.empty()
                         : Optional.of(new Retraction(retractedAt.toInstant(), Jid.of(rs.getString(9)),
                                 rs.getBoolean(10), rs.getString(11)));
-                messages.add(new ChatMessage(rs.getLong(1), room, rs.getString(2),
+                messages.add(new ChatMessage(rs.getLong(1), new RoomId(rs.getObject(12, java.util.UUID.class)),
+                        rs.getString(2),
                         rs.getObject(3, OffsetDateTime.class).toInstant(), Jid.of(rs.getString(4)), rs.getString(5),
                         rs.getString(6), rs.getString(7), retraction));
             }

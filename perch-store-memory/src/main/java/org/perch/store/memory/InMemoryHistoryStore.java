@@ -74,6 +74,12 @@ final class InMemoryHistoryStore implements HistoryStore {
     }
 
     @Override
+    public synchronized List<ChatMessage> since(long afterId, int max) {
+        return rooms.values().stream().flatMap(r -> r.messages.stream()).filter(m -> m.id() > afterId)
+                .sorted(java.util.Comparator.comparingLong(ChatMessage::id)).limit(max).toList();
+    }
+
+    @Override
     public synchronized boolean retract(RoomId room, String stanzaId, Retraction retraction) {
         RoomHistory history = rooms.get(room);
         Integer position = history == null ? null : history.positions.get(stanzaId);

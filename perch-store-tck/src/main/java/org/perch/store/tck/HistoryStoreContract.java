@@ -76,6 +76,28 @@ public interface HistoryStoreContract extends HistoryPagingContract {
     }
 
     @Test
+    default void sinceShouldPageThroughEveryRoomInIdOrder() {
+        RoomId lobby = room("lobby");
+        RoomId hall = room("hall");
+        List<ChatMessage> stored = new ArrayList<>();
+        stored.addAll(history().append(messages(lobby, 0, 3)));
+        stored.addAll(history().append(messages(hall, 0, 3)));
+        stored.addAll(history().append(messages(lobby, 3, 5)));
+
+        List<ChatMessage> seen = new ArrayList<>();
+        long after = 0;
+        List<ChatMessage> page;
+        while (!(page = history().since(after, 3)).isEmpty()) {
+            assertThat(page).hasSizeLessThanOrEqualTo(3);
+            seen.addAll(page);
+            after = page.getLast().id();
+        }
+
+        assertThat(seen).containsExactlyElementsOf(stored);
+        assertThat(history().since(stored.get(5).id(), 10)).containsExactlyElementsOf(stored.subList(6, 8));
+    }
+
+    @Test
     default void oneAppendShouldFileMessagesForSeveralRoomsEachInItsRoom() {
         RoomId lobby = room("lobby");
         RoomId hall = room("hall");

@@ -5,9 +5,12 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import org.perch.core.Jid;
 import org.perch.core.RoomId;
 import org.perch.store.chat.HistoryQuery;
+import org.perch.store.chat.SearchQuery;
 import org.perch.xmpp.forms.DataForm;
 import org.perch.xmpp.stanza.StanzaErrorCondition;
 import org.perch.xmpp.stanza.StanzaException;
@@ -17,9 +20,12 @@ import org.perch.xmpp.xml.XmlElement;
  * A parsed archive query (XEP-0313 §4): the form's filters ({@code start}, {@code end}, {@code with}, and the
  * #extended {@code before-id}, {@code after-id}, {@code ids}) and the RSM page ({@code max}, {@code after},
  * {@code before}, empty {@code before} for the last page), plus {@code flip-page}. In a room's archive
- * {@code with} names the poster's real bare JID: Perch rooms are non-anonymous.
+ * {@code with} names the poster's real bare JID: Perch rooms are non-anonymous. XEP-0431's {@value #FULLTEXT}
+ * field turns the query into a search.
  */
-public record MamQuery(String queryId, HistoryQuery history, boolean flipPage) {
+public record MamQuery(String queryId, HistoryQuery history, Optional<String> fulltext, boolean flipPage) {
+    /** XEP-0431: the form field that asks for a full-text search. */
+    public static final String FULLTEXT = "{urn:xmpp:fulltext:0}fulltext";
     /** Page size when the client does not say, and the most it may ask for at once. */
     public static final int DEFAULT_MAX = 50;
     public static final int MAX_MAX = 250;
@@ -34,7 +40,8 @@ public record MamQuery(String queryId, HistoryQuery history, boolean flipPage) {
                 throw bad("the query form's FORM_TYPE must be " + MamNamespaces.MAM);
             }
             for (DataForm.Field field : f.fields()) {
-                if (!List.of("FORM_TYPE", "start", "end", "with", "before-id", "after-id", "ids").contains(field.var())
+                if (!List.of("FORM_TYPE", "start", "end", "with", "before-id", "after-id", "ids", FULLTEXT)
+                        .contains(field.var())
                         && !field.values().isEmpty() && !field.values().getFirst().isEmpty()) {
                     throw new StanzaException(StanzaErrorCondition.FEATURE_NOT_IMPLEMENTED,
                             "the archive cannot filter on '" + field.var() + "'");
@@ -49,8 +56,19 @@ public record MamQuery(String queryId, HistoryQuery history, boolean flipPage) {
         if (set.isPresent()) {
             paged = page(paged, set.get());
         }
-        return new MamQuery(query.attributeOr("queryid", ""), paged,
+        Optional<String> fulltext = form.flatMap(f -> f.value(FULLTEXT)).map(String::strip).filter(t -> !t.isEmpty());
+        if (fulltext.isPresent() && !paged.ids().isEmpty()) {
+            throw new StanzaException(StanzaErrorCondition.FEATURE_NOT_IMPLEMENTED,
+                    "a full-text search cannot also filter on ids");
+        }
+        return new MamQuery(query.attributeOr("queryid", ""), paged, fulltext,
                 query.child("flip-page", MamNamespaces.MAM).isPresent());
+    }
+
+    /** The search this query asks for, paged by message ids (the caller resolves the RSM markers to ids). */
+    public SearchQuery search(OptionalLong afterId, OptionalLong beforeId) {
+        return new SearchQuery(Set.of(), fulltext.orElseThrow(), history.start(), history.end(), history.with(),
+                afterId, beforeId, history.max(), history.fromEnd());
     }
 
     private static HistoryQuery apply(HistoryQuery q, DataForm f) {

@@ -45,11 +45,18 @@ public final class MamResults {
         return out;
     }
 
+    /** The final IQ result; a room's RSM markers are stanza-ids. */
     public static XmlElement fin(XmlElement iq, HistoryPage page) {
+        return fin(iq, page, ChatMessage::stanzaId);
+    }
+
+    /** The final IQ result with RSM markers of the archive's choosing (the service archive spans rooms). */
+    public static XmlElement fin(XmlElement iq, HistoryPage page,
+                                 java.util.function.Function<ChatMessage, String> marker) {
         XmlElement.Builder set = XmlElement.builder("set", MamNamespaces.RSM);
         if (!page.messages().isEmpty()) {
-            set.textChild("first", MamNamespaces.RSM, page.messages().getFirst().stanzaId());
-            set.textChild("last", MamNamespaces.RSM, page.messages().getLast().stanzaId());
+            set.textChild("first", MamNamespaces.RSM, marker.apply(page.messages().getFirst()));
+            set.textChild("last", MamNamespaces.RSM, marker.apply(page.messages().getLast()));
         }
         return Stanzas.result(iq, XmlElement.builder("fin", MamNamespaces.MAM)
                 .attribute("complete", page.complete() ? "true" : null).child(set.build()).build());
@@ -64,7 +71,8 @@ public final class MamResults {
                 DataForm.Field.of("end", "text-single", "Not after", false),
                 DataForm.Field.of("before-id", "text-single", "Before this id", false),
                 DataForm.Field.of("after-id", "text-single", "After this id", false),
-                DataForm.Field.of("ids", "text-multi", "Only these ids", false)));
+                DataForm.Field.of("ids", "text-multi", "Only these ids", false),
+                DataForm.Field.of(MamQuery.FULLTEXT, "text-single", "Containing these words", false)));
         return Stanzas.result(iq, XmlElement.builder("query", MamNamespaces.MAM).child(form.toXml()).build());
     }
 

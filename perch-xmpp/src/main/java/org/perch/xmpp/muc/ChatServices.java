@@ -4,17 +4,23 @@ import java.util.Objects;
 import org.perch.domain.chat.ChatRooms;
 import org.perch.domain.chat.HistoryWriter;
 import org.perch.domain.chat.RoomEventBus;
+import org.perch.domain.chat.RoomModeration;
+import org.perch.domain.chat.RoomSearch;
 import org.perch.store.chat.HistoryStore;
 
 /**
  * The domain side of persistent chat that the MUC service runs on: the rooms, the writer that makes messages
- * durable before they are delivered, the history to replay, and the bus on which room changes arrive.
+ * durable before they are delivered, the history to replay, moderation, search, and the bus on which room
+ * changes arrive.
  */
-public record ChatServices(ChatRooms rooms, HistoryWriter writer, HistoryStore history, RoomEventBus events) {
+public record ChatServices(ChatRooms rooms, HistoryWriter writer, HistoryStore history, RoomModeration moderation,
+                           RoomSearch search, RoomEventBus events) {
     public ChatServices {
         Objects.requireNonNull(rooms, "rooms");
         Objects.requireNonNull(writer, "writer");
         Objects.requireNonNull(history, "history");
+        Objects.requireNonNull(moderation, "moderation");
+        Objects.requireNonNull(search, "search");
         Objects.requireNonNull(events, "events");
     }
 }

@@ -6,14 +6,35 @@ import org.perch.domain.chat.ChatRooms;
 import org.perch.domain.chat.ChatSettings;
 import org.perch.domain.chat.HistoryWriter;
 import org.perch.domain.chat.RoomModeration;
+import org.perch.domain.chat.RoomSearch;
 import org.perch.store.chat.HistoryStore;
 import org.perch.xmpp.session.SessionRegistry;
 
 /** What every live room shares: the domain services, the sessions to deliver to, the clock and the workers. */
-public record MucContext(String domain, ChatRooms chat, HistoryWriter writer, HistoryStore history,
-                         ChatSettings settings, SessionRegistry sessions, Clock clock, Executor executor) {
+public record MucContext(String domain, ChatServices services, SessionRegistry sessions, Clock clock,
+                         Executor executor) {
+
+    ChatRooms chat() {
+        return services.rooms();
+    }
+
+    HistoryWriter writer() {
+        return services.writer();
+    }
+
+    HistoryStore history() {
+        return services.history();
+    }
+
+    ChatSettings settings() {
+        return services.rooms().settings();
+    }
 
     RoomModeration moderation() {
-        return new RoomModeration(chat, history, clock);
+        return services.moderation();
+    }
+
+    RoomSearch search() {
+        return services.search();
     }
 }

@@ -27,12 +27,14 @@ public final class MucService implements Component {
     private final MucContext ctx;
     private final ServiceDisco disco;
     private final RoomArchive archive;
+    private final ServiceArchive search;
     private final Map<String, LiveRoom> rooms = new ConcurrentHashMap<>();
 
     public MucService(MucContext ctx) {
         this.ctx = ctx;
         this.disco = new ServiceDisco(ctx);
         this.archive = new RoomArchive(ctx);
+        this.search = new ServiceArchive(ctx);
     }
 
     @Override
@@ -43,11 +45,15 @@ public final class MucService implements Component {
     @Override
     public void handle(ClientSession from, XmlElement stanza) {
         Jid to = Stanzas.to(stanza).orElseThrow();
-        if (!to.hasLocal()) {
-            disco.handle(from, stanza);
-            return;
-        }
         try {
+            if (!to.hasLocal()) {
+                if (RoomArchive.isQuery(stanza)) {
+                    search.handle(from, stanza);
+                } else {
+                    disco.handle(from, stanza);
+                }
+                return;
+            }
             if (RoomArchive.isQuery(stanza) && to.resource().isEmpty()) {
                 archive.handle(from, stanza, to);
                 return;
@@ -130,6 +136,7 @@ public final class MucService implements Component {
                 }
             }
             case RoomEvent.RoomCreated created -> { }
+            case RoomEvent.MessageRetracted retracted -> { }
             case RoomEvent.CategoryCreated created -> { }
             case RoomEvent.CategoryDeleted deleted -> { }
         }

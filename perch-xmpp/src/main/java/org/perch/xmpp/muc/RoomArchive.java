@@ -1,7 +1,10 @@
 package org.perch.xmpp.muc;
 
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.perch.core.Jid;
 import org.perch.domain.chat.RoomAccess;
+import org.perch.domain.chat.RoomSearch;
 import org.perch.store.chat.HistoryPage;
 import org.perch.store.chat.Room;
 import org.perch.xmpp.iq.IqDispatcher;
@@ -16,7 +19,7 @@ import org.perch.xmpp.xml.XmlElement;
 
 /**
  * A room's archive (XEP-0313 on a MUC room): anyone who may join the room may page through its history, joined
- * or not; to anyone else the room does not exist. Queries run on the asker's session, not the room's queue, so a
+ * or not, and search it (XEP-0431); to anyone else the room does not exist. Queries run on the asker's session, not the room's queue, so a
  * long query never holds up the room.
  */
 final class RoomArchive {
@@ -46,10 +49,29 @@ final class RoomArchive {
             return;
         }
         MamQuery q = MamQuery.parse(query, room.id());
-        HistoryPage page = ctx.history().query(q.history()).orElseThrow(() -> new StanzaException(
-                StanzaErrorCondition.ITEM_NOT_FOUND, "no message with that id in this room's archive"));
+        HistoryPage page = q.fulltext().isPresent() ? search(from, room, q)
+                : ctx.history().query(q.history()).orElseThrow(RoomArchive::unknownId);
         MamResults.messages(q, page, roomJid.toBare(), from.jid(), m -> StoredStanza.read(m.payload()))
                 .forEach(from::deliver);
         from.deliver(MamResults.fin(iq, page));
+    }
+
+    /** XEP-0431 in one room: the RSM markers are the room's stanza-ids, as for any query on it. */
+    private HistoryPage search(ClientSession from, Room room, MamQuery q) {
+        OptionalLong after = idOf(room, q.history().after());
+        OptionalLong before = idOf(room, q.history().before());
+        RoomSearch.Found found = ctx.search().inRoom(from.bareJid(), room, q.search(after, before));
+        return new HistoryPage(found.messages(), found.complete());
+    }
+
+    private OptionalLong idOf(Room room, Optional<String> stanzaId) {
+        if (stanzaId.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(ctx.search().idOf(room, stanzaId.get()).orElseThrow(RoomArchive::unknownId));
+    }
+
+    private static StanzaException unknownId() {
+        return new StanzaException(StanzaErrorCondition.ITEM_NOT_FOUND, "no message with that id in this archive");
     }
 }

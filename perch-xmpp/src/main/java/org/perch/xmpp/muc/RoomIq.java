@@ -70,7 +70,8 @@ final class RoomIq {
         children.add(DiscoHandler.identity("conference", "text", room.name()));
         List<String> features = new ArrayList<>(List.of(MucNamespaces.MUC, "muc_persistent", "muc_nonanonymous",
                 "muc_unsecured", MucNamespaces.STANZA_ID, MucNamespaces.OCCUPANT_ID, MamNamespaces.MAM,
-                MamNamespaces.EXTENDED, Retractions.RETRACT, Retractions.MODERATE, DiscoHandler.INFO,
+                MamNamespaces.EXTENDED, MamNamespaces.FULLTEXT, Retractions.RETRACT, Retractions.MODERATE,
+                DiscoHandler.INFO,
                 DiscoHandler.ITEMS));
         features.add(room.settings().privacy() == Privacy.SECRET ? "muc_hidden" : "muc_public");
         features.add(room.settings().privacy() == Privacy.OPEN ? "muc_open" : "muc_membersonly");

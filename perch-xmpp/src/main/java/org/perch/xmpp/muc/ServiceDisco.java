@@ -6,6 +6,7 @@ import org.perch.store.chat.Category;
 import org.perch.store.chat.Room;
 import org.perch.xmpp.iq.DiscoHandler;
 import org.perch.xmpp.iq.IqDispatcher;
+import org.perch.xmpp.mam.MamNamespaces;
 import org.perch.xmpp.session.ClientSession;
 import org.perch.xmpp.stanza.StanzaErrorCondition;
 import org.perch.xmpp.stanza.StanzaException;
@@ -59,7 +60,8 @@ final class ServiceDisco {
                 DiscoHandler.identity("conference", "text", "Perch persistent chat"),
                 DiscoHandler.feature(DiscoHandler.INFO), DiscoHandler.feature(DiscoHandler.ITEMS),
                 DiscoHandler.feature(MucNamespaces.MUC), DiscoHandler.feature(MucNamespaces.STANZA_ID),
-                DiscoHandler.feature(MucNamespaces.OCCUPANT_ID)));
+                DiscoHandler.feature(MucNamespaces.OCCUPANT_ID), DiscoHandler.feature(MamNamespaces.MAM),
+                DiscoHandler.feature(MamNamespaces.FULLTEXT)));
     }
 
     private List<XmlElement> items(Jid user, String node) {

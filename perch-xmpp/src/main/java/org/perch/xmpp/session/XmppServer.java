@@ -67,8 +67,7 @@ public final class XmppServer implements StreamHandlerFactory, AutoCloseable {
     }
 
     private MucService muc(XmppSettings settings, SessionRegistry sessions, Clock clock) {
-        MucService muc = new MucService(new MucContext(settings.mucDomain(), chat.rooms(), chat.writer(),
-                chat.history(), chat.rooms().settings(), sessions, clock, blocking));
+        MucService muc = new MucService(new MucContext(settings.mucDomain(), chat, sessions, clock, blocking));
         chat.events().subscribe(muc::on);
         return muc;
     }

@@ -1,0 +1,123 @@
+package org.perch.domain.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.perch.domain.chat.ChatFixture.ALAN;
+import static org.perch.domain.chat.ChatFixture.CAROL;
+import static org.perch.domain.chat.ChatFixture.CLOCK;
+import static org.perch.domain.chat.ChatFixture.MARY;
+import static org.perch.domain.chat.ChatFixture.OSCAR;
+import static org.perch.domain.chat.ChatFixture.ROOT;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.perch.core.Jid;
+import org.perch.domain.chat.ChatException.Reason;
+import org.perch.store.chat.ChatMessage;
+import org.perch.store.chat.PostedMessage;
+import org.perch.store.chat.Privacy;
+import org.perch.store.chat.Room;
+import org.perch.store.chat.SearchQuery;
+import org.perch.store.memory.InMemoryMessageIndex;
+
+/** Search follows history (stored, retracted, deleted) and shows each user only the rooms they may read. */
+class RoomSearchTest {
+    private final ChatFixture f = new ChatFixture();
+    private final InMemoryMessageIndex index = new InMemoryMessageIndex();
+    private final SearchIndexer indexer = new SearchIndexer(f.store.history(), index);
+    private final RoomSearch search = new RoomSearch(f.chat, f.store.history(), index);
+    private final HistoryWriter writer = new HistoryWriter(f.store.history(), indexer::stored);
+
+    @AfterEach
+    void close() {
+        writer.close();
+        indexer.close();
+    }
+
+    @Test
+    void storedMessagesShouldBecomeSearchableAndRetractedOnesShouldLeave() {
+        Room room = f.room("desk", "Desk");
+        ChatMessage kept = post(room, MARY, "quarterly numbers are in");
+        ChatMessage taken = post(room, MARY, "quarterly rumours");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> bodies(search.inRoom(MARY, room, query("quarterly")))
+                .size() == 2);
+        new RoomModeration(f.chat, f.store.history(), CLOCK, indexer).retract(MARY, room, taken.stanzaId(), false,
+                "");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> bodies(search.inRoom(MARY, room, query("quarterly")))
+                .equals(List.of(kept.body())));
+    }
+
+    @Test
+    void searchShouldBeRestrictedToWhatTheUserMayRead() {
+        Room open = f.chat.updateRoom(CAROL, f.room("open", "Open").id(),
+                r -> r.withSettings(r.settings().withPrivacy(Privacy.OPEN)));
+        Room closed = f.room("closed", "Closed");
+        Room secret = f.chat.updateRoom(CAROL, f.room("secret", "Secret").id(),
+                r -> r.withSettings(r.settings().withPrivacy(Privacy.SECRET)));
+        for (Room r : List.of(open, closed, secret)) {
+            post(r, CAROL, "budget in " + r.name());
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> search.everywhere(ROOT, query("budget")).messages()
+                .size() == 3);
+
+        assertThat(bodies(search.everywhere(MARY, query("budget"))))
+                .containsExactly("budget in Open", "budget in Closed", "budget in Secret");
+        assertThat(bodies(search.everywhere(ALAN, query("budget")))).as("alan is in scope but no member")
+                .containsExactly("budget in Open");
+        assertThat(bodies(search.everywhere(OSCAR, query("budget")))).as("oscar is in another category").isEmpty();
+        ChatFixture.refused(() -> search.inRoom(ALAN, closed, query("budget")), Reason.FORBIDDEN);
+        ChatFixture.refused(() -> search.inRoom(ALAN, secret, query("budget")), Reason.NOT_FOUND)
+                .hasMessage(ChatRooms.NO_SUCH_ROOM);
+
+        f.chat.setDisabled(CAROL, open.id(), true);
+        assertThat(bodies(search.everywhere(ALAN, query("budget")))).as("disabled rooms leave search").isEmpty();
+    }
+
+    @Test
+    void catchUpShouldIndexWhatWasStoredWhileTheIndexWasAway() {
+        Room room = f.room("desk", "Desk");
+        f.store.history().append(List.of(posted(room, MARY, "stored before the index existed")));
+        InMemoryMessageIndex fresh = new InMemoryMessageIndex();
+        try (SearchIndexer late = new SearchIndexer(f.store.history(), fresh)) {
+            assertThat(late.catchUp()).isEqualTo(1);
+            assertThat(late.catchUp()).as("nothing twice").isZero();
+        }
+        assertThat(new RoomSearch(f.chat, f.store.history(), fresh).inRoom(MARY, room, query("before")).messages())
+                .extracting(ChatMessage::body).containsExactly("stored before the index existed");
+    }
+
+    @Test
+    void deletingARoomShouldTakeItsMessagesOutOfTheIndex() {
+        Room room = f.room("desk", "Desk");
+        post(room, MARY, "soon gone");
+        await().atMost(Duration.ofSeconds(10)).until(() -> index.lastIndexedId() > 0);
+
+        indexer.on(new RoomEvent.RoomDeleted(room));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> index.search(
+                SearchQuery.latest(Set.of(room.id()), "gone", 10)).hits().isEmpty());
+    }
+
+    private ChatMessage post(Room room, Jid sender, String body) {
+        return writer.post(posted(room, sender, body)).join();
+    }
+
+    private static PostedMessage posted(Room room, Jid sender, String body) {
+        return new PostedMessage(room.id(), UUID.randomUUID().toString(), CLOCK.instant(), sender, "nick", body,
+                "<message/>");
+    }
+
+    private static SearchQuery query(String text) {
+        return SearchQuery.latest(Set.of(), text, 50);
+    }
+
+    private static List<String> bodies(RoomSearch.Found found) {
+        return found.messages().stream().map(ChatMessage::body).toList();
+    }
+}

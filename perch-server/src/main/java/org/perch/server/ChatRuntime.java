@@ -1,0 +1,95 @@
+package org.perch.server;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Set;
+import org.perch.core.Principal;
+import org.perch.domain.chat.ChatRooms;
+import org.perch.domain.chat.ChatSettings;
+import org.perch.domain.chat.HistoryWriter;
+import org.perch.domain.chat.RoomEventBus;
+import org.perch.domain.chat.RoomModeration;
+import org.perch.domain.chat.RoomSearch;
+import org.perch.domain.chat.SearchIndexer;
+import org.perch.search.lucene.LuceneMessageIndex;
+import org.perch.server.config.PerchConfig;
+import org.perch.store.Store;
+import org.perch.store.chat.Category;
+import org.perch.store.chat.MessageIndex;
+import org.perch.xmpp.muc.ChatServices;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Persistent chat, assembled: the rooms under the Lync rules, the history writer, and the full-text index in
+ * {@code <data-dir>/search}, brought up to date with history before the server takes connections. Closing it
+ * stores what is queued, indexes it, and closes the index; the store is closed by its owner afterwards.
+ */
+final class ChatRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ChatRuntime.class);
+
+    private final ChatServices services;
+    private final SearchIndexer indexer;
+    private final MessageIndex index;
+
+    private ChatRuntime(ChatServices services, SearchIndexer indexer, MessageIndex index) {
+        this.services = services;
+        this.indexer = indexer;
+        this.index = index;
+    }
+
+    static ChatRuntime start(PerchConfig config, Store store, Clock clock) {
+        bootstrapCategory(config, store);
+        MessageIndex index = LuceneMessageIndex.open(searchDir(config.dataDir()));
+        try {
+            SearchIndexer indexer = new SearchIndexer(store.history(), index);
+            long caughtUp = indexer.catchUp();
+            if (caughtUp > 0) {
+                LOG.info("Indexed {} messages stored before the search index saw them", caughtUp);
+            }
+            RoomEventBus events = new RoomEventBus();
+            events.subscribe(indexer);
+            ChatSettings settings = new ChatSettings(config.chat().defaultChatHistory(),
+                    config.chat().participantUpdateLimit());
+            ChatRooms rooms = new ChatRooms(store, settings, clock, events);
+            ChatServices services = new ChatServices(rooms, new HistoryWriter(store.history(), indexer::stored),
+                    store.history(), new RoomModeration(rooms, store.history(), clock, events),
+                    new RoomSearch(rooms, store.history(), index), events);
+            return new ChatRuntime(services, indexer, index);
+        } catch (RuntimeException e) {
+            index.close();
+            throw e;
+        }
+    }
+
+    static Path searchDir(Path dataDir) {
+        return dataDir.resolve("search");
+    }
+
+    ChatServices services() {
+        return services;
+    }
+
+    @Override
+    public void close() {
+        services.writer().close();
+        indexer.close();
+        index.close();
+    }
+
+    /**
+     * A new server has no category, and Lync allows no room outside one; so that {@code perch serve} is usable at
+     * once, the first start creates one that every user of the domain may use and create rooms in.
+     */
+    private static void bootstrapCategory(PerchConfig config, Store store) {
+        String name = config.chat().bootstrapCategory().strip();
+        if (name.isEmpty() || !store.categories().list().isEmpty()) {
+            return;
+        }
+        Set<Principal> everyone = Set.of(new Principal.Domain(config.domain()));
+        if (store.categories().create(Category.named(name).withAllowedMembers(everyone).withCreators(everyone))) {
+            LOG.info("Created the category '{}': every user of {} may join its rooms and create rooms in it",
+                    name, config.domain());
+        }
+    }
+}
