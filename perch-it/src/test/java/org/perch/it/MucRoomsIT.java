@@ -490,12 +490,57 @@ class MucRoomsIT {
                         "board only: " + word + " merger"));
         assertThat(search(everywhereAsBob, word)).as("bob is no member of the board's Closed room")
                 .containsExactly("the " + word + " budget is approved");
+
+        MamManager.MamQuery lastPage = everywhereAsAlice.queryArchive(MamManager.MamQueryArgs.builder()
+                .withAdditionalFormField(fulltext(word)).setResultPageSizeTo(1).queryLastPage().build());
+        assertThat(lastPage.getMessages()).extracting(Message::getBody).containsExactly("board only: " + word
+                + " merger");
+        assertThat(lastPage.pagePrevious(1)).extracting(Message::getBody).containsExactly("the " + word
+                + " budget is approved");
+        assertThat(lastPage.isComplete()).isTrue();
+    }
+
+    @Test
+    @DisplayName("XEP-0313 filters on a room: with (the poster), start/end, and the #extended after-id, before-id, ids")
+    void archiveFiltersShouldSelectTheRightMessages() throws Exception {
+        MultiUserChat room = newRoom(alice);
+        configure(room, "perch#members", List.of("bob@localhost"));
+        MultiUserChat asBob = join(bob, room, "bob");
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            (i % 2 == 0 ? asBob : room).sendMessage("m" + i);
+            ids.add(stanzaId(next(room)));
+        }
+        MamManager mam = MamManager.getInstanceFor(room);
+        assertThat(mam.isSupported()).isTrue();
+
+        assertThat(bodies(mam, MamManager.MamQueryArgs.builder().limitResultsToJid(JidCreate.from("bob@localhost"))))
+                .containsExactly("m2", "m4");
+        assertThat(bodies(mam, MamManager.MamQueryArgs.builder().withAdditionalFormField(text("after-id",
+                ids.get(1))))).containsExactly("m3", "m4");
+        assertThat(bodies(mam, MamManager.MamQueryArgs.builder().withAdditionalFormField(text("before-id",
+                ids.get(1))))).containsExactly("m1");
+        assertThat(bodies(mam, MamManager.MamQueryArgs.builder().withAdditionalFormField(FormField
+                .textMultiBuilder("ids").addValue(ids.get(0)).addValue(ids.get(3)).build())))
+                .containsExactly("m1", "m4");
+        assertThat(bodies(mam, MamManager.MamQueryArgs.builder().limitResultsBefore(new java.util.Date(0))))
+                .as("nothing is older than 1970").isEmpty();
+    }
+
+    private static List<String> bodies(MamManager mam, MamManager.MamQueryArgs.Builder args) throws Exception {
+        return mam.queryArchive(args.build()).getMessages().stream().map(Message::getBody).toList();
+    }
+
+    private static FormField text(String var, String value) {
+        return FormField.textSingleBuilder(var).setValue(value).build();
+    }
+
+    private static FormField fulltext(String words) {
+        return text("{urn:xmpp:fulltext:0}fulltext", words);
     }
 
     private static List<String> search(MamManager archive, String words) throws Exception {
-        return archive.queryArchive(MamManager.MamQueryArgs.builder().withAdditionalFormField(
-                        FormField.textSingleBuilder("{urn:xmpp:fulltext:0}fulltext").setValue(words).build()).build())
-                .getMessages().stream().map(Message::getBody).toList();
+        return bodies(archive, MamManager.MamQueryArgs.builder().withAdditionalFormField(fulltext(words)));
     }
 
     // ---- helpers ----
