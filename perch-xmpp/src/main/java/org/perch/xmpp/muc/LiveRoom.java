@@ -5,13 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.perch.core.Jid;
 import org.perch.domain.chat.ChatException;
 import org.perch.domain.chat.RoomAccess;
 import org.perch.store.chat.Category;
 import org.perch.store.chat.ChatMessage;
-import org.perch.store.chat.PostedMessage;
 import org.perch.store.chat.Room;
 import org.perch.xmpp.session.ClientSession;
 import org.perch.xmpp.session.SerialExecutor;
@@ -255,64 +253,7 @@ final class LiveRoom {
         occupants.clear();
     }
 
-    // ---- messages ----
-
-    void groupchat(ClientSession from, XmlElement message) {
-        Occupant me = occupant(from.jid()).orElseThrow(() -> new StanzaException(
-                StanzaErrorCondition.NOT_ACCEPTABLE, "join the room before sending to it"));
-        Optional<XmlElement> retract = Retractions.retractIn(message);
-        if (retract.isPresent()) {
-            Retractions.byAuthor(this, from, me, retract.get());
-            return;
-        }
-        Optional<String> subject = message.childText("subject", Namespaces.CLIENT);
-        Optional<String> body = message.childText("body", Namespaces.CLIENT);
-        RoomAccess access = access(from.bareJid());
-        if (subject.isPresent() && body.isEmpty()) {
-            if (!access.canConfigure()) {
-                throw new StanzaException(StanzaErrorCondition.FORBIDDEN, "only the room's managers change its subject");
-            }
-            Room changed = ctx.chat().updateRoom(from.bareJid(), room.id(), r -> r.withSubject(subject.get()));
-            broadcast(XmlElement.builder("message", Namespaces.CLIENT)
-                    .attribute("from", OccupantStanzas.occupantJid(jid, me.nick())).attribute("type", "groupchat")
-                    .textChild("subject", Namespaces.CLIENT, changed.subject()).build());
-            return;
-        }
-        if (!access.canPost()) {
-            throw new StanzaException(StanzaErrorCondition.FORBIDDEN, room.settings().type().name().equals("AUDITORIUM")
-                    ? "only presenters post in this auditorium" : "you may not post in this room");
-        }
-        String stanzaId = UUID.randomUUID().toString();
-        XmlElement out = XmlElement.builder("message", Namespaces.CLIENT)
-                .attribute("from", OccupantStanzas.occupantJid(jid, me.nick())).attribute("type", "groupchat")
-                .attribute("id", message.attribute("id").orElse(null))
-                .children(clientChildren(message))
-                .child(XmlElement.builder("stanza-id", MucNamespaces.STANZA_ID).attribute("id", stanzaId)
-                        .attribute("by", jid.toString()).build())
-                .child(OccupantStanzas.occupantId(jid, me))
-                .build();
-        if (!category.flags().chatHistory()) {
-            broadcast(out);
-            return;
-        }
-        PostedMessage posted = new PostedMessage(room.id(), stanzaId, ctx.clock().instant(), from.bareJid(),
-                me.nick(), body.orElse(""), StoredStanza.write(out));
-        ctx.writer().post(posted).whenComplete((stored, failure) -> submitAlways(() -> {
-            if (failure == null) {
-                broadcast(out);
-            } else {
-                bounce(from, message, new StanzaException(StanzaErrorCondition.INTERNAL_SERVER_ERROR,
-                        "the message could not be stored, so it was not delivered"));
-            }
-        }));
-    }
-
-    /** What the sender wrote, without ids and markers only the room may set. */
-    private static List<XmlNode> clientChildren(XmlElement message) {
-        return message.children().stream().filter(n -> !(n instanceof XmlElement e)
-                || !(e.is("stanza-id", MucNamespaces.STANZA_ID) || e.namespace().equals(MucNamespaces.OCCUPANT_ID)
-                || e.namespace().equals(MucNamespaces.USER))).toList();
-    }
+    // ---- delivery ----
 
     void broadcast(XmlElement stanza) {
         for (Occupant o : List.copyOf(occupants.values())) {

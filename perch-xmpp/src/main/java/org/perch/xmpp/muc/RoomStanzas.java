@@ -55,7 +55,7 @@ final class RoomStanzas {
             if (!nick.isEmpty()) {
                 throw new StanzaException(StanzaErrorCondition.BAD_REQUEST, "send groupchat messages to the room");
             }
-            live.groupchat(from, message);
+            Groupchat.handle(live, from, message);
             return;
         }
         Occupant me = live.occupant(from.jid()).orElseThrow(() -> new StanzaException(
