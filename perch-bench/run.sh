@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# Perch store benchmarks (by hand only; no build or CI runs them).
+#   perch-bench/run.sh [all|reads|persist|load] [MESSAGES...]     default: all 1000000
+#     load     make the datasets (MESSAGES messages in 1,000 rooms, kept in perch-bench/target/dataset-N)
+#     reads    JMH: join-with-30 and MAM pages of 50, p50/p90/p99/p99.9 per call
+#     persist  messages made durable per second: HistoryWriter with 1, 8, 64 posters; raw append, batch 1 and 512
+#     all      the three, in that order
+# Environment: JMH_OPTS replaces the JMH settings (default: -wi 2 -i 3 -f 1 -w 5s -r 10s, short for a noisy
+# 2-core box); PERSIST_OPTS adds PersistRate options (e.g. "--measure 60 --posters 1,8,64,256");
+# PERCH_BENCH_MAX_LOAD=1.5 waits (up to 15 min) for the 1-minute load average to drop below it before each part;
+# PERCH_BENCH_DATA moves the datasets; PERCH_BENCH_COMPACT=false keeps a loaded dataset uncompacted.
+# Finds a JDK 21 or newer the way ./perch does. Needs the other modules in ~/.m2 (./perch build) to build.
+set -euo pipefail
+
+readonly MIN_JAVA=21
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+readonly HERE
+ROOT="$(dirname "$HERE")"
+readonly ROOT
+readonly JAR="$HERE/target/benchmarks.jar"
+readonly RESULTS="$HERE/target/results"
+
+die() {
+  printf 'run.sh: %s\n' "$*" >&2
+  exit 1
+}
+
+# --- JDK discovery, as in ../perch ---
+jdk_major() {
+  local home="$1" line version
+  [[ -x "$home/bin/java" && -x "$home/bin/javac" ]] || return 1
+  line="$("$home/bin/java" -XshowSettings:properties -version 2>&1 | grep -m1 'java.specification.version = ')" \
+    || return 1
+  version="${line##*= }"
+  version="${version%%.*}"
+  [[ "$version" =~ ^[0-9]+$ ]] || return 1
+  printf '%s\n' "$version"
+}
+
+newest_jdk() {
+  local home major best="" best_major=0
+  for home in "$@"; do
+    major="$(jdk_major "$home")" || continue
+    if (( major >= MIN_JAVA && major > best_major )); then
+      best="$home"
+      best_major="$major"
+    fi
+  done
+  [[ -n "$best" ]] && printf '%s\n' "$best"
+}
+
+find_jdk() {
+  local major java_on_path
+  if [[ -n "${JAVA_HOME:-}" ]] && major="$(jdk_major "$JAVA_HOME")" && (( major >= MIN_JAVA )); then
+    printf '%s\n' "$JAVA_HOME"
+    return 0
+  fi
+  newest_jdk /usr/lib/jvm/* && return 0
+  newest_jdk /usr/local/*jdk* /opt/*jdk* && return 0
+  newest_jdk "$HOME"/.sdkman/candidates/java/* && return 0
+  newest_jdk /Library/Java/JavaVirtualMachines/*/Contents/Home && return 0
+  if java_on_path="$(command -v java)"; then
+    newest_jdk "$(dirname "$(dirname "$(readlink -f "$java_on_path")")")" && return 0
+  fi
+  return 1
+}
+
+JAVA_HOME="$(find_jdk)" || die "no JDK $MIN_JAVA or newer found (looked at JAVA_HOME, /usr/lib/jvm, /usr/local/*jdk*, /opt/*jdk*, ~/.sdkman/candidates/java, /Library/Java/JavaVirtualMachines, PATH)"
+export JAVA_HOME
+readonly JAVA="$JAVA_HOME/bin/java"
+
+# --- build the benchmarks jar when it is missing or older than the module's sources ---
+if [[ ! -f "$JAR" || -n "$(find "$HERE/pom.xml" "$HERE/src" -newer "$JAR" -print -quit)" ]]; then
+  printf 'run.sh: building perch-bench…\n'
+  (cd "$ROOT" && { ./mvnw -B -q -o package -pl perch-bench || ./mvnw -B -q package -pl perch-bench; }) \
+    || die "the build failed; are the other modules installed (./perch build)?"
+fi
+
+kind="${1:-all}"
+[[ $# -gt 0 ]] && shift
+case "$kind" in all|reads|persist|load) ;; *) die "unknown part '$kind' (all, reads, persist or load)" ;; esac
+sizes=("$@")
+[[ ${#sizes[@]} -gt 0 ]] || sizes=(1000000)
+read -r -a jmh_opts <<< "${JMH_OPTS:--wi 2 -i 3 -f 1 -w 5s -r 10s}"
+read -r -a persist_opts <<< "${PERSIST_OPTS:-}"
+
+mkdir -p "$RESULTS"
+stamp="$(date -u +%Y%m%dT%H%M%SZ)"
+
+wait_for_quiet() {
+  local max="${PERCH_BENCH_MAX_LOAD:-}" waited=0 load
+  [[ -n "$max" ]] || return 0
+  while load="$(cut -d' ' -f1 /proc/loadavg)"; awk -v l="$load" -v m="$max" 'BEGIN { exit !(l >= m) }'; do
+    if (( waited >= 900 )); then
+      printf 'run.sh: load average still %s after 15 min; running anyway\n' "$load"
+      return 0
+    fi
+    printf 'run.sh: load average %s ≥ %s; waiting…\n' "$load" "$max"
+    sleep 30
+    waited=$((waited + 30))
+  done
+}
+
+note() {
+  printf '\n=== %s — %s; load average %s\n' "$*" "$(date -u +%H:%M:%SZ)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+for n in "${sizes[@]}"; do
+  if [[ "$kind" == load || "$kind" == all ]]; then
+    note "dataset of $n messages"
+    "$JAVA" -cp "$JAR" org.perch.bench.Dataset "$n" | tee "$RESULTS/$stamp-load-$n.txt"
+  fi
+  if [[ "$kind" == reads || "$kind" == all ]]; then
+    wait_for_quiet
+    note "reads, $n messages (JMH ${jmh_opts[*]})"
+    "$JAVA" -jar "$JAR" HistoryReadBenchmark -p "messages=$n" "${jmh_opts[@]}" \
+      -rf json -rff "$RESULTS/$stamp-reads-$n.json" | tee "$RESULTS/$stamp-reads-$n.txt"
+  fi
+  if [[ "$kind" == persist || "$kind" == all ]]; then
+    wait_for_quiet
+    note "persist rate, $n messages"
+    "$JAVA" -cp "$JAR" org.perch.bench.PersistRate --messages "$n" "${persist_opts[@]}" \
+      | tee "$RESULTS/$stamp-persist-$n.txt"
+  fi
+done
+note "done"
+printf 'run.sh: results in %s/%s-*\n' "$RESULTS" "$stamp"
