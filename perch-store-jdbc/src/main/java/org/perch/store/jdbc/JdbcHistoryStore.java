@@ -211,7 +211,7 @@ final class JdbcHistoryStore implements HistoryStore {
      * direction and stopping after those rows (PostgreSQL finds that plan either way): ORDER BY names the room
      * (fixed, so the order is the same) to match the key; NULLS LAST (the columns are NOT NULL) on the ascending
      * order is what lets H2 start at the lower bound instead of at the room's first message; and an ids filter
-     * replaces the room condition by (room, stanza_id) pairs, which H2 looks up in their unique index.
+     * replaces the room condition by (stanza_id, room) pairs, which H2 looks up in their unique index.
      */
     private static List<ChatMessage> select(Connection c, HistoryQuery query, Optional<Long> after,
                                             Optional<Long> before) throws SQLException {
@@ -220,11 +220,11 @@ final class JdbcHistoryStore implements HistoryStore {
         if (query.ids().isEmpty()) {
             bound(sql, params, " WHERE m.room = ?", query.room().value());
         } else {
-            sql.append(" WHERE (m.room, m.stanza_id) IN (")
+            sql.append(" WHERE (m.stanza_id, m.room) IN (")
                     .append(String.join(", ", Collections.nCopies(query.ids().size(), "(?, ?)"))).append(')');
             for (String id : query.ids()) {
-                params.add(query.room().value());
                 params.add(id);
+                params.add(query.room().value());
             }
         }
         after.ifPresent(id -> bound(sql, params, " AND m.id > ?", id));
