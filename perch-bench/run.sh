@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Perch store benchmarks (by hand only; no build or CI runs them).
-#   perch-bench/run.sh [all|reads|persist|load] [MESSAGES...]     default: all 1000000
+#   perch-bench/run.sh [all|reads|search|persist|load] [MESSAGES...]     default: all 1000000
 #     load     make the datasets (MESSAGES messages in 1,000 rooms, kept in perch-bench/target/dataset-N)
 #     reads    JMH: join-with-30 and MAM pages of 50, p50/p90/p99/p99.9 per call
+#     search   JMH: full-text search, newest page of 50, across all rooms and in one (builds the index once)
 #     persist  messages made durable per second: HistoryWriter with 1, 8, 64 posters; raw append, batch 1 and 512
-#     all      the three, in that order
+#     all      the four, in that order
 # Environment: JMH_OPTS replaces the JMH settings (default: -wi 2 -i 3 -f 1 -w 5s -r 10s, short for a noisy
 # 2-core box); PERSIST_OPTS adds PersistRate options (e.g. "--measure 60 --posters 1,8,64,256");
 # PERCH_BENCH_MAX_LOAD=1.5 waits (up to 15 min) for the 1-minute load average to drop below it before each part;
@@ -78,7 +79,7 @@ fi
 
 kind="${1:-all}"
 [[ $# -gt 0 ]] && shift
-case "$kind" in all|reads|persist|load) ;; *) die "unknown part '$kind' (all, reads, persist or load)" ;; esac
+case "$kind" in all|reads|search|persist|load) ;; *) die "unknown part '$kind' (all, reads, search, persist or load)" ;; esac
 sizes=("$@")
 [[ ${#sizes[@]} -gt 0 ]] || sizes=(1000000)
 read -r -a jmh_opts <<< "${JMH_OPTS:--wi 2 -i 3 -f 1 -w 5s -r 10s}"
@@ -115,6 +116,12 @@ for n in "${sizes[@]}"; do
     note "reads, $n messages (JMH ${jmh_opts[*]})"
     "$JAVA" -jar "$JAR" HistoryReadBenchmark -p "messages=$n" "${jmh_opts[@]}" \
       -rf json -rff "$RESULTS/$stamp-reads-$n.json" | tee "$RESULTS/$stamp-reads-$n.txt"
+  fi
+  if [[ "$kind" == search || "$kind" == all ]]; then
+    wait_for_quiet
+    note "search, $n messages (JMH ${jmh_opts[*]})"
+    "$JAVA" -jar "$JAR" SearchBenchmark -p "messages=$n" "${jmh_opts[@]}" -jvmArgsAppend --enable-native-access=ALL-UNNAMED \
+      -rf json -rff "$RESULTS/$stamp-search-$n.json" | tee "$RESULTS/$stamp-search-$n.txt"
   fi
   if [[ "$kind" == persist || "$kind" == all ]]; then
     wait_for_quiet
