@@ -233,6 +233,8 @@ final class LiveRoom {
         } else {
             ctx.chat().setDisabled(requester, room.id(), true);
         }
+        // §10.9: occupants learn of it before the owner's IQ result; the domain event that follows finds none.
+        ejectAll(reason);
     }
 
     void ejectAll(String reason) {
