@@ -166,6 +166,33 @@ class MucRoomsIT {
     }
 
     @Test
+    @DisplayName("XEP-0045 §7.2.15: maxchars=0 and a since in the future replay nothing; seconds keeps recent messages")
+    void historyRequestsShouldBeHonoured() throws Exception {
+        MultiUserChat room = newRoom(alice);
+        configure(room, "perch#members", List.of("bob@localhost"));
+        room.sendMessage("recent");
+        next(room);
+        MultiUserChatManager bobs = MultiUserChatManager.getInstanceFor(bob);
+
+        for (org.jivesoftware.smackx.muc.MucEnterConfiguration.Builder asked : List.of(
+                bobs.getMultiUserChat(room.getRoom()).getEnterConfigurationBuilder(Resourcepart.from("bob"))
+                        .requestNoHistory(),
+                bobs.getMultiUserChat(room.getRoom()).getEnterConfigurationBuilder(Resourcepart.from("bob"))
+                        .requestHistorySince(new java.util.Date(System.currentTimeMillis() + 3_600_000)))) {
+            MultiUserChat asBob = bobs.getMultiUserChat(room.getRoom());
+            asBob.join(asked.build());
+            Message first = asBob.nextMessage(SmackClients.REPLY_TIMEOUT_MILLIS);
+            assertThat(first.getBody()).as("no history, straight to the subject").isNull();
+            assertThat(first.getSubject()).isNotNull();
+            asBob.leave();
+        }
+
+        MultiUserChat asBob = bobs.getMultiUserChat(room.getRoom());
+        asBob.join(asBob.getEnterConfigurationBuilder(Resourcepart.from("bob")).requestHistorySince(3_600).build());
+        assertThat(next(asBob).getBody()).isEqualTo("recent");
+    }
+
+    @Test
     @DisplayName("Lync Secret room: to a non-member it is not listed and answers exactly like a missing room")
     void secretRoomShouldLookMissingToNonMembers() throws Exception {
         MultiUserChat room = newRoom(alice);
