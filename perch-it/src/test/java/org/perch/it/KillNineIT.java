@@ -66,7 +66,7 @@ class KillNineIT {
             CountDownLatch half = new CountDownLatch(MESSAGES / 2);
             room.addMessageListener(m -> {
                 if (m.getBody() != null) {
-                    received.add(MucRoomsIT.stanzaId(m));
+                    received.add(MucTestBase.stanzaId(m));
                     half.countDown();
                 }
             });
