@@ -138,15 +138,24 @@ public final class ChatRooms {
 
     /** The rooms the user may see, sorted by name: what a listing (disco#items) shows them. */
     public List<Room> visibleRooms(Jid user) {
+        return allRooms(user, RoomAccess::canSee);
+    }
+
+    /** The rooms whose history the user may search, sorted by name: what a search across rooms covers. */
+    public List<Room> searchableRooms(Jid user) {
+        return allRooms(user, RoomAccess::canSearch);
+    }
+
+    private List<Room> allRooms(Jid user, Predicate<RoomAccess> test) {
         Map<CategoryId, Category> categories = store.categories().list().stream()
                 .collect(Collectors.toMap(Category::id, Function.identity()));
-        return visible(user, store.rooms().list(), categories::get);
+        return select(user, store.rooms().list(), categories::get, test);
     }
 
     /** The rooms of one category the user may see, sorted by name; empty for a missing category. */
     public List<Room> visibleRooms(Jid user, CategoryId category) {
         return store.categories().find(category)
-                .map(c -> visible(user, store.rooms().inCategory(category), id -> c))
+                .map(c -> select(user, store.rooms().inCategory(category), id -> c, RoomAccess::canSee))
                 .orElse(List.of());
     }
 
@@ -217,11 +226,13 @@ public final class ChatRooms {
         return new ChatException(Reason.NOT_FOUND, NO_SUCH_ROOM);
     }
 
-    private List<Room> visible(Jid user, List<Room> rooms, Function<CategoryId, Category> categories) {
+    /** The rooms passing {@code test} for the user, sorted by name; one account read, one category list. */
+    private List<Room> select(Jid user, List<Room> rooms, Function<CategoryId, Category> categories,
+                              Predicate<RoomAccess> test) {
         boolean admin = isAdmin(user);
         return rooms.stream()
                 .filter(r -> Optional.ofNullable(categories.apply(r.category())) // a room newer than the list
-                        .map(c -> new RoomAccess(c, r, user, admin).canSee()).orElse(false))
+                        .map(c -> test.test(new RoomAccess(c, r, user, admin))).orElse(false))
                 .sorted(Comparator.comparing(Room::name, String.CASE_INSENSITIVE_ORDER).thenComparing(Room::name))
                 .toList();
     }

@@ -52,9 +52,8 @@ public final class RoomSearch {
 
     /** Searches every room the user may search; the query's rooms are ignored. */
     public Found everywhere(Jid user, SearchQuery query) {
-        Jid me = user.toBare();
-        Set<RoomId> permitted = rooms.visibleRooms(me).stream().filter(r -> rooms.access(me, r).canSearch())
-                .map(Room::id).collect(Collectors.toSet());
+        Set<RoomId> permitted = rooms.searchableRooms(user.toBare()).stream().map(Room::id)
+                .collect(Collectors.toSet());
         return run(with(query, permitted));
     }
 
