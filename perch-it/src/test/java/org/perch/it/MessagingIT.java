@@ -11,6 +11,7 @@ import org.jivesoftware.smack.filter.StanzaIdFilter;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.ping.PingManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -45,6 +46,9 @@ class MessagingIT {
     void chatMessageShouldArriveFromTheSendersFullJid() throws Exception {
         XMPPTCPConnection bob = SmackClients.login(server, "bob", "phone");
         try {
+            // Bob's session handles his stanzas in order: once his ping is answered, so is his initial presence,
+            // and the server knows him as available before alice's message arrives (it would bounce otherwise).
+            assertThat(PingManager.getInstanceFor(bob).pingMyServer(false)).isTrue();
             CompletableFuture<Message> received = new CompletableFuture<>();
             bob.addAsyncStanzaListener(s -> received.complete((Message) s), MessageTypeFilter.CHAT);
 

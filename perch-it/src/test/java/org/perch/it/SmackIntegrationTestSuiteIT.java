@@ -36,18 +36,8 @@ class SmackIntegrationTestSuiteIT {
         try (PerchTestServer perch = PerchTestServer.start(Map.of("xmpp.c2s-port", "5222"))) {
             perch.addAdmin("sintadmin");
             trustOnly(perch);
-            Configuration.Builder builder = Configuration.builder()
-                    .setService(PerchTestServer.DOMAIN)
-                    .setSecurityMode("required")
-                    .setAdminAccountUsernameAndPassword("sintadmin", PerchTestServer.PASSWORD)
-                    .setEnabledConnections("tcp")
-                    .setReplyTimeout("10000")
-                    .setDebugger(System.getProperty("sint.debugger", "none"));
             String subset = System.getProperty("sint.enabledTests", "");
-            if (!subset.isEmpty()) {
-                builder.setEnabledTests(subset);
-            }
-            Configuration config = builder.build();
+            Configuration config = configuration(subset);
             SmackIntegrationTestFramework.TestRunResult result = new SmackIntegrationTestFramework(config).run();
 
             Map<String, int[]> bySpec = new TreeMap<>();
@@ -66,6 +56,28 @@ class SmackIntegrationTestSuiteIT {
                         .isGreaterThanOrEqualTo(expected);
             }
         }
+    }
+
+    /**
+     * SINT's builder cannot set the host, only its property reader can: without it SINT asks DNS for the domain
+     * ("localhost"), and the resolver here has answered NXDOMAIN for that, failing the whole run. So the settings
+     * go through {@code sinttest.*} system properties of this forked test JVM, the host among them.
+     */
+    private static Configuration configuration(String subset) throws Exception {
+        Map<String, String> settings = new TreeMap<>(Map.of(
+                "service", PerchTestServer.DOMAIN,
+                "host", "127.0.0.1",
+                "securityMode", "required",
+                "adminAccountUsername", "sintadmin",
+                "adminAccountPassword", PerchTestServer.PASSWORD,
+                "enabledConnections", "tcp",
+                "replyTimeout", "10000",
+                "debugger", System.getProperty("sint.debugger", "none")));
+        if (!subset.isEmpty()) {
+            settings.put("enabledTests", subset);
+        }
+        settings.forEach((key, value) -> System.setProperty("sinttest." + key, value));
+        return Configuration.newConfiguration(new String[0]);
     }
 
     private static void count(Map<String, int[]> bySpec, TestResult test, int column) {
