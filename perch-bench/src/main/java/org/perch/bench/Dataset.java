@@ -192,8 +192,9 @@ public final class Dataset {
 
     /**
      * Rewrites the H2 file with only its live pages ({@code SHUTDOWN COMPACT}, over plain JDBC: the store API has
-     * no such operation). The store as configured ({@code WRITE_DELAY=0}) runs without H2's background
-     * housekeeping, so a loaded file is mostly dead chunks; see docs/benchmarks.md.
+     * no such operation), so that every run reads a file laid out the same way. Right after a load, the file still
+     * holds the last few seconds of rewritten pages that H2 keeps before reusing their space; see
+     * docs/benchmarks.md.
      */
     private static void compact(Path dir, Properties info) throws IOException {
         // H2Store insists that H2 binds its automatic server to loopback; keep that true if H2 loads here first.

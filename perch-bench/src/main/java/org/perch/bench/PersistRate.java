@@ -139,7 +139,11 @@ public final class PersistRate {
                 if (dataset.isEmpty()) {
                     createRooms(store);
                 }
-                return work.apply(store);
+                Result result = work.apply(store);
+                // The file's size while open and busy: what H2 has not yet compacted counts too.
+                System.out.printf(Locale.ROOT, "persist: store on disk after the run: %,d MB%n",
+                        Dataset.size(scratch) >> 20);
+                return result;
             }
         } finally {
             Dataset.deleteTree(scratch);

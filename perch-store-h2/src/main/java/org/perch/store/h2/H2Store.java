@@ -25,6 +25,8 @@ public final class H2Store {
 
     static final String BIND_ADDRESS_PROPERTY = "h2.bindAddress";
     static final String USER = "perch";
+    /** How long H2 keeps a chunk it no longer needs before reusing its space; see {@link H2Sync}. */
+    static final long RETENTION_MILLIS = 5_000;
     private static final int MAX_CONNECTIONS = 8;
     private static final Logger LOG = LoggerFactory.getLogger(H2Store.class);
 
@@ -61,11 +63,17 @@ public final class H2Store {
         }
         JdbcConnectionPool pool = JdbcConnectionPool.create(url(dir), USER, password);
         pool.setMaxConnections(MAX_CONNECTIONS);
+        H2Sync sync = new H2Sync(pool);
         try {
-            Store store = JdbcStore.open(pool, pool::dispose);
+            Store store = JdbcStore.open(pool, () -> {
+                sync.close();
+                pool.dispose();
+            }, H2Sync.BARRIER);
+            sync.start();
             LOG.info("Opened the H2 store at {}", dir.resolve("perch"));
             return store;
         } catch (RuntimeException e) {
+            sync.close();
             pool.dispose();
             throw new StoreException("could not open the H2 store at " + dir
                     + " (was it created with the password in its credentials file?)", e);
@@ -74,11 +82,17 @@ public final class H2Store {
 
     /**
      * AUTO_SERVER: share the file with a second process. LOCK_TIMEOUT: writers to one roster queue on a row
-     * lock; 10 s rides out a burst. WRITE_DELAY=0: write each commit at once, so a killed process loses no
-     * acknowledged change (the default delays up to half a second).
+     * lock; 10 s rides out a burst. RETENTION_TIME: see {@link H2Sync}; H2's default (45 s) assumes nobody
+     * syncs, and lets the file grow by 45 seconds' worth of rewritten pages.
+     *
+     * <p>WRITE_DELAY stays at H2's default (500 ms): the delay itself does not matter, as every write is put on
+     * disk by {@link H2Sync#BARRIER} before it returns, but a non-zero delay is what runs H2's background thread,
+     * and that thread is the only one that compacts the file. With WRITE_DELAY=0 a busy file grew by some 18 KB
+     * for every message stored (see docs/benchmarks.md).
      */
     static String url(Path dir) {
-        return "jdbc:h2:file:" + dir.resolve("perch") + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
+        return "jdbc:h2:file:" + dir.resolve("perch") + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;RETENTION_TIME="
+                + RETENTION_MILLIS;
     }
 
     private static void requireLoopbackBinding() {

@@ -33,7 +33,7 @@ final class JdbcAccountStore implements AccountStore {
         String jid = account.jid().toString();
         // A concurrent create of the same JID fails the INSERT with a unique violation; the transactor retries,
         // and the retry finds the winner's row.
-        return tx.inRedactedTransaction("create account " + jid, c -> {
+        return tx.writeRedacted("create account " + jid, c -> {
             if (exists(c, jid, false)) {
                 return false;
             }
@@ -51,7 +51,7 @@ final class JdbcAccountStore implements AccountStore {
 
     @Override
     public Optional<Account> find(Jid jid) {
-        return tx.inRedactedTransaction("find account " + jid, c -> {
+        return tx.readRedacted("find account " + jid, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT a.admin, a.created, k.mechanism, k.salt,"
                     + " k.iterations, k.stored_key, k.server_key FROM account a"
                     + " LEFT JOIN account_credential k ON k.jid = a.jid WHERE a.jid = ?")) {
@@ -67,7 +67,7 @@ final class JdbcAccountStore implements AccountStore {
     public boolean updateCredentials(Jid jid, Map<ScramMechanism, ScramCredential> credentials) {
         // Validates the map exactly as an Account does (not empty, keys match mechanisms).
         new Account(jid, credentials, false, Instant.EPOCH);
-        return tx.inRedactedTransaction("update credentials of " + jid, c -> {
+        return tx.writeRedacted("update credentials of " + jid, c -> {
             if (!exists(c, jid.toString(), true)) {
                 return false;
             }
@@ -82,7 +82,7 @@ final class JdbcAccountStore implements AccountStore {
 
     @Override
     public boolean setAdmin(Jid jid, boolean admin) {
-        return tx.inTransaction("set administrator role of " + jid, c -> {
+        return tx.write("set administrator role of " + jid, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE account SET admin = ? WHERE jid = ?")) {
                 ps.setBoolean(1, admin);
                 ps.setString(2, jid.toString());
@@ -94,7 +94,7 @@ final class JdbcAccountStore implements AccountStore {
     @Override
     public boolean delete(Jid jid) {
         // roster_version first: put() locks it before roster_item, and the same order here avoids deadlocks.
-        return tx.inTransaction("delete account " + jid, c -> {
+        return tx.write("delete account " + jid, c -> {
             for (String sql : List.of("DELETE FROM roster_version WHERE owner = ?",
                     "DELETE FROM roster_item WHERE owner = ?", "DELETE FROM account_credential WHERE jid = ?")) {
                 update(c, sql, jid.toString());
@@ -105,7 +105,7 @@ final class JdbcAccountStore implements AccountStore {
 
     @Override
     public List<Jid> list() {
-        List<Jid> jids = tx.inTransaction("list accounts", c -> {
+        List<Jid> jids = tx.read("list accounts", c -> {
             List<Jid> result = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT jid FROM account");
                  ResultSet rs = ps.executeQuery()) {

@@ -35,7 +35,7 @@ final class JdbcCategoryStore implements CategoryStore {
     public boolean create(Category category) {
         // Two creates of one name both pass the check; the loser's INSERT hits the unique name_key, the
         // transactor retries, and the retry finds the winner's row.
-        return tx.inTransaction("create category " + category.name(), c -> {
+        return tx.write("create category " + category.name(), c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT id FROM chat_category WHERE id = ? OR name_key = ?")) {
                 ps.setObject(1, category.id().value());
@@ -55,19 +55,19 @@ final class JdbcCategoryStore implements CategoryStore {
 
     @Override
     public Optional<Category> find(CategoryId id) {
-        return tx.inTransaction("find category " + id, c -> select(c, " WHERE c.id = ?", id.value()))
+        return tx.read("find category " + id, c -> select(c, " WHERE c.id = ?", id.value()))
                 .stream().findFirst();
     }
 
     @Override
     public Optional<Category> findByName(String name) {
-        return tx.inTransaction("find category " + name, c -> select(c, " WHERE c.name_key = ?", NameKey.of(name)))
+        return tx.read("find category " + name, c -> select(c, " WHERE c.name_key = ?", NameKey.of(name)))
                 .stream().findFirst();
     }
 
     @Override
     public List<Category> list() {
-        List<Category> categories = new ArrayList<>(tx.inTransaction("list categories", c -> select(c, "")));
+        List<Category> categories = new ArrayList<>(tx.read("list categories", c -> select(c, "")));
         // Sorted here, not by ORDER BY: database collations differ.
         categories.sort(NameKey.byName(Category::name));
         return categories;
@@ -75,7 +75,7 @@ final class JdbcCategoryStore implements CategoryStore {
 
     @Override
     public boolean update(Category category) {
-        return tx.inTransaction("update category " + category.id(), c -> {
+        return tx.write("update category " + category.id(), c -> {
             if (!lock(c, category.id())) {
                 return false;
             }
@@ -98,7 +98,7 @@ final class JdbcCategoryStore implements CategoryStore {
 
     @Override
     public boolean delete(CategoryId id) {
-        return tx.inTransaction("delete category " + id, c -> {
+        return tx.write("delete category " + id, c -> {
             if (!lock(c, id)) {
                 return false;
             }

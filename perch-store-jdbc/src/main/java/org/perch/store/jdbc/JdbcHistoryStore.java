@@ -66,7 +66,7 @@ final class JdbcHistoryStore implements HistoryStore {
         }
         String operation = "append " + messages.size() + " messages to room " + String.join(", ",
                 rooms.stream().map(RoomId::toString).toList());
-        return tx.inTransaction(operation, c -> {
+        return tx.write(operation, c -> {
             long id = reserve(c, messages.size());
             List<ChatMessage> stored = new ArrayList<>(messages.size());
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO chat_message"
@@ -96,7 +96,7 @@ final class JdbcHistoryStore implements HistoryStore {
 
     @Override
     public Optional<HistoryPage> query(HistoryQuery query) {
-        return tx.inTransaction("read history of room " + query.room(), c -> {
+        return tx.read("read history of room " + query.room(), c -> {
             Map<String, Long> anchors = anchorIds(c, query);
             Optional<Long> after = query.after().map(anchors::get);
             Optional<Long> before = query.before().map(anchors::get);
@@ -115,7 +115,7 @@ final class JdbcHistoryStore implements HistoryStore {
 
     @Override
     public Optional<ChatMessage> find(RoomId room, String stanzaId) {
-        return tx.inTransaction("find message " + stanzaId + " of room " + room, c -> {
+        return tx.read("find message " + stanzaId + " of room " + room, c -> {
             try (PreparedStatement ps = c.prepareStatement(COLUMNS + " WHERE m.room = ? AND m.stanza_id = ?")) {
                 ps.setObject(1, room.value());
                 ps.setString(2, stanzaId);
@@ -126,7 +126,7 @@ final class JdbcHistoryStore implements HistoryStore {
 
     @Override
     public List<ChatMessage> since(long afterId, int max) {
-        return tx.inTransaction("read history after message " + afterId, c -> {
+        return tx.read("read history after message " + afterId, c -> {
             try (PreparedStatement ps = c.prepareStatement(COLUMNS + " WHERE m.id > ? ORDER BY m.id"
                     + " FETCH FIRST ? ROWS ONLY")) {
                 ps.setLong(1, afterId);
@@ -138,7 +138,7 @@ final class JdbcHistoryStore implements HistoryStore {
 
     @Override
     public boolean retract(RoomId room, String stanzaId, Retraction retraction) {
-        return tx.inTransaction("retract message " + stanzaId + " of room " + room, c -> {
+        return tx.write("retract message " + stanzaId + " of room " + room, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE chat_message SET body = '', payload = '',"
                     + " retracted_at = ?, retracted_by = ?, moderated = ?, retraction_reason = ?"
                     + " WHERE room = ? AND stanza_id = ?")) {

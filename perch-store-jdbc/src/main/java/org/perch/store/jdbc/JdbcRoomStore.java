@@ -42,7 +42,7 @@ final class JdbcRoomStore implements RoomStore {
     public boolean create(Room room) {
         // Rooms of one category are created one at a time (the category lock); two creates of one name in
         // different categories both pass the check, and the loser's retry, after its unique violation, fails it.
-        return tx.inTransaction("create room " + room.address(), c -> {
+        return tx.write("create room " + room.address(), c -> {
             if (!JdbcCategoryStore.lock(c, room.category())) {
                 return false;
             }
@@ -68,36 +68,36 @@ final class JdbcRoomStore implements RoomStore {
 
     @Override
     public Optional<Room> find(RoomId id) {
-        return tx.inTransaction("find room " + id, c -> select(c, " WHERE r.id = ?", id.value())).stream()
+        return tx.read("find room " + id, c -> select(c, " WHERE r.id = ?", id.value())).stream()
                 .findFirst();
     }
 
     @Override
     public Optional<Room> findByAddress(String address) {
-        return tx.inTransaction("find room " + address, c -> select(c, " WHERE r.address = ?", address)).stream()
+        return tx.read("find room " + address, c -> select(c, " WHERE r.address = ?", address)).stream()
                 .findFirst();
     }
 
     @Override
     public Optional<Room> findByName(String name) {
-        return tx.inTransaction("find room " + name, c -> select(c, " WHERE r.name_key = ?", NameKey.of(name)))
+        return tx.read("find room " + name, c -> select(c, " WHERE r.name_key = ?", NameKey.of(name)))
                 .stream().findFirst();
     }
 
     @Override
     public List<Room> inCategory(CategoryId category) {
-        return sorted(tx.inTransaction("list rooms of category " + category,
+        return sorted(tx.read("list rooms of category " + category,
                 c -> select(c, " WHERE r.category = ?", category.value())));
     }
 
     @Override
     public List<Room> list() {
-        return sorted(tx.inTransaction("list rooms", c -> select(c, "")));
+        return sorted(tx.read("list rooms", c -> select(c, "")));
     }
 
     @Override
     public boolean update(Room room) {
-        return tx.inTransaction("update room " + room.id(), c -> {
+        return tx.write("update room " + room.id(), c -> {
             Optional<CategoryId> current = lockRoom(c, room.id());
             if (current.isEmpty()
                     || !current.get().equals(room.category()) && !JdbcCategoryStore.lock(c, room.category())) {
@@ -124,7 +124,7 @@ final class JdbcRoomStore implements RoomStore {
     @Override
     public boolean delete(RoomId id) {
         // Roles and messages go with the room (ON DELETE CASCADE).
-        return tx.inTransaction("delete room " + id, c -> {
+        return tx.write("delete room " + id, c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM chat_room WHERE id = ?")) {
                 ps.setObject(1, id.value());
                 return ps.executeUpdate() > 0;

@@ -30,7 +30,7 @@ final class JdbcRosterStore implements RosterStore {
     @Override
     public Roster roster(Jid owner) {
         // One statement, so the version and the items come from the same snapshot.
-        return tx.inTransaction("read roster of " + owner, c -> {
+        return tx.read("read roster of " + owner, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT v.version, i.contact, i.name, i.subscription,"
                     + " i.pending_out, i.group_names FROM roster_version v"
                     + " LEFT JOIN roster_item i ON i.owner = v.owner WHERE v.owner = ?")) {
@@ -44,7 +44,7 @@ final class JdbcRosterStore implements RosterStore {
 
     @Override
     public long put(Jid owner, RosterItem item) {
-        return tx.inTransaction("update roster item of " + owner, c -> {
+        return tx.write("update roster item of " + owner, c -> {
             long version = lockVersion(c, owner).orElse(0) + 1;
             writeVersion(c, owner, version);
             try (PreparedStatement ps = c.prepareStatement("UPDATE roster_item SET name = ?, subscription = ?,"
@@ -63,7 +63,7 @@ final class JdbcRosterStore implements RosterStore {
 
     @Override
     public long remove(Jid owner, Jid contact) {
-        return tx.inTransaction("remove roster item of " + owner, c -> {
+        return tx.write("remove roster item of " + owner, c -> {
             OptionalLong current = lockVersion(c, owner);
             if (current.isEmpty()) {
                 return 0L;

@@ -30,8 +30,8 @@ public final class JdbcStore implements Store {
     private final Runnable onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private JdbcStore(DataSource dataSource, Runnable onClose) {
-        Transactor tx = new Transactor(dataSource);
+    private JdbcStore(DataSource dataSource, Runnable onClose, CommitBarrier barrier) {
+        Transactor tx = new Transactor(dataSource, barrier);
         this.accounts = new JdbcAccountStore(tx);
         this.rosters = new JdbcRosterStore(tx);
         this.categories = new JdbcCategoryStore(tx);
@@ -43,15 +43,21 @@ public final class JdbcStore implements Store {
     /**
      * Migrates the database behind {@code dataSource} to the current schema and returns a store over it.
      * {@code onClose} runs once, on the first {@link #close()}: it releases whatever owns the data source
-     * (a pool, an embedded database).
+     * (a pool, an embedded database). {@code barrier} runs after every write's commit.
      *
      * @throws StoreException if the schema cannot be migrated
      */
-    public static JdbcStore open(DataSource dataSource, Runnable onClose) {
+    public static JdbcStore open(DataSource dataSource, Runnable onClose, CommitBarrier barrier) {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(onClose, "onClose");
+        Objects.requireNonNull(barrier, "barrier");
         migrate(dataSource);
-        return new JdbcStore(dataSource, onClose);
+        return new JdbcStore(dataSource, onClose, barrier);
+    }
+
+    /** Like {@link #open(DataSource, Runnable, CommitBarrier)} for a database whose commit is durable. */
+    public static JdbcStore open(DataSource dataSource, Runnable onClose) {
+        return open(dataSource, onClose, CommitBarrier.NONE);
     }
 
     /** Like {@link #open(DataSource, Runnable)} for a data source whose owner closes it. */

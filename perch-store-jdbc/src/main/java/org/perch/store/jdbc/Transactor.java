@@ -9,7 +9,8 @@ import org.perch.store.StoreException;
 /**
  * Runs each store operation in one transaction, retrying the conflicts that concurrent writers legitimately
  * cause (two first inserts of the same key, serialization failures, deadlocks), and turns every other
- * {@link SQLException} into a {@link StoreException} naming the operation.
+ * {@link SQLException} into a {@link StoreException} naming the operation. A write returns only once its
+ * {@link CommitBarrier} has run, so a caller that hears "done" may rely on the change surviving a crash.
  */
 final class Transactor {
 
@@ -18,25 +19,51 @@ final class Transactor {
     private static final Set<String> RETRYABLE = Set.of("23505", "40001", "40P01", "90131");
 
     private final DataSource dataSource;
+    private final CommitBarrier barrier;
 
-    Transactor(DataSource dataSource) {
+    Transactor(DataSource dataSource, CommitBarrier barrier) {
         this.dataSource = dataSource;
+        this.barrier = barrier;
     }
 
-    /** Runs {@code work} in a transaction; on failure the exception keeps the database's own message. */
-    <T> T inTransaction(String operation, SqlWork<T> work) {
-        return run(operation, work, false);
+    /** Runs read-only {@code work} in a transaction; on failure the exception keeps the database's own message. */
+    <T> T read(String operation, SqlWork<T> work) {
+        return run(operation, work, false, false);
+    }
+
+    /** Runs {@code work}, which changes data, in a transaction and makes the change durable before returning. */
+    <T> T write(String operation, SqlWork<T> work) {
+        return run(operation, work, true, false);
     }
 
     /**
-     * Like {@link #inTransaction} for work that reads or writes key material: database messages can quote the
-     * values of a failing row, so only the SQLState and error code of the cause are kept.
+     * Like {@link #read} for work that reads key material: database messages can quote the values of a failing
+     * row, so only the SQLState and error code of the cause are kept.
      */
-    <T> T inRedactedTransaction(String operation, SqlWork<T> work) {
-        return run(operation, work, true);
+    <T> T readRedacted(String operation, SqlWork<T> work) {
+        return run(operation, work, false, true);
     }
 
-    private <T> T run(String operation, SqlWork<T> work, boolean redact) {
+    /** Like {@link #write} for work that writes key material; see {@link #readRedacted}. */
+    <T> T writeRedacted(String operation, SqlWork<T> work) {
+        return run(operation, work, true, true);
+    }
+
+    private <T> T run(String operation, SqlWork<T> work, boolean writes, boolean redact) {
+        T result = committed(operation, work, redact);
+        if (writes) {
+            // Not retried with the work: the change is committed, only its durability is in doubt, and the caller
+            // hears of it as a failed write.
+            try (Connection c = dataSource.getConnection()) {
+                barrier.afterCommit(c);
+            } catch (SQLException e) {
+                throw failure("make '" + operation + "' durable", e, redact);
+            }
+        }
+        return result;
+    }
+
+    private <T> T committed(String operation, SqlWork<T> work, boolean redact) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return once(work);
