@@ -134,6 +134,38 @@ class MucRoomsIT extends MucTestBase {
     }
 
     @Test
+    @DisplayName("XEP-0045 §7.14: when an occupant's connection drops, the room sees them leave and frees their nick")
+    void aDroppedConnectionShouldLeaveEveryRoomItJoined() throws Exception {
+        MultiUserChat first = newRoom(alice);
+        MultiUserChat second = newRoom(alice);
+        configure(first, "perch#members", List.of("bob@localhost"));
+        configure(second, "perch#members", List.of("bob@localhost"));
+        // Without stream management: a dropped resumable session would wait, rightly, for its client to resume.
+        XMPPTCPConnection dropping = new XMPPTCPConnection(SmackClients.starttls(server).build());
+        dropping.setUseStreamManagement(false);
+        dropping.connect().login("bob", PerchTestServer.PASSWORD, Resourcepart.from("dropping"));
+        join(dropping, first, "bob");
+        join(dropping, second, "bob");
+        List<CompletableFuture<Presence>> left = List.of(new CompletableFuture<>(), new CompletableFuture<>());
+        for (int i = 0; i < 2; i++) {
+            var bobInRoom = JidCreate.entityFullFrom((i == 0 ? first : second).getRoom(), Resourcepart.from("bob"));
+            CompletableFuture<Presence> seen = left.get(i);
+            alice.addAsyncStanzaListener(s -> seen.complete((Presence) s),
+                    s -> s instanceof Presence p && p.getType() == Presence.Type.unavailable
+                            && p.getFrom().equals(bobInRoom));
+        }
+
+        dropping.instantShutdown();
+
+        for (CompletableFuture<Presence> seen : left) {
+            assertThat(seen.get(10, TimeUnit.SECONDS)).isNotNull();
+        }
+        // A ghost left behind would still hold the nick, and a join under it from another resource would conflict.
+        MultiUserChat again = join(track(SmackClients.login(server, "bob", "again")), first, "bob");
+        assertThat(again.isJoined()).isTrue();
+    }
+
+    @Test
     @DisplayName("Lync: a manager cannot delete a room; their destroy disables it, emptying it and keeping its history")
     void managersDestroyShouldDisableTheRoomAndKeepItsHistory() throws Exception {
         MultiUserChat room = newRoom(alice);

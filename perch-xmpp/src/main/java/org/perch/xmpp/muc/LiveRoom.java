@@ -86,6 +86,9 @@ final class LiveRoom {
     // ---- joining and leaving ----
 
     void join(ClientSession from, XmlElement presence, String nick, boolean created) {
+        if (from.isTerminated()) {
+            return; // ended while the join was queued; nobody is left to answer, and nobody must see them arrive
+        }
         Jid user = from.bareJid();
         RoomAccess access = access(user);
         if (!access.canSee()) {

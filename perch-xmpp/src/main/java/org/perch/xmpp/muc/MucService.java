@@ -3,6 +3,7 @@ package org.perch.xmpp.muc;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.perch.core.Jid;
 import org.perch.domain.chat.ChatException;
@@ -29,6 +30,12 @@ public final class MucService implements Component {
     private final RoomArchive archive;
     private final ServiceArchive search;
     private final Map<String, LiveRoom> rooms = new ConcurrentHashMap<>();
+    /**
+     * The rooms each session has sent a join to, so that a session's end visits those rooms rather than every
+     * live one. Entries stay after a leave (a room set holds the rooms a session tried, a handful) and go with the
+     * session.
+     */
+    private final Map<ClientSession, Set<LiveRoom>> joinedBySession = new ConcurrentHashMap<>();
 
     public MucService(MucContext ctx) {
         this.ctx = ctx;
@@ -82,6 +89,14 @@ public final class MucService implements Component {
             created = true;
         }
         LiveRoom live = found.get();
+        if (join) {
+            // Before the join is queued, so that sessionEnded, which reads this after the session is marked
+            // terminated, either finds the room or the join finds the session terminated (LiveRoom.join).
+            joinedBySession.computeIfAbsent(from, k -> ConcurrentHashMap.newKeySet()).add(live);
+            if (from.isTerminated()) {
+                joinedBySession.remove(from);
+            }
+        }
         boolean isNew = created;
         live.submit(from, stanza, () -> RoomStanzas.dispatch(live, from, stanza, to.resource(), isNew));
     }
@@ -160,8 +175,9 @@ public final class MucService implements Component {
     @Override
     public void sessionEnded(ClientSession session) {
         Jid gone = session.jid();
-        for (LiveRoom live : rooms.values()) {
+        for (LiveRoom live : joinedBySession.getOrDefault(session, Set.of())) {
             live.submitAlways(() -> live.occupant(gone).ifPresent(o -> live.leave(o, List.of())));
         }
+        joinedBySession.remove(session);
     }
 }
