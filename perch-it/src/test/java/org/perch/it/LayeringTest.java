@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -37,5 +38,20 @@ class LayeringTest {
             }
         }
         assertThat(offenders).as("files in %s importing forbidden packages", module).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the admin API works through the domain: no SQL, Netty or XMPP classes")
+    void theAdminApiShouldOnlyUseTheDomain() throws IOException {
+        Pattern forbidden = Pattern.compile("^import\\s+(static\\s+)?(io\\.netty|java\\.sql|javax\\.sql|org\\.h2"
+                + "|org\\.postgresql|org\\.flywaydb|org\\.perch\\.xmpp|org\\.perch\\.store\\.jdbc)\\.",
+                Pattern.MULTILINE);
+        Path sources = Path.of("..", "perch-admin", "src", "main", "java");
+        assertThat(sources).isDirectory();
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                assertThat(forbidden.matcher(Files.readString(f)).find()).as(f.toString()).isFalse();
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.perch.server;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;
+import org.perch.core.Jid;
 import org.perch.core.Principal;
 import org.perch.domain.chat.ChatRooms;
 import org.perch.domain.chat.ChatSettings;
@@ -51,7 +52,7 @@ final class ChatRuntime implements AutoCloseable {
             events.subscribe(indexer);
             ChatSettings settings = new ChatSettings(config.chat().defaultChatHistory(),
                     config.chat().participantUpdateLimit());
-            ChatRooms rooms = new ChatRooms(store, settings, clock, events);
+            ChatRooms rooms = new ChatRooms(store, settings, clock, events, Jid.domainOnly(config.domain()));
             ChatServices services = new ChatServices(rooms, new HistoryWriter(store.history(), indexer::stored),
                     store.history(), new RoomModeration(rooms, store.history(), clock, events),
                     new RoomSearch(rooms, store.history(), index), events);

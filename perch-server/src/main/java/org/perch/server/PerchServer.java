@@ -4,6 +4,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import org.perch.admin.AdminApi;
 import org.perch.domain.account.AccountService;
 import org.perch.domain.account.LoginThrottle;
 import org.perch.server.config.PerchConfig;
@@ -40,8 +42,9 @@ public final class PerchServer {
         Store store = H2Store.open(config.dataDir());
         try {
             TlsIdentity identity = TlsFiles.loadOrCreate(config.tls(), config.dataDir(), config.domain());
-            AccountService accounts = new AccountService(store.accounts(), config.auth().scramIterations(),
-                    new SecureRandom(), clock);
+            SecureRandom random = new SecureRandom();
+            AccountService accounts = new AccountService(store.accounts(), config.auth().scramIterations(), random,
+                    clock);
             LoginThrottle throttle = new LoginThrottle(config.auth().maxFailuresPerAccount(),
                     config.auth().maxFailuresPerAddress(), config.auth().lockout(), clock);
             SaslMechanisms sasl = new SaslMechanisms(store.accounts(), throttle, config.domain(),
@@ -52,14 +55,22 @@ public final class PerchServer {
             ChatRuntime chat = ChatRuntime.start(config, store, clock);
             XmppServer xmpp = new XmppServer(settings, accounts, store.rosters(), sasl, clock, chat.services());
             XmppTransport transport;
+            Optional<AdminApi> admin;
             try {
                 transport = XmppTransport.start(transportConfig(config), identity, xmpp);
+                try {
+                    admin = AdminListener.start(config, chat.services().rooms(), store.accounts(), throttle, identity,
+                            random);
+                } catch (RuntimeException e) {
+                    transport.close();
+                    throw e;
+                }
             } catch (RuntimeException e) {
                 xmpp.close();
                 chat.close();
                 throw e;
             }
-            RunningServer running = new RunningServer(config, store, chat, xmpp, transport, identity);
+            RunningServer running = new RunningServer(config, store, chat, xmpp, transport, admin, identity);
             LOG.info("Perch {} started in {} ms\n{}", XmppServer.VERSION,
                     Duration.between(began, Instant.now()).toMillis(), running.summary());
             return running;

@@ -1,7 +1,9 @@
 package org.perch.server;
 
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.perch.admin.AdminApi;
 import org.perch.server.config.PerchConfig;
 import org.perch.server.tls.TlsFiles;
 import org.perch.store.Store;
@@ -24,12 +26,14 @@ public final class RunningServer implements AutoCloseable {
     private final ChatRuntime chat;
     private final XmppServer xmpp;
     private final XmppTransport transport;
+    private final Optional<AdminApi> admin;
     private final TlsIdentity identity;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     RunningServer(PerchConfig config, Store store, ChatRuntime chat, XmppServer xmpp, XmppTransport transport,
-                  TlsIdentity identity) {
+                  Optional<AdminApi> admin, TlsIdentity identity) {
+        this.admin = admin;
         this.chat = chat;
         this.config = config;
         this.store = store;
@@ -48,6 +52,11 @@ public final class RunningServer implements AutoCloseable {
 
     public int httpPort() {
         return transport.httpPort();
+    }
+
+    /** The admin API's port, or -1 when it is disabled. */
+    public int adminPort() {
+        return admin.map(AdminApi::port).orElse(-1);
     }
 
     /** The store the server runs on: for tests and embedding code that must look at what was stored. */
@@ -76,6 +85,8 @@ public final class RunningServer implements AutoCloseable {
             sb.append("  WebSocket         ").append(config.http().tls() ? "wss" : "ws").append("://")
                     .append(config.domain()).append(':').append(transport.httpPort()).append("/xmpp-websocket\n");
         }
+        admin.ifPresent(a -> sb.append("  admin API         ").append(a.tls() ? "https" : "http").append("://")
+                .append(config.admin().bindAddress()).append(':').append(a.port()).append("/api/v1 (docs/admin.md)\n"));
         sb.append("  data directory    ").append(config.dataDir().toAbsolutePath()).append('\n');
         sb.append("  certificate       SHA-256 ").append(TlsFiles.fingerprintSha256(identity.leaf())).append('\n');
         sb.append("  add a user with   ./perch user add alice@").append(config.domain());
@@ -94,6 +105,7 @@ public final class RunningServer implements AutoCloseable {
         }
         LOG.info("Perch shutting down");
         try {
+            admin.ifPresent(AdminApi::close);
             xmpp.close();
             transport.close();
             chat.close();

@@ -57,7 +57,7 @@ public final class PerchTestServer implements AutoCloseable {
         Map<String, String> settings = new HashMap<>(Map.of(
                 "data-dir", dataDir.toString(),
                 "xmpp.bind-address", "127.0.0.1", "http.bind-address", "127.0.0.1",
-                "xmpp.c2s-port", "0", "xmpp.direct-tls-port", "0", "http.port", "0"));
+                "xmpp.c2s-port", "0", "xmpp.direct-tls-port", "0", "http.port", "0", "admin.port", "0"));
         settings.putAll(overrides);
         PerchConfig config = new ConfigLoader(Map.of()).load(Optional.empty(), settings);
         return new PerchTestServer(dataDir, Map.copyOf(overrides), PerchServer.start(config));

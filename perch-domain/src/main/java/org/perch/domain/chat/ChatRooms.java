@@ -43,15 +43,24 @@ public final class ChatRooms {
     private final ChatSettings settings;
     private final Clock clock;
     private final RoomEvents events;
+    private final Jid operator;
     private final ReentrantLock changes = new ReentrantLock();
     private final CategoryAdmin categoryAdmin;
     private final RoomAdmin roomAdmin;
 
-    public ChatRooms(Store store, ChatSettings settings, Clock clock, RoomEvents events) {
+    /**
+     * @param operator the identity the server's own administration acts as (its domain JID, with no local part:
+     *     what the admin API's local credential stands for); an administrator that no account backs
+     */
+    public ChatRooms(Store store, ChatSettings settings, Clock clock, RoomEvents events, Jid operator) {
         this.store = Objects.requireNonNull(store, "store");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.events = Objects.requireNonNull(events, "events");
+        this.operator = Objects.requireNonNull(operator, "operator").toBare();
+        if (this.operator.hasLocal()) {
+            throw new IllegalArgumentException("the operator is the server's domain JID, not an account: " + operator);
+        }
         this.categoryAdmin = new CategoryAdmin(this, store);
         this.roomAdmin = new RoomAdmin(this, store);
     }
@@ -171,10 +180,13 @@ public final class ChatRooms {
         return categories().stream().filter(c -> admin || new Scope(c).hasCreator(user)).toList();
     }
 
-    /** True only for an existing account holding the Persistent Chat administrator role. */
+    /** True for an existing account holding the Persistent Chat administrator role, and for the operator. */
     public boolean isAdmin(Jid user) {
         Jid bare = user.toBare();
-        return bare.hasLocal() && store.accounts().find(bare).map(Account::admin).orElse(false);
+        if (!bare.hasLocal()) {
+            return bare.equals(operator);
+        }
+        return store.accounts().find(bare).map(Account::admin).orElse(false);
     }
 
     /**

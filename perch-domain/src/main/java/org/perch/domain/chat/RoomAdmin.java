@@ -33,9 +33,11 @@ final class RoomAdmin {
             throw new ChatException(Reason.FORBIDDEN, "only creators of category '" + category.name()
                     + "' and administrators may create rooms in it");
         }
-        Principal self = Principal.user(me);
+        // A user who creates a room manages it (XEP-0045 §10.1); the operator, who is no user, names its managers
+        // afterwards, as New-CsPersistentChatRoom leaves them to -Managers.
+        Set<Principal> creator = me.hasLocal() ? Set.of(Principal.user(me)) : Set.of();
         Room room = valid(() -> Room.create(RoomAddress.normalise(address), categoryId, name)
-                .withRoles(new RoomRoles(Set.of(self), Set.of(self), Set.of())));
+                .withRoles(new RoomRoles(creator, creator, Set.of())));
         rooms.requireNameFree(room.name(), r -> false);
         if (store.rooms().findByAddress(room.address()).isPresent() || !store.rooms().create(room)) {
             throw new ChatException(Reason.CONFLICT, "the address '" + room.address() + "' is already in use");

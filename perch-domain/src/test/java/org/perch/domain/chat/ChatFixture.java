@@ -32,6 +32,8 @@ import org.perch.store.memory.InMemoryStore;
 final class ChatFixture {
 
     static final Jid ROOT = Jid.of("root@ops.example.net");
+    /** The server's own identity (its domain), as the admin API's local credential acts. */
+    static final Jid OPERATOR = Jid.domainOnly("chat.example.org");
     static final Jid CAROL = Jid.of("carol@example.org");
     static final Jid MIKE = Jid.of("mike@example.org");
     static final Jid PAT = Jid.of("pat@example.org");
@@ -44,7 +46,7 @@ final class ChatFixture {
 
     final Store store = new InMemoryStore();
     final List<RoomEvent> events = new CopyOnWriteArrayList<>();
-    final ChatRooms chat = new ChatRooms(store, ChatSettings.DEFAULTS, CLOCK, events::add);
+    final ChatRooms chat = new ChatRooms(store, ChatSettings.DEFAULTS, CLOCK, events::add, OPERATOR);
     final Category trading;
     final Category research;
 

@@ -50,6 +50,14 @@ class ChatRoomsRoomTest {
     }
 
     @Test
+    void theOperatorShouldCreateRoomsAnywhereWithoutBecomingTheirManager() {
+        Room desk = chat.createRoom(ChatFixture.OPERATOR, f.research.id(), "desk", "Desk");
+
+        assertThat(desk.roles().managers()).isEmpty();
+        assertThat(desk.roles().members()).isEmpty();
+    }
+
+    @Test
     void creatorsOutOfScopeShouldNotCreateRooms() {
         refused(() -> chat.createRoom(EVE, f.trading.id(), "desk", "Desk"), Reason.FORBIDDEN)
                 .hasMessage("only creators of category 'Trading' and administrators may create rooms in it");

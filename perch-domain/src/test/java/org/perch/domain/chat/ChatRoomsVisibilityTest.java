@@ -1,6 +1,7 @@
 package org.perch.domain.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.perch.domain.chat.ChatFixture.ALAN;
 import static org.perch.domain.chat.ChatFixture.CAROL;
 import static org.perch.domain.chat.ChatFixture.EVE;
@@ -137,18 +138,25 @@ class ChatRoomsVisibilityTest {
     }
 
     @Test
-    void isAdminShouldHoldOnlyForAdministratorAccounts() {
+    void isAdminShouldHoldOnlyForAdministratorAccountsAndTheOperator() {
         assertThat(chat.isAdmin(ROOT)).isTrue();
         assertThat(chat.isAdmin(ROOT.withResource("laptop"))).isTrue();
         assertThat(chat.isAdmin(MARY)).as("no account").isFalse();
-        assertThat(chat.isAdmin(Jid.domainOnly("example.org"))).isFalse();
+        assertThat(chat.isAdmin(ChatFixture.OPERATOR)).as("the server itself").isTrue();
+        assertThat(chat.isAdmin(Jid.domainOnly("example.org"))).as("another domain").isFalse();
+    }
+
+    @Test
+    void theOperatorShouldBeADomainNotAnAccount() {
+        assertThatThrownBy(() -> new ChatRooms(f.store, ChatSettings.DEFAULTS, ChatFixture.CLOCK, e -> { }, MARY))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("domain JID");
     }
 
     @Test
     void aFailingListenerShouldNotUndoAStoredChange() {
         ChatRooms loud = new ChatRooms(f.store, ChatSettings.DEFAULTS, ChatFixture.CLOCK, e -> {
             throw new IllegalStateException("listener broke");
-        });
+        }, ChatFixture.OPERATOR);
 
         Room desk = loud.createRoom(CAROL, f.trading.id(), "desk", "Desk");
 

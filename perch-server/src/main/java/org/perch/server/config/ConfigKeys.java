@@ -33,6 +33,15 @@ public final class ConfigKeys {
     public static final ConfigKey HTTP_TLS = new ConfigKey("http.tls", "true",
             "Whether the HTTP port speaks TLS (https, wss); false only behind a TLS-terminating proxy.",
             Checks.bool());
+    public static final ConfigKey ADMIN_BIND_ADDRESS = new ConfigKey("admin.bind-address", "127.0.0.1",
+            "Address the admin REST API binds to; loopback unless administrators must reach it from elsewhere.",
+            Checks.address());
+    public static final ConfigKey ADMIN_PORT = new ConfigKey("admin.port", "5290",
+            "Admin REST API port (docs/admin.md); 0 picks a free port, -1 disables it.", Checks.port());
+    public static final ConfigKey ADMIN_TLS = new ConfigKey("admin.tls", "true",
+            "Whether the admin API speaks TLS (https) with the server's certificate; false only behind a "
+                    + "TLS-terminating proxy.",
+            Checks.bool());
     public static final ConfigKey TLS_CERTIFICATE = new ConfigKey("tls.certificate", "",
             "PEM certificate chain, leaf first; empty: a self-signed certificate is generated in `<data-dir>/tls/`.",
             Checks.path(true));
@@ -83,7 +92,8 @@ public final class ConfigKeys {
                     + "create rooms in it. Empty: none is created, and rooms wait for an administrator's category.",
             Checks.text(256));
     private static final List<ConfigKey> ALL = List.of(DOMAIN, MUC_DOMAIN, DATA_DIR, XMPP_BIND_ADDRESS,
-            XMPP_C2S_PORT, XMPP_DIRECT_TLS_PORT, HTTP_BIND_ADDRESS, HTTP_PORT, HTTP_TLS, TLS_CERTIFICATE,
+            XMPP_C2S_PORT, XMPP_DIRECT_TLS_PORT, HTTP_BIND_ADDRESS, HTTP_PORT, HTTP_TLS, ADMIN_BIND_ADDRESS,
+            ADMIN_PORT, ADMIN_TLS, TLS_CERTIFICATE,
             TLS_PRIVATE_KEY, REGISTRATION_ENABLED, AUTH_SCRAM_ITERATIONS, AUTH_MAX_FAILURES_PER_ACCOUNT,
             AUTH_MAX_FAILURES_PER_ADDRESS, AUTH_LOCKOUT_SECONDS, AUTH_CHANNEL_BINDING, LIMITS_MAX_STANZA_BYTES, LIMITS_MAX_DEPTH,
             LIMITS_MAX_ATTRIBUTES, LIMITS_MAX_CONNECTIONS_PER_ADDRESS, LIMITS_IDLE_TIMEOUT_SECONDS,

@@ -109,6 +109,8 @@ public final class ConfigLoader {
                         r.integer(ConfigKeys.XMPP_DIRECT_TLS_PORT)),
                 new HttpConfig(r.text(ConfigKeys.HTTP_BIND_ADDRESS), r.integer(ConfigKeys.HTTP_PORT),
                         r.flag(ConfigKeys.HTTP_TLS)),
+                new HttpConfig(r.text(ConfigKeys.ADMIN_BIND_ADDRESS), r.integer(ConfigKeys.ADMIN_PORT),
+                        r.flag(ConfigKeys.ADMIN_TLS)),
                 tls(r),
                 r.flag(ConfigKeys.REGISTRATION_ENABLED),
                 new AuthConfig(r.integer(ConfigKeys.AUTH_SCRAM_ITERATIONS),

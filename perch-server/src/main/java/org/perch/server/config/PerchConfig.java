@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param dataDir the data directory, absolute
  * @param xmpp the XMPP client listeners
  * @param http the HTTP listener
+ * @param admin the admin REST API listener
  * @param tls where the TLS certificate comes from
  * @param registrationEnabled whether in-band registration (XEP-0077) is offered
  * @param auth password verifiers and lockout
@@ -21,14 +22,15 @@ import java.util.Optional;
  * @param chat persistent chat settings
  */
 public record PerchConfig(String domain, String mucDomain, Path dataDir, XmppConfig xmpp, HttpConfig http,
-                          TlsConfig tls, boolean registrationEnabled, AuthConfig auth, LimitsConfig limits,
-                          StreamManagementConfig streamManagement, ChatConfig chat) {
+                          HttpConfig admin, TlsConfig tls, boolean registrationEnabled, AuthConfig auth,
+                          LimitsConfig limits, StreamManagementConfig streamManagement, ChatConfig chat) {
     public PerchConfig {
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(mucDomain, "mucDomain");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(xmpp, "xmpp");
         Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(admin, "admin");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(limits, "limits");

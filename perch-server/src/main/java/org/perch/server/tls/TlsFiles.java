@@ -54,6 +54,23 @@ public final class TlsFiles {
         };
     }
 
+    /**
+     * The server's certificate (the leaf) as the configuration names it, without generating one: for clients on
+     * the server's machine (the {@code perch} commands) that trust exactly this certificate.
+     *
+     * @throws TlsException if there is no certificate yet (the server never started) or it cannot be read
+     */
+    public static X509Certificate leaf(TlsConfig config, Path dataDir, String domain) {
+        Path file = switch (config) {
+            case TlsConfig.Files files -> files.certificate();
+            case TlsConfig.SelfSigned ignored -> dataDir.resolve("tls").resolve(domain + ".crt");
+        };
+        if (!Files.exists(file)) {
+            throw new TlsException(file + " does not exist: has the server been started with this configuration?");
+        }
+        return PemReader.certificates(file).getFirst();
+    }
+
     /** The SHA-256 fingerprint of the certificate's DER encoding, as colon-separated upper-case hex pairs. */
     public static String fingerprintSha256(X509Certificate certificate) {
         try {

@@ -1,0 +1,35 @@
+package org.perch.admin;
+
+import java.util.Objects;
+import org.perch.core.Jid;
+import org.perch.domain.account.LoginThrottle;
+import org.perch.domain.chat.ChatRooms;
+import org.perch.store.AccountStore;
+
+/**
+ * What the admin API works with.
+ *
+ * @param chat the rooms and categories, under the Lync rules
+ * @param accounts where administrators' passwords are checked
+ * @param throttle the lockout shared with XMPP logins
+ * @param operator the server's domain JID, which the local credential acts as ({@link ChatRooms} treats it as an
+ *     administrator)
+ * @param localToken the {@link LocalCredential} the server wrote at start
+ */
+public record AdminServices(ChatRooms chat, AccountStore accounts, LoginThrottle throttle, Jid operator,
+                            String localToken) {
+    public AdminServices {
+        Objects.requireNonNull(chat, "chat");
+        Objects.requireNonNull(accounts, "accounts");
+        Objects.requireNonNull(throttle, "throttle");
+        Objects.requireNonNull(operator, "operator");
+        if (localToken == null || localToken.length() < 32) {
+            throw new IllegalArgumentException("the local credential must be a random token of 32 characters or more");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AdminServices[operator=" + operator + ", localToken=(withheld)]";
+    }
+}

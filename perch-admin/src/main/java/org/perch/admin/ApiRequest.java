@@ -1,0 +1,28 @@
+package org.perch.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import java.util.Map;
+import java.util.Optional;
+
+/** One authenticated request, as a resource sees it: the caller, the path's named parts, the query, the body. */
+record ApiRequest(Caller caller, Map<String, String> path, Map<String, String> query, JsonNode body) {
+
+    ApiRequest {
+        path = Map.copyOf(path);
+        query = Map.copyOf(query);
+        body = body == null ? NullNode.getInstance() : body;
+    }
+
+    String path(String name) {
+        String value = path.get(name);
+        if (value == null) {
+            throw new IllegalStateException("the route has no {" + name + "}");
+        }
+        return value;
+    }
+
+    Optional<String> query(String name) {
+        return Optional.ofNullable(query.get(name));
+    }
+}

@@ -1,0 +1,63 @@
+package org.perch.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.util.Optional;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import org.perch.admin.AdminApi;
+import org.perch.admin.AdminServices;
+import org.perch.admin.LocalCredential;
+import org.perch.core.Jid;
+import org.perch.domain.account.LoginThrottle;
+import org.perch.domain.chat.ChatRooms;
+import org.perch.server.config.HttpConfig;
+import org.perch.server.config.PerchConfig;
+import org.perch.store.AccountStore;
+import org.perch.xmpp.netty.TlsIdentity;
+
+/** Starts the admin REST API: a fresh local credential in the data directory, TLS with the server's certificate. */
+final class AdminListener {
+
+    private AdminListener() {
+    }
+
+    static Optional<AdminApi> start(PerchConfig config, ChatRooms chat, AccountStore accounts, LoginThrottle throttle,
+                                    TlsIdentity identity, SecureRandom random) {
+        HttpConfig admin = config.admin();
+        if (!admin.enabled()) {
+            return Optional.empty();
+        }
+        String token;
+        try {
+            token = LocalCredential.create(config.dataDir(), random);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the admin API's local credential to "
+                    + LocalCredential.file(config.dataDir()), e);
+        }
+        Optional<SSLContext> tls = admin.tls() ? Optional.of(sslContext(identity, random)) : Optional.empty();
+        return Optional.of(AdminApi.start(admin.bindAddress(), admin.port(), tls,
+                new AdminServices(chat, accounts, throttle, Jid.domainOnly(config.domain()), token)));
+    }
+
+    private static SSLContext sslContext(TlsIdentity identity, SecureRandom random) {
+        try {
+            char[] none = new char[0];
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            keys.load(null, null);
+            keys.setKeyEntry("perch", identity.privateKey(), none,
+                    identity.chain().toArray(X509Certificate[]::new));
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(keys, none);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(kmf.getKeyManagers(), null, random);
+            return context;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("could not set up TLS for the admin API", e);
+        }
+    }
+}
