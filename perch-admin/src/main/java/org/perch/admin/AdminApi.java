@@ -87,6 +87,7 @@ public final class AdminApi implements AutoCloseable {
     static Routes routes(AdminServices services) {
         Routes routes = new Routes();
         new CategoryResource(services.chat()).register(routes);
+        new RoomResource(services.chat()).register(routes);
         return routes;
     }
 

@@ -32,7 +32,7 @@ final class CategoryResource {
     void register(Routes routes) {
         routes.add("GET", COLLECTION, this::list)
                 .add("POST", COLLECTION, this::create)
-                .add("GET", ITEM, r -> ApiResponse.ok(CategoryView.of(find(r.path("name")))))
+                .add("GET", ITEM, r -> ApiResponse.ok(CategoryView.of(find(chat, r.path("name")))))
                 .add("PATCH", ITEM, this::update)
                 .add("DELETE", ITEM, this::delete);
     }
@@ -52,12 +52,12 @@ final class CategoryResource {
 
     private ApiResponse update(ApiRequest request) {
         Body body = new Body(request.body()).only(FIELDS);
-        Category changed = apply(body, find(request.path("name")));
+        Category changed = apply(body, find(chat, request.path("name")));
         return ApiResponse.ok(CategoryView.of(chat.updateCategory(request.caller().jid(), changed)));
     }
 
     private ApiResponse delete(ApiRequest request) {
-        chat.deleteCategory(request.caller().jid(), find(request.path("name")).id());
+        chat.deleteCategory(request.caller().jid(), find(chat, request.path("name")).id());
         return ApiResponse.noContent();
     }
 
@@ -89,7 +89,8 @@ final class CategoryResource {
         return body.principals(field).map(change -> set.apply(c, change.applyTo(get.apply(c)))).orElse(c);
     }
 
-    private Category find(String name) {
+    /** The category of that name, compared without regard to case, or a 404 naming it. */
+    static Category find(ChatRooms chat, String name) {
         String key = name.toLowerCase(Locale.ROOT);
         return chat.categories().stream().filter(c -> c.name().toLowerCase(Locale.ROOT).equals(key)).findFirst()
                 .orElseThrow(() -> ApiException.notFound("no category named '" + name + "'"));

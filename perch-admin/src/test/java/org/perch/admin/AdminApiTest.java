@@ -31,35 +31,8 @@ import org.perch.store.chat.Category;
 import org.perch.store.memory.InMemoryStore;
 import org.slf4j.LoggerFactory;
 
-/** The admin API over real HTTP on loopback, with an in-memory store: authentication, errors, audit, OpenAPI. */
-class AdminApiTest {
-
-    static final Jid OPERATOR = Jid.domainOnly("example.org");
-    static final String TOKEN = "t".repeat(43);
-
-    final Store store = new InMemoryStore();
-    final ChatRooms chat = new ChatRooms(store, ChatSettings.DEFAULTS, Clock.systemUTC(), e -> { }, OPERATOR);
-    final HttpClient http = HttpClient.newHttpClient();
-    final ListAppender<ILoggingEvent> audit = new ListAppender<>();
-    AdminApi api;
-
-    @BeforeEach
-    void start() {
-        AccountService accounts = new AccountService(store.accounts(), 4096, new SecureRandom(), Clock.systemUTC());
-        accounts.add(Jid.of("root@example.org"), "root-secret");
-        accounts.grantAdmin(Jid.of("root@example.org"));
-        accounts.add(Jid.of("alice@example.org"), "alice-secret");
-        api = AdminApi.start("127.0.0.1", 0, Optional.empty(), new AdminServices(chat, store.accounts(),
-                LoginThrottle.withDefaults(Clock.systemUTC()), OPERATOR, TOKEN));
-        audit.start();
-        ((Logger) LoggerFactory.getLogger(AuditLog.LOGGER)).addAppender(audit);
-    }
-
-    @AfterEach
-    void stop() {
-        ((Logger) LoggerFactory.getLogger(AuditLog.LOGGER)).detachAppender(audit);
-        api.close();
-    }
+/** The admin API's own behaviour: authentication, categories, errors, audit, OpenAPI. */
+class AdminApiTest extends ApiTestBase {
 
     // ---- authentication ----
 
@@ -147,13 +120,13 @@ class AdminApiTest {
 
     @Test
     void eachInvalidFieldShouldBeNamedInTheError() throws Exception {
-        assertInvalid("{}", "name");
-        assertInvalid("{\"name\": \"" + "n".repeat(257) + "\"}", "name");
-        assertInvalid("{\"name\": 7}", "name");
-        assertInvalid("{\"name\": \"A\", \"colour\": \"red\"}", "colour");
-        assertInvalid("{\"name\": \"A\", \"invitations\": \"yes\"}", "invitations");
-        assertInvalid("{\"name\": \"A\", \"allowedMembers\": [\"not a principal\"]}", "allowedMembers");
-        assertInvalid("{\"name\": \"A\", \"creators\": {\"add\": [\"alice@example.org\"], \"drop\": []}}", "drop");
+        assertInvalid("/api/v1/categories", "{}", "name");
+        assertInvalid("/api/v1/categories", "{\"name\": \"" + "n".repeat(257) + "\"}", "name");
+        assertInvalid("/api/v1/categories", "{\"name\": 7}", "name");
+        assertInvalid("/api/v1/categories", "{\"name\": \"A\", \"colour\": \"red\"}", "colour");
+        assertInvalid("/api/v1/categories", "{\"name\": \"A\", \"invitations\": \"yes\"}", "invitations");
+        assertInvalid("/api/v1/categories", "{\"name\": \"A\", \"allowedMembers\": [\"not a principal\"]}", "allowedMembers");
+        assertInvalid("/api/v1/categories", "{\"name\": \"A\", \"creators\": {\"add\": [\"alice@example.org\"], \"drop\": []}}", "drop");
         assertThat(chat.categories()).isEmpty();
     }
 
@@ -236,45 +209,5 @@ class AdminApiTest {
             assertThat(paths.path(route.template()).has(route.method().toLowerCase(java.util.Locale.ROOT)))
                     .as(route.method() + " " + route.template()).isTrue();
         }
-    }
-
-    // ---- helpers ----
-
-    private void assertInvalid(String body, String field) throws Exception {
-        HttpResponse<String> response = post("/api/v1/categories", body);
-        assertThat(response.statusCode()).as(body).isEqualTo(400);
-        assertThat(error(response).path("code").asText()).isEqualTo("invalid");
-        assertThat(error(response).path("field").asText()).as(body).endsWith(field);
-    }
-
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path));
-    }
-
-    private HttpRequest.Builder local(String path) {
-        return request(path).header("Authorization", "Bearer " + TOKEN);
-    }
-
-    private static HttpRequest.Builder basic(HttpRequest.Builder request, String user, String password) {
-        return request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                (user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        return send(local(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    private HttpResponse<String> patch(String path, String json) throws IOException, InterruptedException {
-        return send(local(path).header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonNode error(HttpResponse<String> response) throws IOException {
-        return Json.MAPPER.readTree(response.body()).path("error");
     }
 }

@@ -18,14 +18,15 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 @Command(name = "perch", mixinStandardHelpOptions = true, versionProvider = PerchCli.Version.class,
         description = "Perch: persistent group chat over XMPP.",
-        subcommands = {ServeCommand.class, UserCommand.class, CategoryCommand.class, ConfigCommand.class,
-            HelpCommand.class},
+        subcommands = {ServeCommand.class, UserCommand.class, CategoryCommand.class, RoomCommand.class,
+            ConfigCommand.class, HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  perch serve --config perch.properties",
             "  perch user add alice            (asks for the password; user list, passwd, remove,",
             "                                   grant-admin and revoke-admin work alike)",
             "  perch category new --name Trading   (through the running server; get, set, remove alike)",
+            "  perch room new --name \"Bond Desk\" --category Trading --privacy open",
             "  perch config keys               (every configuration key with its default)",
             "  perch config check --config perch.properties"})
 public final class PerchCli {

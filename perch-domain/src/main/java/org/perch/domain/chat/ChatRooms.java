@@ -96,7 +96,17 @@ public final class ChatRooms {
      * @param address the local part of the room's JID, fixed for good (case-folded like a JID)
      */
     public Room createRoom(Jid requester, CategoryId category, String address, String name) {
-        return locked(() -> roomAdmin.create(requester.toBare(), category, address, name));
+        return createRoom(requester, category, address, name, UnaryOperator.identity());
+    }
+
+    /**
+     * Like {@link #createRoom(Jid, CategoryId, String, String)}, with the new room then shaped by {@code configure}
+     * (privacy, type, roles, description: everything but its id, address and category) and checked against the
+     * rules as a whole before anything is stored, so that a refused room is never half created.
+     */
+    public Room createRoom(Jid requester, CategoryId category, String address, String name,
+                           UnaryOperator<Room> configure) {
+        return locked(() -> roomAdmin.create(requester.toBare(), category, address, name, configure));
     }
 
     /**
@@ -132,6 +142,16 @@ public final class ChatRooms {
     /** The room, whoever may see it: check {@link #access} before showing it to anyone. */
     public Optional<Room> room(RoomId id) {
         return store.rooms().find(id);
+    }
+
+    /** Every room, disabled ones too, whoever may see them: for administrators. */
+    public List<Room> allRooms() {
+        return store.rooms().list();
+    }
+
+    /** The room of that name (names are unique without regard to case), whoever may see it. */
+    public Optional<Room> roomByName(String name) {
+        return store.rooms().findByName(name);
     }
 
     /** The room at this address (case-folded like a JID local part), whoever may see it. */

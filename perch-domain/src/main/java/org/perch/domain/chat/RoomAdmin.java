@@ -26,7 +26,7 @@ final class RoomAdmin {
         this.store = store;
     }
 
-    Room create(Jid me, CategoryId categoryId, String address, String name) {
+    Room create(Jid me, CategoryId categoryId, String address, String name, UnaryOperator<Room> configure) {
         Category category = store.categories().find(categoryId)
                 .orElseThrow(() -> ChatRooms.categoryNotFound(categoryId));
         if (!new Scope(category).hasCreator(me) && !rooms.isAdmin(me)) {
@@ -36,8 +36,15 @@ final class RoomAdmin {
         // A user who creates a room manages it (XEP-0045 §10.1); the operator, who is no user, names its managers
         // afterwards, as New-CsPersistentChatRoom leaves them to -Managers.
         Set<Principal> creator = me.hasLocal() ? Set.of(Principal.user(me)) : Set.of();
-        Room room = valid(() -> Room.create(RoomAddress.normalise(address), categoryId, name)
+        Room base = valid(() -> Room.create(RoomAddress.normalise(address), categoryId, name)
                 .withRoles(new RoomRoles(creator, creator, Set.of())));
+        Room proposed = valid(() -> configure.apply(base));
+        if (!proposed.id().equals(base.id()) || !proposed.address().equals(base.address())
+                || !proposed.category().equals(base.category())) {
+            throw new ChatException(Reason.INVALID, "a new room's id, address and category are those it is created"
+                    + " with");
+        }
+        Room room = RoomRules.check(base, proposed, category, rooms.permittedIn(category));
         rooms.requireNameFree(room.name(), r -> false);
         if (store.rooms().findByAddress(room.address()).isPresent() || !store.rooms().create(room)) {
             throw new ChatException(Reason.CONFLICT, "the address '" + room.address() + "' is already in use");

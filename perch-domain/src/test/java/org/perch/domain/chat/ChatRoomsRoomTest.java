@@ -24,6 +24,7 @@ import org.perch.domain.chat.RoomEvent.RoomCreated;
 import org.perch.store.chat.InvitationSetting;
 import org.perch.store.chat.Privacy;
 import org.perch.store.chat.Room;
+import org.perch.store.chat.RoomRoles;
 import org.perch.store.chat.RoomSettings;
 import org.perch.store.chat.RoomType;
 
@@ -55,6 +56,28 @@ class ChatRoomsRoomTest {
 
         assertThat(desk.roles().managers()).isEmpty();
         assertThat(desk.roles().members()).isEmpty();
+    }
+
+    @Test
+    void aRoomCreatedWithSettingsShouldBeStoredWhole() {
+        Room desk = chat.createRoom(ChatFixture.OPERATOR, f.trading.id(), "desk", "Desk", r -> r
+                .withSettings(r.settings().withPrivacy(Privacy.SECRET).withType(RoomType.AUDITORIUM))
+                .withRoles(new RoomRoles(users(MARY), users(MIKE), users(PAT))));
+
+        assertThat(chat.room(desk.id())).contains(desk);
+        assertThat(desk.settings().privacy()).isEqualTo(Privacy.SECRET);
+        assertThat(desk.roles().presenters()).isEqualTo(users(PAT));
+        assertThat(f.events).containsExactly(new RoomCreated(desk));
+    }
+
+    @Test
+    void aRoomRefusedAtCreationShouldNotExistAtAll() {
+        refused(() -> chat.createRoom(ChatFixture.OPERATOR, f.trading.id(), "desk", "Desk",
+                r -> r.withRoles(new RoomRoles(users(EVE), Set.of(), Set.of()))), Reason.INVALID);
+
+        assertThat(chat.roomByAddress("desk")).isEmpty();
+        assertThat(chat.roomByName("Desk")).isEmpty();
+        assertThat(f.events).isEmpty();
     }
 
     @Test

@@ -1,0 +1,75 @@
+package org.perch.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.perch.core.Principal;
+import org.perch.store.chat.InvitationSetting;
+import org.perch.store.chat.Privacy;
+import org.perch.store.chat.Room;
+import org.perch.testing.PerchTestServer;
+
+/** {@code perch room …} as an operator runs it ({@link PerchCommand}), on the bootstrap category General. */
+class RoomCommandsIT {
+
+    static PerchTestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = PerchTestServer.start(Map.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    @DisplayName("new, set, get and remove manage the running server's rooms with the cmdlets' parameters")
+    void theCommandsShouldManageRooms() throws Exception {
+        PerchCommand created = PerchCommand.run(server, "room", "new", "--name", "Bond Desk", "--category",
+                "general", "--privacy", "open", "--invitations", "false");
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        assertThat(created.out()).isEqualTo("created room Bond Desk (bond-desk)\n");
+        Room room = room("bond desk");
+        assertThat(room.settings().privacy()).isEqualTo(Privacy.OPEN);
+        assertThat(room.settings().invitations()).isEqualTo(InvitationSetting.OFF);
+
+        PerchCommand set = PerchCommand.run(server, "room", "set", "--identity", "bond desk", "--privacy", "closed",
+                "--managers", "alice@localhost", "--members", "add=bob@localhost,carol@localhost");
+        assertThat(set.exitCode()).as(set.err()).isZero();
+        assertThat(room("Bond Desk").roles().members()).containsExactlyInAnyOrder(
+                Principal.of("bob@localhost"), Principal.of("carol@localhost"));
+
+        PerchCommand listed = PerchCommand.run(server, "room", "get", "--member", "bob@localhost");
+        assertThat(listed.out()).startsWith("NAME").contains("Bond Desk", "bond-desk", "General", "closed");
+        PerchCommand none = PerchCommand.run(server, "room", "get", "--privacy", "secret", "--output", "json");
+        assertThat(none.out()).contains("\"rooms\" : [ ]");
+
+        PerchCommand removed = PerchCommand.run(server, "room", "remove", "--identity", "Bond Desk");
+        assertThat(removed.exitCode()).as(removed.err()).isZero();
+        assertThat(server.server().store().rooms().findByName("Bond Desk")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a room the rules refuse is not created, and the refusal says why")
+    void refusedRoomsShouldNotExist() throws Exception {
+        PerchCommand addin = PerchCommand.run(server, "room", "new", "--name", "Town Hall", "--category",
+                "General", "--type", "normal", "--addin", "ticker");
+        assertThat(addin.exitCode()).isEqualTo(1);
+        assertThat(addin.err()).contains("add-ins", "(addin)");
+        assertThat(server.server().store().rooms().findByName("Town Hall")).isEmpty();
+
+        PerchCommand nowhere = PerchCommand.run(server, "room", "new", "--name", "Lost", "--category", "Nowhere");
+        assertThat(nowhere.exitCode()).isEqualTo(1);
+        assertThat(nowhere.err()).isEqualTo("perch: no category named 'Nowhere'\n");
+    }
+
+    private static Room room(String name) {
+        return server.server().store().rooms().findByName(name).orElseThrow();
+    }
+}
