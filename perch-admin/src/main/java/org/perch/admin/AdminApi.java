@@ -88,6 +88,7 @@ public final class AdminApi implements AutoCloseable {
         Routes routes = new Routes();
         new CategoryResource(services.chat()).register(routes);
         new RoomResource(services.chat()).register(routes);
+        new AddinResource(services.chat()).register(routes);
         return routes;
     }
 

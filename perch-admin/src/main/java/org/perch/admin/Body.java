@@ -35,6 +35,11 @@ final class Body {
         return node.has(field);
     }
 
+    /** Whether the field is there and {@code null}, which clears what it names. */
+    boolean isNull(String field) {
+        return node.has(field) && node.get(field).isNull();
+    }
+
     String requiredText(String field) {
         return text(field).orElseThrow(() -> ApiException.invalid(field, field + " is required"));
     }

@@ -96,7 +96,6 @@ final class RoomResource {
         String name = body.requiredText("name");
         Category category = CategoryResource.find(chat, body.requiredText("category"));
         String address = body.text("address").orElseGet(() -> defaultAddress(name));
-        refuseAddin(body);
         Room created = chat.createRoom(request.caller().jid(), category.id(), address, name,
                 room -> apply(body, room, false));
         return ApiResponse.created(view(created));
@@ -107,7 +106,6 @@ final class RoomResource {
         if (body.has("address")) {
             throw ApiException.invalid("address", "a room's address is fixed when it is created");
         }
-        refuseAddin(body);
         Room room = find(request.path("name"));
         return ApiResponse.ok(view(chat.updateRoom(request.caller().jid(), room.id(),
                 r -> apply(body, r, true))));
@@ -140,6 +138,9 @@ final class RoomResource {
         s = body.text("invitations").map(v -> choice("invitations", v, InvitationSetting.values()))
                 .map(s::withInvitations).orElse(s);
         s = body.bool("disabled").map(s::withDisabled).orElse(s);
+        if (body.has("addin")) {
+            s = s.withAddin(body.isNull("addin") ? Optional.empty() : Optional.of(body.requiredText("addin")));
+        }
         RoomRoles roles = r.roles();
         RoomRoles current = roles;
         roles = body.principals("members").map(c -> current.withMembers(c.applyTo(current.members())))
@@ -151,13 +152,6 @@ final class RoomResource {
         roles = body.principals("presenters").map(c -> withManagers.withPresenters(
                 c.applyTo(withManagers.presenters()))).orElse(roles);
         return r.withSettings(s).withRoles(roles);
-    }
-
-    /** Add-ins arrive with the add-in commands; until then a room cannot name one. */
-    private static void refuseAddin(Body body) {
-        if (body.has("addin")) {
-            throw ApiException.invalid("addin", "add-ins cannot be registered yet, so no room can name one");
-        }
     }
 
     /** A room's address when none is given: its name, lower-cased, with runs of other characters as '-'. */

@@ -58,7 +58,7 @@ class RoomApiTest extends ApiTestBase {
         assertInvalid("/api/v1/rooms", "{\"name\": \"Desk\"}", "category");
         assertInvalid("/api/v1/rooms", "{\"name\": \"Desk\", \"category\": \"Trading\", \"privacy\": \"hidden\"}",
                 "privacy");
-        assertInvalid("/api/v1/rooms", "{\"name\": \"Desk\", \"category\": \"Trading\", \"addin\": \"x\"}", "addin");
+        assertInvalid("/api/v1/rooms", "{\"name\": \"Desk\", \"category\": \"Trading\", \"addin\": 7}", "addin");
         assertThat(send(local("/api/v1/rooms").header("Content-Type", "application/json").POST(
                 java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\": \"Desk\", \"category\": \"Nowhere\"}")))
                 .statusCode()).isEqualTo(404);

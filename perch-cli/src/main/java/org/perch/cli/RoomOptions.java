@@ -24,7 +24,8 @@ final class RoomOptions {
             description = "true empties the room and refuses joins; its history is kept.")
     Boolean disabled;
 
-    @Option(names = "--addin", paramLabel = "NAME", description = "An add-in (refused until add-ins exist).")
+    @Option(names = "--addin", paramLabel = "NAME",
+            description = "A registered add-in the room shows ('perch addin new'); '' removes it.")
     String addin;
 
     void addTo(ObjectNode body) {
@@ -45,7 +46,11 @@ final class RoomOptions {
             body.put("disabled", disabled);
         }
         if (addin != null) {
-            body.put("addin", addin);
+            if (addin.isBlank()) {
+                body.putNull("addin");
+            } else {
+                body.put("addin", addin);
+            }
         }
     }
 }

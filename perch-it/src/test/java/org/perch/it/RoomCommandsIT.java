@@ -61,12 +61,31 @@ class RoomCommandsIT {
         PerchCommand addin = PerchCommand.run(server, "room", "new", "--name", "Town Hall", "--category",
                 "General", "--type", "normal", "--addin", "ticker");
         assertThat(addin.exitCode()).isEqualTo(1);
-        assertThat(addin.err()).contains("add-ins", "(addin)");
+        assertThat(addin.err()).isEqualTo("perch: no add-in named 'ticker' is registered\n");
         assertThat(server.server().store().rooms().findByName("Town Hall")).isEmpty();
 
         PerchCommand nowhere = PerchCommand.run(server, "room", "new", "--name", "Lost", "--category", "Nowhere");
         assertThat(nowhere.exitCode()).isEqualTo(1);
         assertThat(nowhere.err()).isEqualTo("perch: no category named 'Nowhere'\n");
+    }
+
+    @Test
+    @DisplayName("addin new, get, set and remove; a room shows a registered add-in, and a forced removal clears it")
+    void addinsShouldBeManagedAndShownByRooms() throws Exception {
+        PerchCommand created = PerchCommand.run(server, "addin", "new", "--name", "Ticker", "--url",
+                "https://apps.example.org/ticker");
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        assertThat(PerchCommand.run(server, "room", "new", "--name", "Quotes", "--category", "General", "--addin",
+                "ticker").exitCode()).isZero();
+        assertThat(room("Quotes").settings().addin()).contains("Ticker");
+        assertThat(PerchCommand.run(server, "addin", "get").out()).contains("Ticker", "https://apps.example.org/ticker");
+
+        PerchCommand inUse = PerchCommand.run(server, "addin", "remove", "--identity", "Ticker");
+        assertThat(inUse.exitCode()).isEqualTo(1);
+        assertThat(inUse.err()).contains("force");
+        PerchCommand forced = PerchCommand.run(server, "addin", "remove", "--identity", "Ticker", "--force");
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        assertThat(room("Quotes").settings().addin()).isEmpty();
     }
 
     private static Room room(String name) {

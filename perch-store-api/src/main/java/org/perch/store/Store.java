@@ -1,5 +1,6 @@
 package org.perch.store;
 
+import org.perch.store.chat.AddinStore;
 import org.perch.store.chat.CategoryStore;
 import org.perch.store.chat.HistoryStore;
 import org.perch.store.chat.RoomStore;
@@ -19,6 +20,8 @@ public interface Store extends AutoCloseable {
     RoomStore rooms();
 
     HistoryStore history();
+
+    AddinStore addins();
 
     @Override
     void close();

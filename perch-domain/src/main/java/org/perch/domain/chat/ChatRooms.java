@@ -20,6 +20,7 @@ import org.perch.domain.chat.ChatException.Reason;
 import org.perch.domain.chat.RoomEvent.RoomChanged;
 import org.perch.store.Account;
 import org.perch.store.Store;
+import org.perch.store.chat.Addin;
 import org.perch.store.chat.Category;
 import org.perch.store.chat.Room;
 import org.slf4j.Logger;
@@ -47,6 +48,7 @@ public final class ChatRooms {
     private final ReentrantLock changes = new ReentrantLock();
     private final CategoryAdmin categoryAdmin;
     private final RoomAdmin roomAdmin;
+    private final AddinAdmin addinAdmin;
 
     /**
      * @param operator the identity the server's own administration acts as (its domain JID, with no local part:
@@ -63,6 +65,7 @@ public final class ChatRooms {
         }
         this.categoryAdmin = new CategoryAdmin(this, store);
         this.roomAdmin = new RoomAdmin(this, store);
+        this.addinAdmin = new AddinAdmin(this, store);
     }
 
     public ChatSettings settings() {
@@ -142,6 +145,34 @@ public final class ChatRooms {
     /** The room, whoever may see it: check {@link #access} before showing it to anyone. */
     public Optional<Room> room(RoomId id) {
         return store.rooms().find(id);
+    }
+
+    /** Registers an add-in (administrators only); its name must be free. */
+    public Addin createAddin(Jid requester, Addin addin) {
+        return locked(() -> addinAdmin.create(requester.toBare(), addin));
+    }
+
+    /** Changes an add-in's name or URL (administrators only); rooms that show it follow a rename. */
+    public Addin updateAddin(Jid requester, String name, UnaryOperator<Addin> change) {
+        return locked(() -> addinAdmin.update(requester.toBare(), name, change));
+    }
+
+    /**
+     * Removes an add-in (administrators only). While rooms show it, that is a {@link Reason#CONFLICT} unless
+     * {@code force}, which takes it out of them first.
+     */
+    public void deleteAddin(Jid requester, String name, boolean force) {
+        locked(() -> addinAdmin.delete(requester.toBare(), name, force));
+    }
+
+    /** Every registered add-in, sorted by name. */
+    public List<Addin> addins() {
+        return store.addins().list();
+    }
+
+    /** The add-in of that name, in any case. */
+    public Optional<Addin> addin(String name) {
+        return store.addins().findByName(name);
     }
 
     /** Every room, disabled ones too, whoever may see them: for administrators. */
@@ -224,6 +255,16 @@ public final class ChatRooms {
                 || store.rooms().findByName(name).filter(self.negate()).isPresent()) {
             throw new ChatException(Reason.CONFLICT, "the name '" + name + "' is already in use");
         }
+    }
+
+    /** The room's add-in, if it names a different one than before, spelt as registered; INVALID if unregistered. */
+    Room withRegisteredAddin(Room before, Room proposed) {
+        Optional<String> addin = proposed.settings().addin();
+        if (addin.isEmpty() || addin.equals(before.settings().addin())) {
+            return proposed;
+        }
+        String registered = addinAdmin.registered(addin.get()).name();
+        return proposed.withSettings(proposed.settings().withAddin(Optional.of(registered)));
     }
 
     /** Stores the changed room and tells the listener; an unchanged room is left alone and not told. */

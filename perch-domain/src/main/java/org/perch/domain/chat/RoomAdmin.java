@@ -44,7 +44,8 @@ final class RoomAdmin {
             throw new ChatException(Reason.INVALID, "a new room's id, address and category are those it is created"
                     + " with");
         }
-        Room room = RoomRules.check(base, proposed, category, rooms.permittedIn(category));
+        Room room = RoomRules.check(base, rooms.withRegisteredAddin(base, proposed), category,
+                rooms.permittedIn(category));
         rooms.requireNameFree(room.name(), r -> false);
         if (store.rooms().findByAddress(room.address()).isPresent() || !store.rooms().create(room)) {
             throw new ChatException(Reason.CONFLICT, "the address '" + room.address() + "' is already in use");
@@ -62,7 +63,8 @@ final class RoomAdmin {
         }
         Category category = before.category().equals(proposed.category())
                 ? access.category() : moveTarget(me, proposed.category());
-        Room after = RoomRules.check(before, proposed, category, rooms.permittedIn(category));
+        Room after = RoomRules.check(before, rooms.withRegisteredAddin(before, proposed), category,
+                rooms.permittedIn(category));
         if (!after.name().equals(before.name())) {
             rooms.requireNameFree(after.name(), r -> r.id().equals(after.id()));
         }

@@ -9,6 +9,7 @@ import org.perch.store.AccountStore;
 import org.perch.store.RosterStore;
 import org.perch.store.Store;
 import org.perch.store.StoreException;
+import org.perch.store.chat.AddinStore;
 import org.perch.store.chat.CategoryStore;
 import org.perch.store.chat.HistoryStore;
 import org.perch.store.chat.RoomStore;
@@ -27,6 +28,7 @@ public final class JdbcStore implements Store {
     private final JdbcCategoryStore categories;
     private final JdbcRoomStore rooms;
     private final JdbcHistoryStore history;
+    private final JdbcAddinStore addins;
     private final Runnable onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -37,6 +39,7 @@ public final class JdbcStore implements Store {
         this.categories = new JdbcCategoryStore(tx);
         this.rooms = new JdbcRoomStore(tx);
         this.history = new JdbcHistoryStore(tx);
+        this.addins = new JdbcAddinStore(tx);
         this.onClose = onClose;
     }
 
@@ -102,6 +105,11 @@ public final class JdbcStore implements Store {
     @Override
     public HistoryStore history() {
         return history;
+    }
+
+    @Override
+    public AddinStore addins() {
+        return addins;
     }
 
     @Override

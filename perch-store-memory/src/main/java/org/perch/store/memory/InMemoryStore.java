@@ -3,6 +3,7 @@ package org.perch.store.memory;
 import org.perch.store.AccountStore;
 import org.perch.store.RosterStore;
 import org.perch.store.Store;
+import org.perch.store.chat.AddinStore;
 import org.perch.store.chat.CategoryStore;
 import org.perch.store.chat.HistoryStore;
 import org.perch.store.chat.RoomStore;
@@ -15,6 +16,7 @@ public final class InMemoryStore implements Store {
     private final InMemoryCategoryStore categories = new InMemoryCategoryStore();
     private final InMemoryHistoryStore history = new InMemoryHistoryStore();
     private final InMemoryRoomStore rooms = new InMemoryRoomStore(categories, history);
+    private final InMemoryAddinStore addins = new InMemoryAddinStore();
 
     /** An empty store. */
     public InMemoryStore() {
@@ -43,6 +45,11 @@ public final class InMemoryStore implements Store {
     @Override
     public HistoryStore history() {
         return history;
+    }
+
+    @Override
+    public AddinStore addins() {
+        return addins;
     }
 
     /** Nothing to release: the maps go with the last reference to this store. */
