@@ -89,6 +89,7 @@ public final class AdminApi implements AutoCloseable {
         new CategoryResource(services.chat()).register(routes);
         new RoomResource(services.chat()).register(routes);
         new AddinResource(services.chat()).register(routes);
+        new ConfigurationResource(services.chat()).register(routes);
         return routes;
     }
 

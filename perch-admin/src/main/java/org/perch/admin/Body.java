@@ -55,6 +55,17 @@ final class Body {
         return Optional.of(value.asText());
     }
 
+    int requiredInt(String field) {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            throw ApiException.invalid(field, field + " is required");
+        }
+        if (!value.isInt()) {
+            throw ApiException.invalid(field, field + " must be a whole number");
+        }
+        return value.asInt();
+    }
+
     Optional<Boolean> bool(String field) {
         JsonNode value = node.get(field);
         if (value == null) {

@@ -90,8 +90,9 @@ final class AdminClient {
         return call("PATCH", path, body);
     }
 
-    void delete(String path) {
-        call("DELETE", path, null);
+    /** DELETE; what the API answers, if anything (most deletions answer with no body). */
+    JsonNode delete(String path) {
+        return call("DELETE", path, null);
     }
 
     private JsonNode call(String method, String path, JsonNode body) {

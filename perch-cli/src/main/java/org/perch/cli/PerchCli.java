@@ -19,7 +19,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "perch", mixinStandardHelpOptions = true, versionProvider = PerchCli.Version.class,
         description = "Perch: persistent group chat over XMPP.",
         subcommands = {ServeCommand.class, UserCommand.class, CategoryCommand.class, RoomCommand.class,
-            AddinCommand.class, ConfigCommand.class, HelpCommand.class},
+            AddinCommand.class, ConfigurationCommand.class, ConfigCommand.class, HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  perch serve --config perch.properties",

@@ -2,6 +2,7 @@ package org.perch.store;
 
 import org.perch.store.chat.AddinStore;
 import org.perch.store.chat.CategoryStore;
+import org.perch.store.chat.ConfigurationStore;
 import org.perch.store.chat.HistoryStore;
 import org.perch.store.chat.RoomStore;
 
@@ -22,6 +23,8 @@ public interface Store extends AutoCloseable {
     HistoryStore history();
 
     AddinStore addins();
+
+    ConfigurationStore configuration();
 
     @Override
     void close();

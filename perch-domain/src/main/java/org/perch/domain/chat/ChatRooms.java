@@ -22,6 +22,7 @@ import org.perch.store.Account;
 import org.perch.store.Store;
 import org.perch.store.chat.Addin;
 import org.perch.store.chat.Category;
+import org.perch.store.chat.ChatConfiguration;
 import org.perch.store.chat.Room;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +42,9 @@ public final class ChatRooms {
     private static final Logger LOG = LoggerFactory.getLogger(ChatRooms.class);
 
     private final Store store;
-    private final ChatSettings settings;
+    /** The configuration file's values, which apply until an administrator sets the configuration. */
+    private final ChatConfiguration defaults;
+    private volatile ChatConfiguration configuration;
     private final Clock clock;
     private final RoomEvents events;
     private final Jid operator;
@@ -56,7 +59,10 @@ public final class ChatRooms {
      */
     public ChatRooms(Store store, ChatSettings settings, Clock clock, RoomEvents events, Jid operator) {
         this.store = Objects.requireNonNull(store, "store");
-        this.settings = Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(settings, "settings");
+        this.defaults = ChatConfiguration.DEFAULTS.withDefaultChatHistory(settings.defaultChatHistory())
+                .withParticipantUpdateLimit(settings.participantUpdateLimit());
+        this.configuration = store.configuration().load().orElse(defaults);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.events = Objects.requireNonNull(events, "events");
         this.operator = Objects.requireNonNull(operator, "operator").toBare();
@@ -68,8 +74,50 @@ public final class ChatRooms {
         this.addinAdmin = new AddinAdmin(this, store);
     }
 
+    /** The settings in force now: they change, live, when an administrator sets the configuration. */
     public ChatSettings settings() {
-        return settings;
+        ChatConfiguration c = configuration;
+        return new ChatSettings(c.defaultChatHistory(), c.participantUpdateLimit());
+    }
+
+    /** The whole configuration in force (Get-CsPersistentChatConfiguration). */
+    public ChatConfiguration configuration() {
+        return configuration;
+    }
+
+    /**
+     * Changes the configuration (administrators only; Set-CsPersistentChatConfiguration). It is stored, and in
+     * force for every room at once: the next join gets the new history length.
+     */
+    public ChatConfiguration configure(Jid requester, UnaryOperator<ChatConfiguration> change) {
+        return locked(() -> {
+            requireAdminForConfiguration(requester);
+            ChatConfiguration after;
+            try {
+                after = change.apply(configuration);
+            } catch (IllegalArgumentException e) {
+                throw new ChatException(Reason.INVALID, e.getMessage());
+            }
+            store.configuration().save(after);
+            configuration = after;
+            return after;
+        });
+    }
+
+    /** Back to the configuration file's values (Remove-CsPersistentChatConfiguration); administrators only. */
+    public ChatConfiguration resetConfiguration(Jid requester) {
+        return locked(() -> {
+            requireAdminForConfiguration(requester);
+            store.configuration().clear();
+            configuration = defaults;
+            return defaults;
+        });
+    }
+
+    private void requireAdminForConfiguration(Jid requester) {
+        if (!isAdmin(requester)) {
+            throw new ChatException(Reason.FORBIDDEN, "only administrators may change the configuration");
+        }
     }
 
     /** The server's clock, for callers that stamp what this service lets through (posted messages). */

@@ -83,9 +83,10 @@ public final class ConfigKeys {
 
     public static final ConfigKey CHAT_DEFAULT_HISTORY = new ConfigKey("chat.default-history", "30",
             "Messages a client joining a room receives when it does not ask for a number (Lync's "
-                    + "DefaultChatHistory, 1-500).", Checks.range(1, 500));
+                    + "DefaultChatHistory, 1-500), until `perch configuration set` changes it.", Checks.range(1, 500));
     public static final ConfigKey CHAT_PARTICIPANT_UPDATE_LIMIT = new ConfigKey("chat.participant-update-limit",
-            "75", "Occupants above which a room stops broadcasting their presence (Lync's ParticipantUpdateLimit).",
+            "75", "Occupants above which a room stops broadcasting their presence (Lync's ParticipantUpdateLimit), "
+                    + "until `perch configuration set` changes it.",
             Checks.range(1, 1_000_000));
     public static final ConfigKey CHAT_BOOTSTRAP_CATEGORY = new ConfigKey("chat.bootstrap-category", "General",
             "Category created on first start, when there is none: every user of `domain` may join its rooms and "

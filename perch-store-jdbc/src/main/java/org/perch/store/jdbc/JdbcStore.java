@@ -11,6 +11,7 @@ import org.perch.store.Store;
 import org.perch.store.StoreException;
 import org.perch.store.chat.AddinStore;
 import org.perch.store.chat.CategoryStore;
+import org.perch.store.chat.ConfigurationStore;
 import org.perch.store.chat.HistoryStore;
 import org.perch.store.chat.RoomStore;
 
@@ -29,6 +30,7 @@ public final class JdbcStore implements Store {
     private final JdbcRoomStore rooms;
     private final JdbcHistoryStore history;
     private final JdbcAddinStore addins;
+    private final JdbcConfigurationStore configuration;
     private final Runnable onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -40,6 +42,7 @@ public final class JdbcStore implements Store {
         this.rooms = new JdbcRoomStore(tx);
         this.history = new JdbcHistoryStore(tx);
         this.addins = new JdbcAddinStore(tx);
+        this.configuration = new JdbcConfigurationStore(tx);
         this.onClose = onClose;
     }
 
@@ -110,6 +113,11 @@ public final class JdbcStore implements Store {
     @Override
     public AddinStore addins() {
         return addins;
+    }
+
+    @Override
+    public ConfigurationStore configuration() {
+        return configuration;
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.perch.store.RosterStore;
 import org.perch.store.Store;
 import org.perch.store.chat.AddinStore;
 import org.perch.store.chat.CategoryStore;
+import org.perch.store.chat.ConfigurationStore;
 import org.perch.store.chat.HistoryStore;
 import org.perch.store.chat.RoomStore;
 
@@ -17,6 +18,7 @@ public final class InMemoryStore implements Store {
     private final InMemoryHistoryStore history = new InMemoryHistoryStore();
     private final InMemoryRoomStore rooms = new InMemoryRoomStore(categories, history);
     private final InMemoryAddinStore addins = new InMemoryAddinStore();
+    private final InMemoryConfigurationStore configuration = new InMemoryConfigurationStore();
 
     /** An empty store. */
     public InMemoryStore() {
@@ -50,6 +52,11 @@ public final class InMemoryStore implements Store {
     @Override
     public AddinStore addins() {
         return addins;
+    }
+
+    @Override
+    public ConfigurationStore configuration() {
+        return configuration;
     }
 
     /** Nothing to release: the maps go with the last reference to this store. */
