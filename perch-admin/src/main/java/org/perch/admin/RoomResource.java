@@ -1,5 +1,6 @@
 package org.perch.admin;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Locale;
@@ -44,7 +45,23 @@ final class RoomResource {
                 .add("POST", COLLECTION, this::create)
                 .add("GET", ITEM, r -> ApiResponse.ok(view(find(r.path("name")))))
                 .add("PATCH", ITEM, this::update)
-                .add("DELETE", ITEM, this::delete);
+                .add("DELETE", ITEM, this::delete)
+                .add("POST", ITEM + "/clear", this::clear);
+    }
+
+    /** Clear-CsPersistentChatRoom: every message stamped at or before {@code endDate} goes, from search too. */
+    private ApiResponse clear(ApiRequest request) {
+        Body body = new Body(request.body()).only(Set.of("endDate"));
+        String text = body.requiredText("endDate");
+        Instant endDate;
+        try {
+            endDate = Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.invalid("endDate", "endDate is an ISO-8601 instant such as 2026-01-31T23:59:59Z; got '"
+                    + text + "'");
+        }
+        int removed = chat.clearHistory(request.caller().jid(), find(request.path("name")).id(), endDate);
+        return ApiResponse.ok(Map.of("removed", removed));
     }
 
     /** Get-CsPersistentChatRoom's filters: category, privacy, type, disabled, filter (in the name), manager, member. */

@@ -113,6 +113,27 @@ class RoomApiTest extends ApiTestBase {
         assertThat(send(local("/api/v1/categories/Trading").DELETE()).statusCode()).as("now empty").isEqualTo(204);
     }
 
+    @Test
+    void clearShouldDeleteTheMessagesUpToTheEndDate() throws Exception {
+        post("/api/v1/rooms", "{\"name\": \"Desk\", \"category\": \"Trading\"}");
+        Room desk = chat.roomByName("Desk").orElseThrow();
+        store.history().append(java.util.List.of(message(desk, "old", "2026-01-31T23:59:59Z"),
+                message(desk, "new", "2026-02-01T00:00:00Z")));
+
+        HttpResponse<String> cleared = post("/api/v1/rooms/desk/clear", "{\"endDate\": \"2026-01-31T23:59:59Z\"}");
+
+        assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(200);
+        assertThat(Json.MAPPER.readTree(cleared.body()).path("removed").asInt()).isEqualTo(1);
+        assertThat(store.history().find(desk.id(), "old")).isEmpty();
+        assertThat(store.history().find(desk.id(), "new")).isPresent();
+        assertInvalid("/api/v1/rooms/desk/clear", "{\"endDate\": \"yesterday\"}", "endDate");
+    }
+
+    private static org.perch.store.chat.PostedMessage message(Room room, String id, String at) {
+        return new org.perch.store.chat.PostedMessage(room.id(), id, java.time.Instant.parse(at),
+                org.perch.core.Jid.of("alice@example.org"), "alice", id, "<message/>");
+    }
+
     private java.util.List<String> names(String path) throws Exception {
         JsonNode rooms = Json.MAPPER.readTree(send(local(path).GET()).body()).path("rooms");
         java.util.List<String> names = new java.util.ArrayList<>();

@@ -88,6 +88,33 @@ class RoomCommandsIT {
         assertThat(room("Quotes").settings().addin()).isEmpty();
     }
 
+    @Test
+    @DisplayName("room clear deletes what was posted on or before the end date, and says how much")
+    void clearShouldDeleteOldMessages() throws Exception {
+        assertThat(PerchCommand.run(server, "room", "new", "--name", "Archive", "--category", "General")
+                .exitCode()).isZero();
+        Room archive = room("Archive");
+        server.server().store().history().append(java.util.List.of(
+                message(archive, "old", "2026-01-31T23:59:59.999999Z"),
+                message(archive, "new", "2026-02-01T00:00:00Z")));
+
+        PerchCommand cleared = PerchCommand.run(server, "room", "clear", "--identity", "archive", "--end-date",
+                "2026-01-31");
+
+        assertThat(cleared.exitCode()).as(cleared.err()).isZero();
+        assertThat(cleared.out()).isEqualTo("removed 1 messages from archive\n");
+        assertThat(server.server().store().history().find(archive.id(), "old")).isEmpty();
+        assertThat(server.server().store().history().find(archive.id(), "new")).isPresent();
+        PerchCommand bad = PerchCommand.run(server, "room", "clear", "--identity", "archive", "--end-date", "soon");
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.err()).contains("YYYY-MM-DD");
+    }
+
+    private static org.perch.store.chat.PostedMessage message(Room room, String id, String at) {
+        return new org.perch.store.chat.PostedMessage(room.id(), id, java.time.Instant.parse(at),
+                org.perch.core.Jid.of("alice@localhost"), "alice", id, "<message/>");
+    }
+
     private static Room room(String name) {
         return server.server().store().rooms().findByName(name).orElseThrow();
     }

@@ -1,6 +1,7 @@
 package org.perch.domain.chat;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -221,6 +222,22 @@ public final class ChatRooms {
     /** The add-in of that name, in any case. */
     public Optional<Addin> addin(String name) {
         return store.addins().findByName(name);
+    }
+
+    /**
+     * Deletes every message of the room stamped at or before {@code onOrBefore} (Clear-CsPersistentChatRoom),
+     * from history and from search; administrators only. Returns how many went.
+     */
+    public int clearHistory(Jid requester, RoomId id, Instant onOrBefore) {
+        return locked(() -> {
+            if (!isAdmin(requester)) {
+                throw new ChatException(Reason.FORBIDDEN, "only administrators may clear a room's history");
+            }
+            Room room = store.rooms().find(id).orElseThrow(() -> roomNotFound(id));
+            List<String> purged = store.history().purge(id, onOrBefore);
+            emit(new RoomEvent.HistoryCleared(room, purged));
+            return purged.size();
+        });
     }
 
     /** Every room, disabled ones too, whoever may see them: for administrators. */

@@ -1,5 +1,6 @@
 package org.perch.domain.chat;
 
+import java.util.List;
 import java.util.Objects;
 import org.perch.store.chat.Category;
 import org.perch.store.chat.ChatMessage;
@@ -34,6 +35,14 @@ public sealed interface RoomEvent {
         public MessageRetracted {
             Objects.requireNonNull(room, "room");
             Objects.requireNonNull(tombstone, "tombstone");
+        }
+    }
+
+    /** Every message up to a moment was deleted (Clear-CsPersistentChatRoom): they must leave search too. */
+    record HistoryCleared(Room room, List<String> stanzaIds) implements RoomEvent {
+        public HistoryCleared {
+            Objects.requireNonNull(room, "room");
+            stanzaIds = List.copyOf(stanzaIds);
         }
     }
 

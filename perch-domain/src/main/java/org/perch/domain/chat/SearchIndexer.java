@@ -69,6 +69,7 @@ public final class SearchIndexer implements AutoCloseable, RoomEvents {
         switch (event) {
             case RoomEvent.MessageRetracted r -> queue.add(new Remove(r.room().id(), r.tombstone().stanzaId()));
             case RoomEvent.RoomDeleted d -> queue.add(new RemoveRoom(d.room().id()));
+            case RoomEvent.HistoryCleared h -> h.stanzaIds().forEach(id -> queue.add(new Remove(h.room().id(), id)));
             case RoomEvent.RoomCreated c -> { }
             case RoomEvent.RoomChanged c -> { }
             case RoomEvent.CategoryCreated c -> { }

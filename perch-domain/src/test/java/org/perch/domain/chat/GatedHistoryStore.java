@@ -66,4 +66,9 @@ final class GatedHistoryStore implements HistoryStore {
     public boolean retract(RoomId room, String stanzaId, Retraction retraction) {
         return real.retract(room, stanzaId, retraction);
     }
+
+    @Override
+    public List<String> purge(RoomId room, java.time.Instant onOrBefore) {
+        return real.purge(room, onOrBefore);
+    }
 }

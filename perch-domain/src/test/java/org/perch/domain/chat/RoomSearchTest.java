@@ -104,13 +104,37 @@ class RoomSearchTest {
                 SearchQuery.latest(Set.of(room.id()), "gone", 10)).hits().isEmpty());
     }
 
+    @Test
+    void clearingARoomShouldTakeItsOldMessagesOutOfHistoryAndSearchAndOnlyAnAdministratorMay() {
+        Room room = f.room("desk", "Desk");
+        writer.post(posted(room, MARY, "quarterly plans", CLOCK.instant().minusSeconds(60))).join();
+        ChatMessage recent = post(room, MARY, "quarterly results");
+        await().atMost(Duration.ofSeconds(10)).until(() -> bodies(search.inRoom(MARY, room, query("quarterly")))
+                .size() == 2);
+
+        ChatFixture.refused(() -> f.chat.clearHistory(CAROL, room.id(), CLOCK.instant().minusSeconds(1)),
+                Reason.FORBIDDEN);
+        f.events.clear();
+        assertThat(f.chat.clearHistory(ROOT, room.id(), CLOCK.instant().minusSeconds(1))).isEqualTo(1);
+        f.events.forEach(indexer::on);
+
+        assertThat(f.events).hasSize(1).first().isInstanceOf(RoomEvent.HistoryCleared.class);
+        assertThat(f.store.history().query(org.perch.store.chat.HistoryQuery.latest(room.id(), 10)).orElseThrow()
+                .messages()).containsExactly(recent);
+        await().atMost(Duration.ofSeconds(10)).until(() -> bodies(search.inRoom(MARY, room, query("quarterly")))
+                .equals(List.of("quarterly results")));
+    }
+
     private ChatMessage post(Room room, Jid sender, String body) {
         return writer.post(posted(room, sender, body)).join();
     }
 
     private static PostedMessage posted(Room room, Jid sender, String body) {
-        return new PostedMessage(room.id(), UUID.randomUUID().toString(), CLOCK.instant(), sender, "nick", body,
-                "<message/>");
+        return posted(room, sender, body, CLOCK.instant());
+    }
+
+    private static PostedMessage posted(Room room, Jid sender, String body, java.time.Instant at) {
+        return new PostedMessage(room.id(), UUID.randomUUID().toString(), at, sender, "nick", body, "<message/>");
     }
 
     private static SearchQuery query(String text) {

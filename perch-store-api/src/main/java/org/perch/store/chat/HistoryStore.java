@@ -1,5 +1,6 @@
 package org.perch.store.chat;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.perch.core.RoomId;
@@ -30,4 +31,10 @@ public interface HistoryStore {
 
     /** Turns the message into a tombstone (body and payload erased); false if the room has no such message. */
     boolean retract(RoomId room, String stanzaId, Retraction retraction);
+
+    /**
+     * Deletes, in one transaction, every message of the room stamped at or before {@code onOrBefore}
+     * (Clear-CsPersistentChatRoom), tombstones included, and returns their stanza-ids; nothing is left of them.
+     */
+    List<String> purge(RoomId room, Instant onOrBefore);
 }

@@ -137,6 +137,29 @@ final class JdbcHistoryStore implements HistoryStore {
     }
 
     @Override
+    public List<String> purge(RoomId room, Instant onOrBefore) {
+        return tx.write("clear the history of room " + room + " up to " + onOrBefore, c -> {
+            List<String> purged = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT stanza_id FROM chat_message WHERE room = ? AND ts <= ?")) {
+                ps.setObject(1, room.value());
+                ps.setObject(2, utc(onOrBefore));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        purged.add(rs.getString(1));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM chat_message WHERE room = ? AND ts <= ?")) {
+                ps.setObject(1, room.value());
+                ps.setObject(2, utc(onOrBefore));
+                ps.executeUpdate();
+            }
+            return purged;
+        });
+    }
+
+    @Override
     public boolean retract(RoomId room, String stanzaId, Retraction retraction) {
         return tx.write("retract message " + stanzaId + " of room " + room, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE chat_message SET body = '', payload = '',"

@@ -1,5 +1,6 @@
 package org.perch.store.memory;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -88,6 +89,25 @@ final class InMemoryHistoryStore implements HistoryStore {
         }
         history.messages.set(position, history.messages.get(position).retractedBy(retraction));
         return true;
+    }
+
+    @Override
+    public synchronized List<String> purge(RoomId room, Instant onOrBefore) {
+        RoomHistory history = rooms.get(room);
+        if (history == null) {
+            return List.of();
+        }
+        List<String> purged = new ArrayList<>();
+        RoomHistory kept = new RoomHistory();
+        for (ChatMessage m : history.messages) {
+            if (m.timestamp().isAfter(onOrBefore)) {
+                kept.add(m);
+            } else {
+                purged.add(m.stanzaId());
+            }
+        }
+        rooms.put(room, kept);
+        return purged;
     }
 
     /** Starts an empty history for a new room. */

@@ -48,6 +48,27 @@ public interface HistoryStoreContract extends HistoryPagingContract {
     }
 
     @Test
+    default void purgeShouldDeleteTheRoomsMessagesUpToTheInstantInclusiveAndNothingElse() {
+        RoomId lobby = room("lobby");
+        RoomId other = room("other");
+        List<ChatMessage> stored = history().append(messages(lobby, 0, 6));
+        history().append(messages(other, 0, 3));
+        history().retract(lobby, "msg-1", new org.perch.store.chat.Retraction(ChatData.T0, ChatData.ALICE, false,
+                ""));
+
+        List<String> purged = history().purge(lobby, ChatData.at(2));
+
+        assertThat(purged).containsExactlyInAnyOrder("msg-0", "msg-1", "msg-2");
+        assertThat(everything(lobby)).extracting(ChatMessage::stanzaId).containsExactly("msg-3", "msg-4", "msg-5");
+        assertThat(history().find(lobby, "msg-2")).isEmpty();
+        assertThat(everything(other)).hasSize(3);
+        assertThat(history().query(HistoryQuery.latest(lobby, 2)).orElseThrow().messages())
+                .extracting(ChatMessage::stanzaId).containsExactly("msg-4", "msg-5");
+        assertThat(history().since(0, 100)).extracting(ChatMessage::id).doesNotContain(stored.get(0).id());
+        assertThat(history().purge(lobby, ChatData.at(2))).isEmpty();
+    }
+
+    @Test
     default void appendShouldStoreTheMessagesWithIncreasingIdsInListOrder() {
         RoomId lobby = room("lobby");
         List<PostedMessage> posted = messages(lobby, 0, 5);

@@ -152,6 +152,7 @@ public final class MucService implements Component {
             }
             case RoomEvent.RoomCreated created -> { }
             case RoomEvent.MessageRetracted retracted -> { }
+            case RoomEvent.HistoryCleared cleared -> { }
             case RoomEvent.CategoryCreated created -> { }
             case RoomEvent.CategoryDeleted deleted -> { }
         }
