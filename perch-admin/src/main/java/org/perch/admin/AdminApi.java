@@ -133,7 +133,8 @@ public final class AdminApi implements AutoCloseable {
                     null));
         }
         // Audited before the answer leaves: whatever a client was told is on record.
-        AuditLog.record(caller == null ? "-" : caller.toString(), address, method, rawPath, reply.status(), reply.outcome(),
+        String who = caller == null ? "-" : caller.toString();
+        AuditLog.record(who, address, method, rawPath, reply.status(), reply.outcome(),
                 (System.nanoTime() - began) / 1_000);
         try {
             send(exchange, reply.status(), reply.body());

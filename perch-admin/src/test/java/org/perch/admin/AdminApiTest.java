@@ -125,8 +125,10 @@ class AdminApiTest extends ApiTestBase {
         assertInvalid("/api/v1/categories", "{\"name\": 7}", "name");
         assertInvalid("/api/v1/categories", "{\"name\": \"A\", \"colour\": \"red\"}", "colour");
         assertInvalid("/api/v1/categories", "{\"name\": \"A\", \"invitations\": \"yes\"}", "invitations");
-        assertInvalid("/api/v1/categories", "{\"name\": \"A\", \"allowedMembers\": [\"not a principal\"]}", "allowedMembers");
-        assertInvalid("/api/v1/categories", "{\"name\": \"A\", \"creators\": {\"add\": [\"alice@example.org\"], \"drop\": []}}", "drop");
+        assertInvalid("/api/v1/categories", "{\"name\": \"A\", \"allowedMembers\": [\"not a principal\"]}",
+                "allowedMembers");
+        assertInvalid("/api/v1/categories",
+                "{\"name\": \"A\", \"creators\": {\"add\": [\"alice@example.org\"], \"drop\": []}}", "drop");
         assertThat(chat.categories()).isEmpty();
     }
 

@@ -71,7 +71,8 @@ class AdminApiIT {
     @Test
     @DisplayName("An administrator's password works; a user's does not; the OpenAPI document needs neither")
     void accountsShouldAuthenticateByRole() throws Exception {
-        assertThat(status(request("/api/v1/categories").header("Authorization", basic("root@localhost")))).isEqualTo(200);
+        assertThat(status(request("/api/v1/categories").header("Authorization", basic("root@localhost"))))
+                .isEqualTo(200);
         assertThat(status(request("/api/v1/categories").header("Authorization", basic("alice@localhost"))))
                 .isEqualTo(403);
         assertThat(status(request("/api/v1/openapi.json"))).isEqualTo(200);

@@ -78,7 +78,8 @@ class RoomCommandsIT {
         assertThat(PerchCommand.run(server, "room", "new", "--name", "Quotes", "--category", "General", "--addin",
                 "ticker").exitCode()).isZero();
         assertThat(room("Quotes").settings().addin()).contains("Ticker");
-        assertThat(PerchCommand.run(server, "addin", "get").out()).contains("Ticker", "https://apps.example.org/ticker");
+        assertThat(PerchCommand.run(server, "addin", "get").out())
+                .contains("Ticker", "https://apps.example.org/ticker");
 
         PerchCommand inUse = PerchCommand.run(server, "addin", "remove", "--identity", "Ticker");
         assertThat(inUse.exitCode()).isEqualTo(1);

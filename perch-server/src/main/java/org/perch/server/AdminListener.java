@@ -2,6 +2,8 @@ package org.perch.server;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
@@ -19,9 +21,13 @@ import org.perch.server.config.HttpConfig;
 import org.perch.server.config.PerchConfig;
 import org.perch.store.AccountStore;
 import org.perch.xmpp.netty.TlsIdentity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Starts the admin REST API: a fresh local credential in the data directory, TLS with the server's certificate. */
 final class AdminListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdminListener.class);
 
     private AdminListener() {
     }
@@ -40,8 +46,20 @@ final class AdminListener {
                     + LocalCredential.file(config.dataDir()), e);
         }
         Optional<SSLContext> tls = admin.tls() ? Optional.of(sslContext(identity, random)) : Optional.empty();
+        if (!admin.tls() && !loopback(admin.bindAddress())) {
+            LOG.warn("The admin API listens on {} without TLS: administrators' passwords cross the network in clear"
+                    + " unless a TLS-terminating proxy stands in front of it", admin.bindAddress());
+        }
         return Optional.of(AdminApi.start(admin.bindAddress(), admin.port(), tls,
                 new AdminServices(chat, accounts, throttle, Jid.domainOnly(config.domain()), token)));
+    }
+
+    private static boolean loopback(String address) {
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     private static SSLContext sslContext(TlsIdentity identity, SecureRandom random) {

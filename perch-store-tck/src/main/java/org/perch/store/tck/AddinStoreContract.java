@@ -53,7 +53,8 @@ public interface AddinStoreContract {
         addins().create(Addin.create("Ümlaut café ☕", "https://u.example.org/"));
         addins().create(Addin.create("beta", "https://b.example.org/"));
 
-        assertThat(addins().list()).extracting(Addin::name).containsExactly("Alpha", "beta", "zeta", "Ümlaut café ☕");
+        assertThat(addins().list()).extracting(Addin::name)
+                .containsExactly("Alpha", "beta", "zeta", "Ümlaut café ☕");
     }
 
     @Test

@@ -27,7 +27,8 @@ public interface ConfigurationStoreContract {
 
     private static ChatConfiguration custom() {
         return ChatConfiguration.DEFAULTS.withDefaultChatHistory(500).withParticipantUpdateLimit(1)
-                .withMaxFileSizeKb(2_000_000).withRoomManagementUrl("https://rooms.example.org/manage?lang=fr&x=%C3%A9");
+                .withMaxFileSizeKb(2_000_000)
+                .withRoomManagementUrl("https://rooms.example.org/manage?lang=fr&x=%C3%A9");
     }
 
     @Test
