@@ -1,7 +1,5 @@
 package org.perch.admin;
 
-import java.util.Comparator;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -38,9 +36,8 @@ final class CategoryResource {
     }
 
     private ApiResponse list(ApiRequest request) {
-        return ApiResponse.ok(Map.of("categories", chat.categories().stream()
-                .sorted(Comparator.comparing(c -> c.name().toLowerCase(Locale.ROOT)))
-                .map(CategoryView::of).toList()));
+        // The store lists categories sorted by name already.
+        return ApiResponse.ok(Map.of("categories", chat.categories().stream().map(CategoryView::of).toList()));
     }
 
     private ApiResponse create(ApiRequest request) {
@@ -91,9 +88,7 @@ final class CategoryResource {
 
     /** The category of that name, compared without regard to case, or a 404 naming it. */
     static Category find(ChatRooms chat, String name) {
-        String key = name.toLowerCase(Locale.ROOT);
-        return chat.categories().stream().filter(c -> c.name().toLowerCase(Locale.ROOT).equals(key)).findFirst()
-                .orElseThrow(() -> ApiException.notFound("no category named '" + name + "'"));
+        return chat.categoryByName(name).orElseThrow(() -> ApiException.notFound("no category named '" + name + "'"));
     }
 
     /** Runs a change the record validates, turning its refusal into an error naming the field. */

@@ -35,7 +35,7 @@ final class AddinAdmin {
     Addin update(Jid requester, String name, UnaryOperator<Addin> change) {
         requireAdmin(requester);
         Addin before = find(name);
-        Addin after = valid(() -> change.apply(before));
+        Addin after = ChatRooms.valid(() -> change.apply(before));
         if (!after.id().equals(before.id())) {
             throw new ChatException(Reason.INVALID, "an add-in's id never changes");
         }
@@ -82,16 +82,6 @@ final class AddinAdmin {
     }
 
     private void requireAdmin(Jid requester) {
-        if (!rooms.isAdmin(requester)) {
-            throw new ChatException(Reason.FORBIDDEN, "only administrators may manage add-ins");
-        }
-    }
-
-    private static <T> T valid(java.util.function.Supplier<T> build) {
-        try {
-            return build.get();
-        } catch (IllegalArgumentException e) {
-            throw new ChatException(Reason.INVALID, e.getMessage());
-        }
+        rooms.requireAdmin(requester, "manage add-ins");
     }
 }

@@ -63,9 +63,7 @@ final class CategoryAdmin {
     }
 
     private void requireAdmin(Jid requester) {
-        if (!rooms.isAdmin(requester)) {
-            throw new ChatException(Reason.FORBIDDEN, "only administrators may manage categories");
-        }
+        rooms.requireAdmin(requester, "manage categories");
     }
 
     private static ChatException nameInUse(String name) {

@@ -92,13 +92,8 @@ public final class ChatRooms {
      */
     public ChatConfiguration configure(Jid requester, UnaryOperator<ChatConfiguration> change) {
         return locked(() -> {
-            requireAdminForConfiguration(requester);
-            ChatConfiguration after;
-            try {
-                after = change.apply(configuration);
-            } catch (IllegalArgumentException e) {
-                throw new ChatException(Reason.INVALID, e.getMessage());
-            }
+            requireAdmin(requester, "change the configuration");
+            ChatConfiguration after = valid(() -> change.apply(configuration));
             store.configuration().save(after);
             configuration = after;
             return after;
@@ -108,16 +103,26 @@ public final class ChatRooms {
     /** Back to the configuration file's values (Remove-CsPersistentChatConfiguration); administrators only. */
     public ChatConfiguration resetConfiguration(Jid requester) {
         return locked(() -> {
-            requireAdminForConfiguration(requester);
+            requireAdmin(requester, "change the configuration");
             store.configuration().clear();
             configuration = defaults;
             return defaults;
         });
     }
 
-    private void requireAdminForConfiguration(Jid requester) {
+    /** FORBIDDEN unless the requester is an administrator: "only administrators may {@code what}". */
+    void requireAdmin(Jid requester, String what) {
         if (!isAdmin(requester)) {
-            throw new ChatException(Reason.FORBIDDEN, "only administrators may change the configuration");
+            throw new ChatException(Reason.FORBIDDEN, "only administrators may " + what);
+        }
+    }
+
+    /** The records check their own shape (lengths, characters); a bad value is the caller's INVALID change. */
+    static <T> T valid(Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            throw new ChatException(Reason.INVALID, e.getMessage());
         }
     }
 
@@ -230,9 +235,7 @@ public final class ChatRooms {
      */
     public int clearHistory(Jid requester, RoomId id, Instant onOrBefore) {
         return locked(() -> {
-            if (!isAdmin(requester)) {
-                throw new ChatException(Reason.FORBIDDEN, "only administrators may clear a room's history");
-            }
+            requireAdmin(requester, "clear a room's history");
             Room room = store.rooms().find(id).orElseThrow(() -> roomNotFound(id));
             List<String> purged = store.history().purge(id, onOrBefore);
             emit(new RoomEvent.HistoryCleared(room, purged));
@@ -243,6 +246,11 @@ public final class ChatRooms {
     /** Every room, disabled ones too, whoever may see them: for administrators. */
     public List<Room> allRooms() {
         return store.rooms().list();
+    }
+
+    /** The category of that name, compared without regard to case. */
+    public Optional<Category> categoryByName(String name) {
+        return store.categories().findByName(name);
     }
 
     /** The room of that name (names are unique without regard to case), whoever may see it. */

@@ -1,7 +1,6 @@
 package org.perch.domain.chat;
 
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.perch.core.CategoryId;
 import org.perch.core.Jid;
@@ -36,9 +35,9 @@ final class RoomAdmin {
         // A user who creates a room manages it (XEP-0045 §10.1); the operator, who is no user, names its managers
         // afterwards, as New-CsPersistentChatRoom leaves them to -Managers.
         Set<Principal> creator = me.hasLocal() ? Set.of(Principal.user(me)) : Set.of();
-        Room base = valid(() -> Room.create(RoomAddress.normalise(address), categoryId, name)
+        Room base = ChatRooms.valid(() -> Room.create(RoomAddress.normalise(address), categoryId, name)
                 .withRoles(new RoomRoles(creator, creator, Set.of())));
-        Room proposed = valid(() -> configure.apply(base));
+        Room proposed = ChatRooms.valid(() -> configure.apply(base));
         if (!proposed.id().equals(base.id()) || !proposed.address().equals(base.address())
                 || !proposed.category().equals(base.category())) {
             throw new ChatException(Reason.INVALID, "a new room's id, address and category are those it is created"
@@ -57,7 +56,7 @@ final class RoomAdmin {
     Room update(Jid me, RoomId id, UnaryOperator<Room> change) {
         RoomAccess access = configurable(me, id);
         Room before = access.room();
-        Room proposed = valid(() -> change.apply(before));
+        Room proposed = ChatRooms.valid(() -> change.apply(before));
         if (!proposed.id().equals(before.id()) || !proposed.address().equals(before.address())) {
             throw new ChatException(Reason.INVALID, "a room's id and address never change");
         }
@@ -114,14 +113,5 @@ final class RoomAdmin {
                     + "' and administrators may move rooms into it");
         }
         return category;
-    }
-
-    /** The records check their own shape (lengths, characters); a bad value is the caller's INVALID change. */
-    private static <T> T valid(Supplier<T> build) {
-        try {
-            return build.get();
-        } catch (IllegalArgumentException e) {
-            throw new ChatException(Reason.INVALID, e.getMessage());
-        }
     }
 }

@@ -1,7 +1,6 @@
 package org.perch.store.chat;
 
 import java.net.URI;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -36,21 +35,11 @@ public record Addin(UUID id, String name, URI url) {
 
     /** The text as an add-in URL; throws IllegalArgumentException naming what is wrong with it. */
     public static URI url(String text) {
-        URI url;
-        try {
-            url = new URI(Objects.requireNonNull(text, "url").strip());
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalArgumentException("not a URL: '" + text + "' (" + e.getReason() + ")");
-        }
-        return check(url);
+        return check(Names.requireWebUrl(text, "an add-in URL"));
     }
 
     private static URI check(URI url) {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
-            throw new IllegalArgumentException("an add-in URL is an absolute http or https URL with a host, got '"
-                    + url + "'");
-        }
+        Names.requireWebUrl(url, "an add-in URL");
         if (url.toString().length() > MAX_URL_LENGTH) {
             throw new IllegalArgumentException("an add-in URL is at most " + MAX_URL_LENGTH + " characters");
         }

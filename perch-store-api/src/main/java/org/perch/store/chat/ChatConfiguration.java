@@ -1,7 +1,6 @@
 package org.perch.store.chat;
 
 import java.net.URI;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -35,7 +34,7 @@ public record ChatConfiguration(int defaultChatHistory, int participantUpdateLim
             throw new IllegalArgumentException("maxFileSizeKb must be at least 1, got " + maxFileSizeKb);
         }
         Objects.requireNonNull(roomManagementUrl, "roomManagementUrl");
-        roomManagementUrl.ifPresent(ChatConfiguration::checkUrl);
+        roomManagementUrl.ifPresent(url -> Names.requireWebUrl(url, "roomManagementUrl"));
     }
 
     public ChatConfiguration withDefaultChatHistory(int messages) {
@@ -52,20 +51,8 @@ public record ChatConfiguration(int defaultChatHistory, int participantUpdateLim
 
     /** The URL as text (empty for none); throws IllegalArgumentException naming what is wrong with it. */
     public ChatConfiguration withRoomManagementUrl(String url) {
-        Optional<URI> parsed;
-        try {
-            parsed = url.isBlank() ? Optional.empty() : Optional.of(new URI(url.strip()));
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalArgumentException("not a URL: '" + url + "' (" + e.getReason() + ")");
-        }
+        Optional<URI> parsed = url.isBlank() ? Optional.empty()
+                : Optional.of(Names.requireWebUrl(url, "roomManagementUrl"));
         return new ChatConfiguration(defaultChatHistory, participantUpdateLimit, maxFileSizeKb, parsed);
-    }
-
-    private static void checkUrl(URI url) {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
-            throw new IllegalArgumentException("roomManagementUrl must be an absolute http or https URL, got '"
-                    + url + "'");
-        }
     }
 }

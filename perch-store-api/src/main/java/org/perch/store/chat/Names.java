@@ -1,8 +1,10 @@
 package org.perch.store.chat;
 
+import java.net.URI;
+import java.util.Locale;
 import java.util.Objects;
 
-/** The checks shared by category and room names and descriptions. */
+/** The checks shared by names, descriptions and the web addresses the records keep. */
 final class Names {
     private Names() {
     }
@@ -29,5 +31,25 @@ final class Names {
                     + " characters; at most " + max);
         }
         return description;
+    }
+
+    /** The text as an absolute http or https URL with a host; {@code what} names it in the refusal. */
+    static URI requireWebUrl(String text, String what) {
+        URI url;
+        try {
+            url = new URI(Objects.requireNonNull(text, what).strip());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("not a URL: '" + text + "' (" + e.getReason() + ")");
+        }
+        return requireWebUrl(url, what);
+    }
+
+    static URI requireWebUrl(URI url, String what) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
+            throw new IllegalArgumentException(what + " must be an absolute http or https URL with a host, got '"
+                    + url + "'");
+        }
+        return url;
     }
 }
