@@ -67,12 +67,7 @@ final class AddinResource {
     }
 
     private ApiResponse delete(ApiRequest request) {
-        boolean force = request.query("force").map(v -> switch (v) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw ApiException.invalid("force", "force is true or false; got '" + v + "'");
-        }).orElse(false);
-        chat.deleteAddin(request.caller().jid(), find(request.path("name")).name(), force);
+        chat.deleteAddin(request.caller().jid(), find(request.path("name")).name(), request.flag("force"));
         return ApiResponse.noContent();
     }
 

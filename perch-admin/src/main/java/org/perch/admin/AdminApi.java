@@ -6,13 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -36,7 +34,7 @@ public final class AdminApi implements AutoCloseable {
 
     /** Where the OpenAPI document is served, without authentication. */
     public static final String OPENAPI_PATH = "/api/v1/openapi.json";
-    static final int MAX_BODY_BYTES = 1 << 20;
+    public static final int MAX_BODY_BYTES = 1 << 20;
     private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
 
     private final HttpServer server;
@@ -61,20 +59,7 @@ public final class AdminApi implements AutoCloseable {
      * @throws UncheckedIOException if the address cannot be bound
      */
     public static AdminApi start(String bindAddress, int port, Optional<SSLContext> tls, AdminServices services) {
-        HttpServer server;
-        try {
-            InetSocketAddress address = new InetSocketAddress(bindAddress, port);
-            if (tls.isPresent()) {
-                HttpsServer https = HttpsServer.create(address, 0);
-                https.setHttpsConfigurator(new HttpsConfigurator(tls.get()));
-                server = https;
-            } else {
-                server = HttpServer.create(address, 0);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not listen on " + bindAddress + ":" + port + " for the admin API: "
-                    + e.getMessage(), e);
-        }
+        HttpServer server = HttpListener.bind(bindAddress, port, tls, "the admin API");
         AdminAuthenticator authenticator = new AdminAuthenticator(services.localToken(), services.operator(),
                 services.accounts(), services.throttle());
         AdminApi api = new AdminApi(server, authenticator, routes(services));
@@ -88,8 +73,11 @@ public final class AdminApi implements AutoCloseable {
         Routes routes = new Routes();
         new CategoryResource(services.chat()).register(routes);
         new RoomResource(services.chat()).register(routes);
+        new EligiblePrincipalResource(services.chat()).register(routes);
         new AddinResource(services.chat()).register(routes);
         new ConfigurationResource(services.chat()).register(routes);
+        new PolicyResource(services.chat()).register(routes);
+        new MessageResource(services.chat()).register(routes);
         return routes;
     }
 
@@ -167,7 +155,11 @@ public final class AdminApi implements AutoCloseable {
         }
     }
 
-    private JsonNode readBody(HttpExchange exchange, String method) throws IOException {
+    /**
+     * The JSON object a POST, PATCH or PUT carries (null for other methods): refused unless sent as
+     * {@code application/json}, at most {@value #MAX_BODY_BYTES} bytes, and an object.
+     */
+    public static JsonNode readBody(HttpExchange exchange, String method) throws IOException {
         if (!method.equals("POST") && !method.equals("PATCH") && !method.equals("PUT")) {
             return null;
         }
@@ -183,7 +175,7 @@ public final class AdminApi implements AutoCloseable {
             throw new ApiException(413, "too-large", "the body is over " + MAX_BODY_BYTES + " bytes", null);
         }
         try {
-            JsonNode node = json.readTree(bytes);
+            JsonNode node = Json.MAPPER.readTree(bytes);
             if (node == null || !node.isObject()) {
                 throw ApiException.badRequest("the body must be a JSON object");
             }
@@ -194,11 +186,7 @@ public final class AdminApi implements AutoCloseable {
     }
 
     private Reply errorReply(HttpExchange exchange, ApiException e) {
-        ObjectNode error = json.createObjectNode();
-        ObjectNode details = error.putObject("error");
-        details.put("code", e.code());
-        details.put("message", e.getMessage());
-        e.field().ifPresent(f -> details.put("field", f));
+        ObjectNode error = e.toJson();
         if (e.status() == 401) {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"perch admin\", charset=\"UTF-8\"");
         }
@@ -218,7 +206,8 @@ public final class AdminApi implements AutoCloseable {
         }
     }
 
-    static List<String> decodedSegments(String rawPath) {
+    /** The path's segments, %-decoded; a malformed escape is a bad request. */
+    public static List<String> decodedSegments(String rawPath) {
         List<String> segments = new ArrayList<>();
         for (String raw : Routes.segmentsOf(rawPath)) {
             try {
@@ -231,7 +220,8 @@ public final class AdminApi implements AutoCloseable {
         return segments;
     }
 
-    static Map<String, String> query(String rawQuery) {
+    /** The query's parameters, %-decoded; a malformed escape is a bad request. */
+    public static Map<String, String> query(String rawQuery) {
         Map<String, String> values = new HashMap<>();
         if (rawQuery == null || rawQuery.isEmpty()) {
             return values;

@@ -7,10 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.perch.core.Jid;
 import org.perch.domain.account.LoginThrottle;
-import org.perch.domain.account.ScramCredentials;
 import org.perch.store.Account;
 import org.perch.store.AccountStore;
-import org.perch.store.ScramMechanism;
 
 /**
  * Decides who a request is from. Two credentials are accepted:
@@ -26,14 +24,12 @@ final class AdminAuthenticator {
 
     private final byte[] localToken;
     private final Jid operator;
-    private final AccountStore accounts;
-    private final LoginThrottle throttle;
+    private final PasswordCheck passwords;
 
     AdminAuthenticator(String localToken, Jid operator, AccountStore accounts, LoginThrottle throttle) {
         this.localToken = localToken.getBytes(StandardCharsets.US_ASCII);
         this.operator = Objects.requireNonNull(operator, "operator");
-        this.accounts = Objects.requireNonNull(accounts, "accounts");
-        this.throttle = Objects.requireNonNull(throttle, "throttle");
+        this.passwords = new PasswordCheck(accounts, throttle);
     }
 
     Caller authenticate(Optional<String> authorization, String address) {
@@ -75,18 +71,8 @@ final class AdminAuthenticator {
         if (!jid.hasLocal()) {
             throw ApiException.unauthorized("the Basic credential must name an account (user@domain)");
         }
-        if (!throttle.allowed(jid, address)) {
-            throw new ApiException(429, "locked-out", "too many failed logins; try again later", null);
-        }
-        Optional<Account> account = accounts.find(jid);
-        boolean matches = account.flatMap(a -> Optional.ofNullable(a.credentials().get(ScramMechanism.SHA_256)))
-                .map(c -> ScramCredentials.matches(c, decoded.substring(colon + 1))).orElse(false);
-        if (!matches) {
-            throttle.failure(jid, address);
-            throw ApiException.unauthorized("wrong JID or password");
-        }
-        throttle.success(jid, address);
-        if (!account.get().admin()) {
+        Account account = passwords.verify(jid, decoded.substring(colon + 1), address);
+        if (!account.admin()) {
             throw ApiException.forbidden(jid + " is not a Persistent Chat administrator"
                     + " (perch user grant-admin gives the role)");
         }

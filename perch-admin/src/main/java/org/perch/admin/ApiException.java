@@ -1,5 +1,6 @@
 package org.perch.admin;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,34 +14,34 @@ public final class ApiException extends RuntimeException {
     private final String code;
     private final String field;
 
-    ApiException(int status, String code, String message, String field) {
+    public ApiException(int status, String code, String message, String field) {
         super(Objects.requireNonNull(message, "message"));
         this.status = status;
         this.code = Objects.requireNonNull(code, "code");
         this.field = field;
     }
 
-    static ApiException invalid(String field, String message) {
+    public static ApiException invalid(String field, String message) {
         return new ApiException(400, "invalid", message, field);
     }
 
-    static ApiException badRequest(String message) {
+    public static ApiException badRequest(String message) {
         return new ApiException(400, "bad-request", message, null);
     }
 
-    static ApiException unauthorized(String message) {
+    public static ApiException unauthorized(String message) {
         return new ApiException(401, "unauthorized", message, null);
     }
 
-    static ApiException forbidden(String message) {
+    public static ApiException forbidden(String message) {
         return new ApiException(403, "forbidden", message, null);
     }
 
-    static ApiException notFound(String message) {
+    public static ApiException notFound(String message) {
         return new ApiException(404, "not-found", message, null);
     }
 
-    static ApiException conflict(String message) {
+    public static ApiException conflict(String message) {
         return new ApiException(409, "conflict", message, null);
     }
 
@@ -54,5 +55,15 @@ public final class ApiException extends RuntimeException {
 
     public Optional<String> field() {
         return Optional.ofNullable(field);
+    }
+
+    /** The error as it is sent: {@code {"error": {"code", "message", "field"}}}, the field only when known. */
+    public ObjectNode toJson() {
+        ObjectNode error = Json.MAPPER.createObjectNode();
+        ObjectNode details = error.putObject("error");
+        details.put("code", code);
+        details.put("message", getMessage());
+        field().ifPresent(f -> details.put("field", f));
+        return error;
     }
 }

@@ -6,15 +6,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /** One authenticated request, as a resource sees it: the caller, the path's named parts, the query, the body. */
-record ApiRequest(Caller caller, Map<String, String> path, Map<String, String> query, JsonNode body) {
+public record ApiRequest(Caller caller, Map<String, String> path, Map<String, String> query, JsonNode body) {
 
-    ApiRequest {
+    public ApiRequest {
         path = Map.copyOf(path);
         query = Map.copyOf(query);
         body = body == null ? NullNode.getInstance() : body;
     }
 
-    String path(String name) {
+    public String path(String name) {
         String value = path.get(name);
         if (value == null) {
             throw new IllegalStateException("the route has no {" + name + "}");
@@ -22,7 +22,16 @@ record ApiRequest(Caller caller, Map<String, String> path, Map<String, String> q
         return value;
     }
 
-    Optional<String> query(String name) {
+    public Optional<String> query(String name) {
         return Optional.ofNullable(query.get(name));
+    }
+
+    /** A true/false query parameter, false when absent; anything else is an invalid field. */
+    public boolean flag(String name) {
+        return query(name).map(v -> switch (v) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiException.invalid(name, name + " is true or false; got '" + v + "'");
+        }).orElse(false);
     }
 }

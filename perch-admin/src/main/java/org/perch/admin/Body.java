@@ -1,8 +1,10 @@
 package org.perch.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.perch.core.Principal;
@@ -11,16 +13,16 @@ import org.perch.core.Principal;
  * Reads a request body field by field, so that every refusal names the field at fault: a field of the wrong type,
  * one the endpoint does not know, a principal that does not parse.
  */
-final class Body {
+public final class Body {
 
     private final JsonNode node;
 
-    Body(JsonNode node) {
+    public Body(JsonNode node) {
         this.node = node;
     }
 
     /** Refuses any field not in {@code known}: a misspelt field must not be silently ignored. */
-    Body only(Set<String> known) {
+    public Body only(Set<String> known) {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.contains(name)) {
@@ -31,20 +33,20 @@ final class Body {
         return this;
     }
 
-    boolean has(String field) {
+    public boolean has(String field) {
         return node.has(field);
     }
 
     /** Whether the field is there and {@code null}, which clears what it names. */
-    boolean isNull(String field) {
+    public boolean isNull(String field) {
         return node.has(field) && node.get(field).isNull();
     }
 
-    String requiredText(String field) {
+    public String requiredText(String field) {
         return text(field).orElseThrow(() -> ApiException.invalid(field, field + " is required"));
     }
 
-    Optional<String> text(String field) {
+    public Optional<String> text(String field) {
         JsonNode value = node.get(field);
         if (value == null) {
             return Optional.empty();
@@ -55,7 +57,7 @@ final class Body {
         return Optional.of(value.asText());
     }
 
-    int requiredInt(String field) {
+    public int requiredInt(String field) {
         JsonNode value = node.get(field);
         if (value == null) {
             throw ApiException.invalid(field, field + " is required");
@@ -66,7 +68,15 @@ final class Body {
         return value.asInt();
     }
 
-    Optional<Boolean> bool(String field) {
+    /** One of an enum's values, named in any case: {@code "closed"} for {@code CLOSED}. */
+    public <E extends Enum<E>> Optional<E> choice(String field, E[] values) {
+        return text(field).map(value -> Arrays.stream(values).filter(v -> v.name().equalsIgnoreCase(value))
+                .findFirst().orElseThrow(() -> ApiException.invalid(field, field + " is one of " + String.join(", ",
+                        Arrays.stream(values).map(v -> v.name().toLowerCase(Locale.ROOT)).toList()) + "; got '"
+                        + value + "'")));
+    }
+
+    public Optional<Boolean> bool(String field) {
         JsonNode value = node.get(field);
         if (value == null) {
             return Optional.empty();
@@ -81,7 +91,7 @@ final class Body {
      * A principal list, as Lync's list modifiers allow: an array replaces the list, {@code null} clears it, and
      * {@code {"add": [...], "remove": [...]}} changes it.
      */
-    Optional<ListChange> principals(String field) {
+    public Optional<ListChange> principals(String field) {
         JsonNode value = node.get(field);
         if (value == null) {
             return Optional.empty();

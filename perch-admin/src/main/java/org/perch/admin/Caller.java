@@ -5,11 +5,13 @@ import org.perch.core.Jid;
 
 /**
  * Who a request comes from: an administrator account that gave its password, or the server's operator, who
- * presented the local credential from the data directory and acts as the server's domain.
+ * presented the local credential from the data directory and acts as the server's domain; on the room management
+ * page (perch-web), the signed-in user.
  */
 public record Caller(Jid jid, How how) {
 
-    public enum How { LOCAL_CREDENTIAL, PASSWORD }
+    /** SESSION: a user signed in to the room management page (perch-web), administrator or not. */
+    public enum How { LOCAL_CREDENTIAL, PASSWORD, SESSION }
 
     public Caller {
         Objects.requireNonNull(jid, "jid");

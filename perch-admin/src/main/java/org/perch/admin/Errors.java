@@ -3,12 +3,12 @@ package org.perch.admin;
 import org.perch.domain.chat.ChatException;
 
 /** The domain's refusals as API errors. */
-final class Errors {
+public final class Errors {
 
     private Errors() {
     }
 
-    static ApiException from(ChatException e) {
+    public static ApiException from(ChatException e) {
         return switch (e.reason()) {
             case NOT_FOUND -> ApiException.notFound(e.getMessage());
             case FORBIDDEN -> ApiException.forbidden(e.getMessage());

@@ -5,7 +5,7 @@ import java.util.Set;
 import org.perch.core.Principal;
 
 /** A change to a principal list, after Lync's PSListModifier: replace the list, or add to and remove from it. */
-sealed interface ListChange {
+public sealed interface ListChange {
 
     Set<Principal> applyTo(Set<Principal> current);
 

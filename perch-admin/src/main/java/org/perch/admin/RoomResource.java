@@ -2,20 +2,15 @@ package org.perch.admin;
 
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.perch.core.CategoryId;
-import org.perch.core.Principal;
 import org.perch.domain.chat.ChatRooms;
 import org.perch.store.chat.Category;
 import org.perch.store.chat.InvitationSetting;
 import org.perch.store.chat.Privacy;
 import org.perch.store.chat.Room;
-import org.perch.store.chat.RoomRoles;
 import org.perch.store.chat.RoomSettings;
 import org.perch.store.chat.RoomType;
 
@@ -31,8 +26,6 @@ final class RoomResource {
     static final String ITEM = COLLECTION + "/{name}";
     private static final Set<String> FIELDS = Set.of("name", "address", "category", "description", "privacy",
             "type", "invitations", "addin", "disabled", "members", "managers", "presenters");
-    private static final Set<String> FILTERS = Set.of("category", "privacy", "type", "disabled", "filter",
-            "manager", "member");
 
     private final ChatRooms chat;
 
@@ -64,47 +57,11 @@ final class RoomResource {
         return ApiResponse.ok(Map.of("removed", removed));
     }
 
-    /** Get-CsPersistentChatRoom's filters: category, privacy, type, disabled, filter (in the name), manager, member. */
+    /** Get-CsPersistentChatRoom, with its filters ({@link RoomQuery}). */
     private ApiResponse list(ApiRequest request) {
-        for (String name : request.query().keySet()) {
-            if (!FILTERS.contains(name)) {
-                throw ApiException.invalid(name, "unknown filter '" + name + "'; known: "
-                        + String.join(", ", FILTERS.stream().sorted().toList()));
-            }
-        }
-        Predicate<Room> wanted = room -> true;
-        Optional<String> category = request.query("category");
-        if (category.isPresent()) {
-            CategoryId id = CategoryResource.find(chat, category.get()).id();
-            wanted = wanted.and(r -> r.category().equals(id));
-        }
-        Optional<Privacy> privacy = request.query("privacy").map(v -> choice("privacy", v, Privacy.values()));
-        if (privacy.isPresent()) {
-            wanted = wanted.and(r -> r.settings().privacy() == privacy.get());
-        }
-        Optional<RoomType> type = request.query("type").map(v -> choice("type", v, RoomType.values()));
-        if (type.isPresent()) {
-            wanted = wanted.and(r -> r.settings().type() == type.get());
-        }
-        Optional<Boolean> disabled = request.query("disabled").map(v -> bool("disabled", v));
-        if (disabled.isPresent()) {
-            wanted = wanted.and(r -> r.settings().disabled() == disabled.get());
-        }
-        Optional<String> filter = request.query("filter").map(v -> v.toLowerCase(Locale.ROOT));
-        if (filter.isPresent()) {
-            wanted = wanted.and(r -> r.name().toLowerCase(Locale.ROOT).contains(filter.get()));
-        }
-        Optional<Principal> manager = request.query("manager").map(v -> principal("manager", v));
-        if (manager.isPresent()) {
-            wanted = wanted.and(r -> r.roles().managers().contains(manager.get()));
-        }
-        Optional<Principal> member = request.query("member").map(v -> principal("member", v));
-        if (member.isPresent()) {
-            wanted = wanted.and(r -> r.roles().members().contains(member.get()));
-        }
+        RoomQuery query = RoomQuery.of(chat, request);
         Map<CategoryId, String> categories = categoryNames();
-        return ApiResponse.ok(Map.of("rooms", chat.allRooms().stream().filter(wanted)
-                .sorted(Comparator.comparing(r -> r.name().toLowerCase(Locale.ROOT)))
+        return ApiResponse.ok(Map.of("rooms", query.select(chat.allRooms()).stream()
                 .map(r -> RoomView.of(r, categories.get(r.category()))).toList()));
     }
 
@@ -112,7 +69,7 @@ final class RoomResource {
         Body body = new Body(request.body()).only(FIELDS);
         String name = body.requiredText("name");
         Category category = CategoryResource.find(chat, body.requiredText("category"));
-        String address = body.text("address").orElseGet(() -> defaultAddress(name));
+        String address = body.text("address").orElseGet(() -> RoomAddresses.fromName(name));
         Room created = chat.createRoom(request.caller().jid(), category.id(), address, name,
                 room -> apply(body, room, false));
         return ApiResponse.created(view(created));
@@ -158,27 +115,7 @@ final class RoomResource {
         if (body.has("addin")) {
             s = s.withAddin(body.isNull("addin") ? Optional.empty() : Optional.of(body.requiredText("addin")));
         }
-        RoomRoles roles = r.roles();
-        RoomRoles current = roles;
-        roles = body.principals("members").map(c -> current.withMembers(c.applyTo(current.members())))
-                .orElse(roles);
-        RoomRoles withMembers = roles;
-        roles = body.principals("managers").map(c -> withMembers.withManagers(c.applyTo(withMembers.managers())))
-                .orElse(roles);
-        RoomRoles withManagers = roles;
-        roles = body.principals("presenters").map(c -> withManagers.withPresenters(
-                c.applyTo(withManagers.presenters()))).orElse(roles);
-        return r.withSettings(s).withRoles(roles);
-    }
-
-    /** A room's address when none is given: its name, lower-cased, with runs of other characters as '-'. */
-    static String defaultAddress(String name) {
-        String address = name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}._-]+", "-")
-                .replaceAll("^-+|-+$", "");
-        if (address.isEmpty()) {
-            throw ApiException.invalid("address", "the name gives no usable address; give one");
-        }
-        return address;
+        return r.withSettings(s).withRoles(RoleFields.applyTo(body, r.roles()));
     }
 
     private Room find(String name) {
@@ -198,17 +135,4 @@ final class RoomResource {
                 .orElseThrow(() -> ApiException.invalid(field, field + " is one of " + String.join(", ",
                         Arrays.stream(values).map(RoomView::lower).toList()) + "; got '" + value + "'"));
     }
-
-    private static boolean bool(String field, String value) {
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw ApiException.invalid(field, field + " is true or false; got '" + value + "'");
-        };
-    }
-
-    private static Principal principal(String field, String value) {
-        return CategoryResource.field(field, () -> Principal.of(value));
-    }
-
 }

@@ -11,31 +11,32 @@ import java.util.TreeSet;
  * The API's routes: a method and a path template ({@code /api/v1/categories/{name}}) each. Matching is by whole
  * segments; a named segment matches any one non-empty segment, decoded.
  */
-final class Routes {
+public final class Routes {
 
+    /** What a route runs; a refusal is an {@link ApiException} (or a domain exception the caller maps). */
     @FunctionalInterface
-    interface Handler {
+    public interface Handler {
         ApiResponse handle(ApiRequest request);
     }
 
-    record Route(String method, String template, Handler handler) {
+    public record Route(String method, String template, Handler handler) {
         List<String> segments() {
             return segmentsOf(template);
         }
     }
 
     /** A route found for a request, with the values of its named segments. */
-    record Match(Route route, Map<String, String> path) {
+    public record Match(Route route, Map<String, String> path) {
     }
 
     private final List<Route> routes = new ArrayList<>();
 
-    Routes add(String method, String template, Handler handler) {
+    public Routes add(String method, String template, Handler handler) {
         routes.add(new Route(method, template, handler));
         return this;
     }
 
-    List<Route> all() {
+    public List<Route> all() {
         return List.copyOf(routes);
     }
 
@@ -43,7 +44,7 @@ final class Routes {
      * The route for the method and decoded path segments. Empty when no template matches the path (404); a
      * {@link ApiException} 405 naming the allowed methods when some do but not for this method.
      */
-    Optional<Match> find(String method, List<String> path) {
+    public Optional<Match> find(String method, List<String> path) {
         TreeSet<String> allowed = new TreeSet<>();
         for (Route route : routes) {
             Optional<Map<String, String>> values = match(route.segments(), path);
@@ -77,7 +78,7 @@ final class Routes {
         return Optional.of(values);
     }
 
-    static List<String> segmentsOf(String path) {
+    public static List<String> segmentsOf(String path) {
         List<String> segments = new ArrayList<>();
         for (String s : path.split("/")) {
             if (!s.isEmpty()) {

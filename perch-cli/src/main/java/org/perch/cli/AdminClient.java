@@ -90,6 +90,10 @@ final class AdminClient {
         return call("PATCH", path, body);
     }
 
+    JsonNode put(String path, JsonNode body) {
+        return call("PUT", path, body);
+    }
+
     /** DELETE; what the API answers, if anything (most deletions answer with no body). */
     JsonNode delete(String path) {
         return call("DELETE", path, null);

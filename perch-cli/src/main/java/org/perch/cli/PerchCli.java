@@ -19,7 +19,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "perch", mixinStandardHelpOptions = true, versionProvider = PerchCli.Version.class,
         description = "Perch: persistent group chat over XMPP.",
         subcommands = {ServeCommand.class, UserCommand.class, CategoryCommand.class, RoomCommand.class,
-            AddinCommand.class, ConfigurationCommand.class, ConfigCommand.class, HelpCommand.class},
+            EligiblePrincipalCommand.class, TestCommand.class,
+            AddinCommand.class, ConfigurationCommand.class, PolicyCommand.class, MessageCommand.class,
+            DataCommand.class, ConfigCommand.class, HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  perch serve --config perch.properties",
@@ -27,6 +29,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
             "                                   grant-admin and revoke-admin work alike)",
             "  perch category new --name Trading   (through the running server; get, set, remove alike)",
             "  perch room new --name \"Bond Desk\" --category Trading --privacy open",
+            "  perch test message --sender-address alice@example.org --receiver-address bob@example.org",
+            "                                   (two accounts exchange a message in a room; PASS or FAIL)",
             "  perch config keys               (every configuration key with its default)",
             "  perch config check --config perch.properties"})
 public final class PerchCli {

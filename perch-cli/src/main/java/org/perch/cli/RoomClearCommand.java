@@ -1,10 +1,6 @@
 package org.perch.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,23 +19,13 @@ final class RoomClearCommand extends AdminCommand {
 
     @Override
     void run(AdminClient admin) {
+        String end = DateArgument.endOf("--end-date", endDate).toString();
         JsonNode result = admin.post("/api/v1/rooms/" + AdminClient.segment(identity) + "/clear",
-                AdminClient.JSON.createObjectNode().put("endDate", instant(endDate).toString()));
+                AdminClient.JSON.createObjectNode().put("endDate", end));
         if (json()) {
             printJson(result);
         } else {
             out().println("removed " + result.path("removed").asInt() + " messages from " + identity);
-        }
-    }
-
-    /** A date means "on or before that day": up to its last microsecond, the finest a timestamp is kept to. */
-    static Instant instant(String text) {
-        try {
-            return text.contains("T") ? Instant.parse(text)
-                    : LocalDate.parse(text).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1_000);
-        } catch (DateTimeParseException e) {
-            throw new CliException("--end-date '" + text + "' is neither YYYY-MM-DD nor an instant such as"
-                    + " 2026-01-31T12:00:00Z");
         }
     }
 }

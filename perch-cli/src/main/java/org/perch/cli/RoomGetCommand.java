@@ -38,6 +38,23 @@ final class RoomGetCommand extends AdminCommand {
     @Option(names = "--member", paramLabel = "PRINCIPAL", description = "Rooms this principal is a member of.")
     String member;
 
+    @Option(names = "--search-description", description = "--filter looks in descriptions too.")
+    boolean searchDescription;
+
+    @Option(names = "--addin", paramLabel = "NAME", description = "Rooms that show this registered add-in.")
+    String addin;
+
+    @Option(names = "--invitations", paramLabel = "SETTING",
+            description = "Rooms that inherit their category's invitations (inherit) or turn them off (false).")
+    String invitations;
+
+    @Option(names = "--chat-content-exceeds-mb", paramLabel = "N",
+            description = "Rooms whose stored messages hold more than N MB (of 1,048,576 bytes).")
+    Integer chatContentExceedsMb;
+
+    @Option(names = "--result-size", paramLabel = "N", description = "At most N rooms (0 to 2147483647).")
+    Integer resultSize;
+
     @Override
     void run(AdminClient admin) {
         if (identity != null) {
@@ -57,6 +74,12 @@ final class RoomGetCommand extends AdminCommand {
         put(filters, "filter", filter);
         put(filters, "manager", manager);
         put(filters, "member", member);
+        put(filters, "searchDescription", searchDescription ? "true" : null);
+        put(filters, "addin", addin);
+        // The cmdlet's value is False; the API's, off.
+        put(filters, "invitations", "false".equalsIgnoreCase(invitations) ? "off" : invitations);
+        put(filters, "chatContentExceedsMb", chatContentExceedsMb == null ? null : chatContentExceedsMb.toString());
+        put(filters, "resultSize", resultSize == null ? null : resultSize.toString());
         String query = filters.entrySet().stream().map(e -> e.getKey() + "=" + AdminClient.segment(e.getValue()))
                 .collect(Collectors.joining("&"));
         JsonNode all = admin.get("/api/v1/rooms" + (query.isEmpty() ? "" : "?" + query));

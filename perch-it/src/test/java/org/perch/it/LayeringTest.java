@@ -24,7 +24,7 @@ class LayeringTest {
                     + "|org\\.h2|org\\.postgresql|org\\.flywaydb)\\.", Pattern.MULTILINE);
 
     @ParameterizedTest
-    @ValueSource(strings = {"perch-core", "perch-store-api", "perch-domain", "perch-xmpp"})
+    @ValueSource(strings = {"perch-core", "perch-store-api", "perch-domain", "perch-xmpp", "perch-chat-data"})
     @DisplayName("pure modules import no Netty, JDBC or HTTP classes")
     void pureModulesShouldNotImportTransportsSqlOrHttp(String module) throws IOException {
         Path sources = Path.of("..", module, "src", "main", "java");
@@ -47,6 +47,21 @@ class LayeringTest {
                 + "|org\\.postgresql|org\\.flywaydb|org\\.perch\\.xmpp|org\\.perch\\.store\\.jdbc)\\.",
                 Pattern.MULTILINE);
         Path sources = Path.of("..", "perch-admin", "src", "main", "java");
+        assertThat(sources).isDirectory();
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                assertThat(forbidden.matcher(Files.readString(f)).find()).as(f.toString()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("the room management page works through the domain: no SQL, Netty, XMPP or server classes")
+    void theRoomManagementPageShouldOnlyUseTheDomainAndTheAdminApisPlumbing() throws IOException {
+        Pattern forbidden = Pattern.compile("^import\\s+(static\\s+)?(io\\.netty|java\\.sql|javax\\.sql|org\\.h2"
+                + "|org\\.postgresql|org\\.flywaydb|org\\.perch\\.xmpp|org\\.perch\\.store\\.jdbc"
+                + "|org\\.perch\\.server)\\.", Pattern.MULTILINE);
+        Path sources = Path.of("..", "perch-web", "src", "main", "java");
         assertThat(sources).isDirectory();
         try (Stream<Path> files = Files.walk(sources)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {

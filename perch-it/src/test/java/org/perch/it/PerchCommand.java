@@ -24,22 +24,30 @@ record PerchCommand(int exitCode, String out, String err) {
 
     static PerchCommand runWith(PerchTestServer server, Map<String, String> extra, String... args)
             throws IOException, InterruptedException {
+        return runOn(server.dataDir(), server.server().adminPort(), extra, args);
+    }
+
+    /** Runs {@code perch} on a data directory whose server may be stopped; its admin port as configured. */
+    static PerchCommand runOn(Path dataDir, int adminPort, Map<String, String> extra, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", System.getProperty("java.class.path"), "org.perch.cli.PerchCli"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("PERCH_DATA_DIR", server.dataDir().toString());
+        builder.environment().put("PERCH_DATA_DIR", dataDir.toString());
         builder.environment().put("PERCH_DOMAIN", "localhost");
-        builder.environment().put("PERCH_ADMIN_PORT", String.valueOf(server.server().adminPort()));
+        builder.environment().put("PERCH_ADMIN_PORT", String.valueOf(adminPort));
         builder.environment().putAll(extra);
-        // Standard error to a file, so that neither stream can fill its pipe while the other is read.
-        Path err = Files.createTempFile(server.dataDir(), "perch-err", ".txt");
+        // Standard error to a file, so that neither stream can fill its pipe while the other is read. Not in the
+        // data directory: an import's may not exist yet.
+        Path err = Files.createTempFile("perch-err", ".txt");
         builder.redirectError(err.toFile());
         Process process = builder.start();
         process.getOutputStream().close();
         byte[] out = process.getInputStream().readAllBytes();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new PerchCommand(process.exitValue(), new String(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        String errors = Files.readString(err, StandardCharsets.UTF_8);
+        Files.delete(err);
+        return new PerchCommand(process.exitValue(), new String(out, StandardCharsets.UTF_8), errors);
     }
 }

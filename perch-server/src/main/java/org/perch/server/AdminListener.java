@@ -54,7 +54,7 @@ final class AdminListener {
                 new AdminServices(chat, accounts, throttle, Jid.domainOnly(config.domain()), token)));
     }
 
-    private static boolean loopback(String address) {
+    static boolean loopback(String address) {
         try {
             return InetAddress.getByName(address).isLoopbackAddress();
         } catch (UnknownHostException e) {
@@ -62,7 +62,8 @@ final class AdminListener {
         }
     }
 
-    private static SSLContext sslContext(TlsIdentity identity, SecureRandom random) {
+    /** A TLS context serving the server's own certificate: for the admin API and the room management page. */
+    static SSLContext sslContext(TlsIdentity identity, SecureRandom random) {
         try {
             char[] none = new char[0];
             KeyStore keys = KeyStore.getInstance("PKCS12");
@@ -75,7 +76,7 @@ final class AdminListener {
             context.init(kmf.getKeyManagers(), null, random);
             return context;
         } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("could not set up TLS for the admin API", e);
+            throw new IllegalStateException("could not set up TLS with the server's certificate", e);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.perch.server;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 import org.perch.core.Jid;
 import org.perch.core.Principal;
@@ -52,7 +53,8 @@ final class ChatRuntime implements AutoCloseable {
             events.subscribe(indexer);
             ChatSettings settings = new ChatSettings(config.chat().defaultChatHistory(),
                     config.chat().participantUpdateLimit());
-            ChatRooms rooms = new ChatRooms(store, settings, clock, events, Jid.domainOnly(config.domain()));
+            ChatRooms rooms = new ChatRooms(store, settings, clock, events, Jid.domainOnly(config.domain()),
+                    Optional.of(config.chat().site()).filter(s -> !s.isEmpty()));
             ChatServices services = new ChatServices(rooms, new HistoryWriter(store.history(), indexer::stored),
                     store.history(), new RoomModeration(rooms, store.history(), clock, events),
                     new RoomSearch(rooms, store.history(), index), events);

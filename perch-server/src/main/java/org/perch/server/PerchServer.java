@@ -12,6 +12,7 @@ import org.perch.server.config.PerchConfig;
 import org.perch.server.tls.TlsFiles;
 import org.perch.store.Store;
 import org.perch.store.h2.H2Store;
+import org.perch.web.RoomManagementSite;
 import org.perch.xmpp.netty.TlsIdentity;
 import org.perch.xmpp.netty.TransportConfig;
 import org.perch.xmpp.netty.XmppTransport;
@@ -56,6 +57,7 @@ public final class PerchServer {
             XmppServer xmpp = new XmppServer(settings, accounts, store.rosters(), sasl, clock, chat.services());
             XmppTransport transport;
             Optional<AdminApi> admin;
+            Optional<RoomManagementSite> web;
             try {
                 transport = XmppTransport.start(transportConfig(config), identity, xmpp);
                 try {
@@ -65,12 +67,21 @@ public final class PerchServer {
                     transport.close();
                     throw e;
                 }
+                try {
+                    web = WebListener.start(config, chat.services().rooms(), store.accounts(), throttle, identity,
+                            random);
+                } catch (RuntimeException e) {
+                    admin.ifPresent(AdminApi::close);
+                    transport.close();
+                    throw e;
+                }
             } catch (RuntimeException e) {
                 xmpp.close();
                 chat.close();
                 throw e;
             }
-            RunningServer running = new RunningServer(config, store, chat, xmpp, transport, admin, identity);
+            RunningServer running = new RunningServer(config, store, chat, xmpp, transport, admin, web,
+                    identity);
             LOG.info("Perch {} started in {} ms\n{}", XmppServer.VERSION,
                     Duration.between(began, Instant.now()).toMillis(), running.summary());
             return running;

@@ -7,6 +7,7 @@ import org.perch.admin.AdminApi;
 import org.perch.server.config.PerchConfig;
 import org.perch.server.tls.TlsFiles;
 import org.perch.store.Store;
+import org.perch.web.RoomManagementSite;
 import org.perch.xmpp.netty.TlsIdentity;
 import org.perch.xmpp.netty.XmppTransport;
 import org.perch.xmpp.session.XmppServer;
@@ -27,13 +28,15 @@ public final class RunningServer implements AutoCloseable {
     private final XmppServer xmpp;
     private final XmppTransport transport;
     private final Optional<AdminApi> admin;
+    private final Optional<RoomManagementSite> web;
     private final TlsIdentity identity;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     RunningServer(PerchConfig config, Store store, ChatRuntime chat, XmppServer xmpp, XmppTransport transport,
-                  Optional<AdminApi> admin, TlsIdentity identity) {
+                  Optional<AdminApi> admin, Optional<RoomManagementSite> web, TlsIdentity identity) {
         this.admin = admin;
+        this.web = web;
         this.chat = chat;
         this.config = config;
         this.store = store;
@@ -57,6 +60,11 @@ public final class RunningServer implements AutoCloseable {
     /** The admin API's port, or -1 when it is disabled. */
     public int adminPort() {
         return admin.map(AdminApi::port).orElse(-1);
+    }
+
+    /** The room management page's port, or -1 when it is disabled. */
+    public int webPort() {
+        return web.map(RoomManagementSite::port).orElse(-1);
     }
 
     /** The store the server runs on: for tests and embedding code that must look at what was stored. */
@@ -87,6 +95,9 @@ public final class RunningServer implements AutoCloseable {
         }
         admin.ifPresent(a -> sb.append("  admin API         ").append(a.tls() ? "https" : "http").append("://")
                 .append(config.admin().bindAddress()).append(':').append(a.port()).append("/api/v1 (docs/admin.md)\n"));
+        web.ifPresent(w -> sb.append("  room management   ").append(w.tls() ? "https" : "http").append("://")
+                .append(config.domain()).append(':').append(w.port()).append(RoomManagementSite.PAGE)
+                .append(" (RoomManagementUrl)\n"));
         sb.append("  data directory    ").append(config.dataDir().toAbsolutePath()).append('\n');
         sb.append("  certificate       SHA-256 ").append(TlsFiles.fingerprintSha256(identity.leaf())).append('\n');
         sb.append("  add a user with   ./perch user add alice@").append(config.domain());
@@ -105,6 +116,7 @@ public final class RunningServer implements AutoCloseable {
         }
         LOG.info("Perch shutting down");
         try {
+            web.ifPresent(RoomManagementSite::close);
             admin.ifPresent(AdminApi::close);
             xmpp.close();
             transport.close();

@@ -4,6 +4,7 @@ import org.perch.store.chat.AddinStore;
 import org.perch.store.chat.CategoryStore;
 import org.perch.store.chat.ConfigurationStore;
 import org.perch.store.chat.HistoryStore;
+import org.perch.store.chat.PolicyStore;
 import org.perch.store.chat.RoomStore;
 
 /**
@@ -25,6 +26,8 @@ public interface Store extends AutoCloseable {
     AddinStore addins();
 
     ConfigurationStore configuration();
+
+    PolicyStore policies();
 
     @Override
     void close();

@@ -22,6 +22,7 @@ import org.perch.server.RunningServer;
 import org.perch.server.config.ConfigLoader;
 import org.perch.server.config.PerchConfig;
 import org.perch.store.Store;
+import org.perch.store.chat.ChatPolicy;
 import org.perch.store.h2.H2Store;
 
 /**
@@ -43,21 +44,46 @@ public final class PerchTestServer implements AutoCloseable {
         this.server = server;
     }
 
-    /** Starts a server with random loopback ports; {@code overrides} are configuration keys and values. */
+    /**
+     * Starts a server with random loopback ports; {@code overrides} are configuration keys and values. Unlike a
+     * server as shipped, its global policy enables Persistent Chat, so that every account may use rooms.
+     */
     public static PerchTestServer start(Map<String, String> overrides) {
+        return start(newDataDir(), overrides);
+    }
+
+    /** Starts a server as {@code perch serve} would first start: Persistent Chat off for every account. */
+    public static PerchTestServer startAsShipped(Map<String, String> overrides) {
+        return launch(newDataDir(), overrides);
+    }
+
+    /**
+     * Starts a server on a data directory; an empty one gets a store whose global policy enables Persistent Chat,
+     * an existing store (its certificate, accounts and policies) is reused as it is.
+     */
+    public static PerchTestServer start(Path dataDir, Map<String, String> overrides) {
+        if (!Files.exists(dataDir.resolve("store"))) {
+            try (Store store = H2Store.open(dataDir)) {
+                store.policies().update(ChatPolicy.GLOBAL_DEFAULT.withEnablePersistentChat(true));
+            }
+        }
+        return launch(dataDir, overrides);
+    }
+
+    private static Path newDataDir() {
         try {
-            return start(Files.createTempDirectory("perch-test-"), overrides);
+            return Files.createTempDirectory("perch-test-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Starts a server on an existing data directory (its store, certificate and accounts are reused). */
-    public static PerchTestServer start(Path dataDir, Map<String, String> overrides) {
+    private static PerchTestServer launch(Path dataDir, Map<String, String> overrides) {
         Map<String, String> settings = new HashMap<>(Map.of(
                 "data-dir", dataDir.toString(),
                 "xmpp.bind-address", "127.0.0.1", "http.bind-address", "127.0.0.1",
                 "xmpp.c2s-port", "0", "xmpp.direct-tls-port", "0", "http.port", "0", "admin.port", "0"));
+        settings.putAll(Map.of("web.bind-address", "127.0.0.1", "web.port", "0"));
         settings.putAll(overrides);
         PerchConfig config = new ConfigLoader(Map.of()).load(Optional.empty(), settings);
         return new PerchTestServer(dataDir, Map.copyOf(overrides), PerchServer.start(config));
@@ -69,7 +95,7 @@ public final class PerchTestServer implements AutoCloseable {
      */
     public PerchTestServer restart() {
         close();
-        return start(dataDir, overrides);
+        return launch(dataDir, overrides);
     }
 
     public static PerchTestServer start() {
@@ -90,6 +116,11 @@ public final class PerchTestServer implements AutoCloseable {
 
     public int httpPort() {
         return server.httpPort();
+    }
+
+    /** The room management page's port ({@code https://localhost:<port>/rooms/}). */
+    public int webPort() {
+        return server.webPort();
     }
 
     public Path dataDir() {

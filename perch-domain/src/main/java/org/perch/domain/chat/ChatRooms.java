@@ -24,6 +24,9 @@ import org.perch.store.Store;
 import org.perch.store.chat.Addin;
 import org.perch.store.chat.Category;
 import org.perch.store.chat.ChatConfiguration;
+import org.perch.store.chat.ChatMessage;
+import org.perch.store.chat.ChatPolicy;
+import org.perch.store.chat.PolicyIdentity;
 import org.perch.store.chat.Room;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,12 +56,22 @@ public final class ChatRooms {
     private final CategoryAdmin categoryAdmin;
     private final RoomAdmin roomAdmin;
     private final AddinAdmin addinAdmin;
+    private final PolicyAdmin policyAdmin;
 
     /**
      * @param operator the identity the server's own administration acts as (its domain JID, with no local part:
      *     what the admin API's local credential stands for); an administrator that no account backs
      */
     public ChatRooms(Store store, ChatSettings settings, Clock clock, RoomEvents events, Jid operator) {
+        this(store, settings, clock, events, operator, Optional.empty());
+    }
+
+    /**
+     * @param operator as above
+     * @param site the site this server belongs to, whose {@code site:} policy applies to users with no per-user one
+     */
+    public ChatRooms(Store store, ChatSettings settings, Clock clock, RoomEvents events, Jid operator,
+                     Optional<String> site) {
         this.store = Objects.requireNonNull(store, "store");
         Objects.requireNonNull(settings, "settings");
         this.defaults = ChatConfiguration.DEFAULTS.withDefaultChatHistory(settings.defaultChatHistory())
@@ -73,6 +86,7 @@ public final class ChatRooms {
         this.categoryAdmin = new CategoryAdmin(this, store);
         this.roomAdmin = new RoomAdmin(this, store);
         this.addinAdmin = new AddinAdmin(this, store);
+        this.policyAdmin = new PolicyAdmin(this, store, site);
     }
 
     /** The settings in force now: they change, live, when an administrator sets the configuration. */
@@ -243,6 +257,58 @@ public final class ChatRooms {
         });
     }
 
+    /**
+     * How much history each room holds, in UTF-8 bytes of its messages' bodies and payloads, for the rooms that
+     * have any (Get-CsPersistentChatRoom -ChatContentExceedsMB). Reads the whole history.
+     */
+    public Map<RoomId, Long> historySizes() {
+        return store.history().contentSizes();
+    }
+
+    /**
+     * The accounts that may hold a role in the category's rooms (Get-CsPersistentChatEligiblePrincipal
+     * -Category): those its scope includes, by JID, as the filter keeps them; administrators only.
+     */
+    public List<Jid> eligiblePrincipals(Jid requester, CategoryId category, PrincipalFilter filter) {
+        return new EligiblePrincipals(this, store).inCategory(requester.toBare(), category, filter);
+    }
+
+    /**
+     * The same for a room (-Room): its category's eligible members and managers, or with {@code presenters} an
+     * auditorium's eligible presenters, which are the same accounts; INVALID for a Normal room's presenters.
+     */
+    public List<Jid> eligiblePrincipals(Jid requester, RoomId room, boolean presenters, PrincipalFilter filter) {
+        return new EligiblePrincipals(this, store).inRoom(requester.toBare(), room, presenters, filter);
+    }
+
+    /**
+     * Takes the selected messages out of the room (Remove-CsPersistentChatMessage): each becomes a tombstone holding
+     * {@code replacement} (Lync's default text when empty), or, with {@code delete}, is deleted outright; either way
+     * it leaves search. Administrators only. Returns how many messages were removed.
+     */
+    public int removeMessages(Jid requester, RoomId id, MessageSelection selection, boolean delete,
+                              Optional<String> replacement) {
+        return locked(() -> {
+            requireAdmin(requester, "remove messages");
+            if (delete && replacement.isPresent()) {
+                throw new ChatException(Reason.INVALID, "a message is either removed or replaced, not both");
+            }
+            Optional<String> text = delete ? Optional.empty() : Optional.of(valid(() ->
+                    MessageRemoval.replacement(replacement)));
+            Room room = store.rooms().find(id).orElseThrow(() -> roomNotFound(id));
+            MessageRemoval removal = new MessageRemoval(store.history(), clock);
+            List<ChatMessage> chosen = removal.select(room, selection, delete);
+            List<String> ids = chosen.stream().map(ChatMessage::stanzaId).toList();
+            int removed = text.isPresent()
+                    ? removal.replace(requester.toBare(), room, chosen, text.get()).size()
+                    : store.history().delete(room.id(), ids);
+            if (removed > 0) {
+                emit(new RoomEvent.MessagesRemoved(room, ids, text));
+            }
+            return removed;
+        });
+    }
+
     /** Every room, disabled ones too, whoever may see them: for administrators. */
     public List<Room> allRooms() {
         return store.rooms().list();
@@ -371,6 +437,72 @@ public final class ChatRooms {
     static ChatException roomNotFound(RoomId id) {
         return new ChatException(Reason.NOT_FOUND, NO_SUCH_ROOM);
     }
+
+    // ---- policies (spec §7) ----
+
+    /** Every policy: the global one first, then sites, then per-user policies (Get-CsPersistentChatPolicy). */
+    public List<ChatPolicy> policies() {
+        return store.policies().list();
+    }
+
+    public Optional<ChatPolicy> policy(PolicyIdentity identity) {
+        return store.policies().find(identity);
+    }
+
+    /** Adds a site or per-user policy (New-CsPersistentChatPolicy); administrators only. */
+    public ChatPolicy createPolicy(Jid requester, ChatPolicy policy) {
+        return locked(() -> policyAdmin.create(requester, policy));
+    }
+
+    /** Changes a policy (Set-CsPersistentChatPolicy); its users are held to it at once. */
+    public ChatPolicy updatePolicy(Jid requester, PolicyIdentity identity, UnaryOperator<ChatPolicy> change) {
+        return locked(() -> {
+            ChatPolicy after = policyAdmin.update(requester, identity, change);
+            emit(new RoomEvent.PoliciesChanged());
+            return after;
+        });
+    }
+
+    /** Removes a policy, or restores the global one's defaults (Remove-CsPersistentChatPolicy). */
+    public void removePolicy(Jid requester, PolicyIdentity identity, boolean force) {
+        locked(() -> {
+            policyAdmin.remove(requester, identity, force);
+            emit(new RoomEvent.PoliciesChanged());
+        });
+    }
+
+    /** Grants a per-user policy to an account, or takes its grant away (Grant-CsPersistentChatPolicy). */
+    public void grantPolicy(Jid requester, Jid user, Optional<PolicyIdentity.Tag> policy) {
+        locked(() -> {
+            policyAdmin.grant(requester, user, policy);
+            emit(new RoomEvent.PoliciesChanged());
+        });
+    }
+
+    /** The policy that decides whether the user may use Persistent Chat. */
+    public EffectivePolicy effectivePolicy(Jid user) {
+        return policyAdmin.effective(user);
+    }
+
+    /**
+     * Whether the user may use Persistent Chat at all: join rooms, read and search their history. The operator
+     * always may; every account, administrators included, needs a policy that enables it.
+     */
+    public boolean persistentChatEnabled(Jid user) {
+        Jid bare = user.toBare();
+        return bare.equals(operator) || policyAdmin.effective(bare).enablesPersistentChat();
+    }
+
+    /** FORBIDDEN, with a message saying so, unless {@link #persistentChatEnabled} holds for the user. */
+    public void requirePersistentChat(Jid user) {
+        if (!persistentChatEnabled(user)) {
+            throw new ChatException(Reason.FORBIDDEN, POLICY_DISABLED);
+        }
+    }
+
+    /** What a user whose policy does not enable Persistent Chat is told, whatever they tried. */
+    public static final String POLICY_DISABLED =
+            "Persistent Chat is not enabled for you by policy; ask your administrator";
 
     /** The rooms passing {@code test} for the user, sorted by name; one account read, one category list. */
     private List<Room> select(Jid user, List<Room> rooms, Function<CategoryId, Category> categories,

@@ -2,6 +2,7 @@ package org.perch.domain.chat;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.perch.store.chat.Category;
 import org.perch.store.chat.ChatMessage;
 import org.perch.store.chat.Room;
@@ -46,6 +47,18 @@ public sealed interface RoomEvent {
         }
     }
 
+    /**
+     * The administrator removed messages (Remove-CsPersistentChatMessage): replaced by tombstones carrying
+     * {@code replacement}, or, without one, deleted. They must leave search, and occupants are told.
+     */
+    record MessagesRemoved(Room room, List<String> stanzaIds, Optional<String> replacement) implements RoomEvent {
+        public MessagesRemoved {
+            Objects.requireNonNull(room, "room");
+            stanzaIds = List.copyOf(stanzaIds);
+            Objects.requireNonNull(replacement, "replacement");
+        }
+    }
+
     record CategoryCreated(Category category) implements RoomEvent {
         public CategoryCreated {
             Objects.requireNonNull(category, "category");
@@ -64,5 +77,12 @@ public sealed interface RoomEvent {
         public CategoryDeleted {
             Objects.requireNonNull(category, "category");
         }
+    }
+
+    /**
+     * A policy, or a user's grant, changed: who may use Persistent Chat at all may have changed, so every room
+     * checks its occupants again.
+     */
+    record PoliciesChanged() implements RoomEvent {
     }
 }

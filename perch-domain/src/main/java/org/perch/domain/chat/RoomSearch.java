@@ -38,8 +38,12 @@ public final class RoomSearch {
         }
     }
 
-    /** Searches one room; the query's rooms are ignored. A room the user may not see is NOT_FOUND. */
+    /**
+     * Searches one room; the query's rooms are ignored. A room the user may not see is NOT_FOUND; a user whose
+     * policy does not enable Persistent Chat is FORBIDDEN.
+     */
     public Found inRoom(Jid user, Room room, SearchQuery query) {
+        rooms.requirePersistentChat(user);
         RoomAccess access = rooms.access(user.toBare(), room);
         if (!access.canSee()) {
             throw new ChatException(Reason.NOT_FOUND, ChatRooms.NO_SUCH_ROOM);
@@ -50,8 +54,9 @@ public final class RoomSearch {
         return run(with(query, Set.of(room.id())));
     }
 
-    /** Searches every room the user may search; the query's rooms are ignored. */
+    /** Searches every room the user may search (FORBIDDEN without the policy); the query's rooms are ignored. */
     public Found everywhere(Jid user, SearchQuery query) {
+        rooms.requirePersistentChat(user);
         Set<RoomId> permitted = rooms.searchableRooms(user.toBare()).stream().map(Room::id)
                 .collect(Collectors.toSet());
         return run(with(query, permitted));

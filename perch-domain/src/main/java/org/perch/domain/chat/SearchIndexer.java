@@ -70,11 +70,13 @@ public final class SearchIndexer implements AutoCloseable, RoomEvents {
             case RoomEvent.MessageRetracted r -> queue.add(new Remove(r.room().id(), r.tombstone().stanzaId()));
             case RoomEvent.RoomDeleted d -> queue.add(new RemoveRoom(d.room().id()));
             case RoomEvent.HistoryCleared h -> h.stanzaIds().forEach(id -> queue.add(new Remove(h.room().id(), id)));
+            case RoomEvent.MessagesRemoved m -> m.stanzaIds().forEach(id -> queue.add(new Remove(m.room().id(), id)));
             case RoomEvent.RoomCreated c -> { }
             case RoomEvent.RoomChanged c -> { }
             case RoomEvent.CategoryCreated c -> { }
             case RoomEvent.CategoryChanged c -> { }
             case RoomEvent.CategoryDeleted d -> { }
+            case RoomEvent.PoliciesChanged p -> { }
         }
     }
 

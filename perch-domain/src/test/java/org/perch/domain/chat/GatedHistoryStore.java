@@ -71,4 +71,14 @@ final class GatedHistoryStore implements HistoryStore {
     public List<String> purge(RoomId room, java.time.Instant onOrBefore) {
         return real.purge(room, onOrBefore);
     }
+
+    @Override
+    public int delete(RoomId room, List<String> stanzaIds) {
+        return real.delete(room, stanzaIds);
+    }
+
+    @Override
+    public java.util.Map<RoomId, Long> contentSizes() {
+        return real.contentSizes();
+    }
 }

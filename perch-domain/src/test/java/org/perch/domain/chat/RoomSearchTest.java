@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.perch.core.Jid;
 import org.perch.domain.chat.ChatException.Reason;
 import org.perch.store.chat.ChatMessage;
+import org.perch.store.chat.PolicyIdentity;
 import org.perch.store.chat.PostedMessage;
 import org.perch.store.chat.Privacy;
 import org.perch.store.chat.Room;
@@ -31,6 +32,10 @@ class RoomSearchTest {
     private final SearchIndexer indexer = new SearchIndexer(f.store.history(), index);
     private final RoomSearch search = new RoomSearch(f.chat, f.store.history(), index);
     private final HistoryWriter writer = new HistoryWriter(f.store.history(), indexer::stored);
+
+    RoomSearchTest() {
+        f.chat.updatePolicy(ROOT, PolicyIdentity.GLOBAL, p -> p.withEnablePersistentChat(true));
+    }
 
     @AfterEach
     void close() {
@@ -51,6 +56,21 @@ class RoomSearchTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> bodies(search.inRoom(MARY, room, query("quarterly")))
                 .equals(List.of(kept.body())));
+    }
+
+    @Test
+    void searchShouldBeRefusedWhenThePolicyTurnsPersistentChatOff() {
+        Room room = f.room("desk", "Desk");
+        post(room, MARY, "quarterly numbers are in");
+        await().atMost(Duration.ofSeconds(10)).until(() -> bodies(search.everywhere(MARY, query("quarterly")))
+                .size() == 1);
+
+        f.chat.removePolicy(ROOT, PolicyIdentity.GLOBAL, false);
+
+        ChatFixture.refused(() -> search.everywhere(MARY, query("quarterly")), Reason.FORBIDDEN)
+                .hasMessage(ChatRooms.POLICY_DISABLED);
+        ChatFixture.refused(() -> search.inRoom(MARY, room, query("quarterly")), Reason.FORBIDDEN)
+                .hasMessage(ChatRooms.POLICY_DISABLED);
     }
 
     @Test

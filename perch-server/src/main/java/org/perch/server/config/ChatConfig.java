@@ -9,9 +9,12 @@ import java.util.Objects;
  * @param participantUpdateLimit occupants above which a room stops broadcasting their presence
  * @param bootstrapCategory name of the category created on first start, open to every user of the domain and
  *                          letting them create rooms; empty: none (an administrator creates categories)
+ * @param site the Lync site this server belongs to, whose {@code site:} policy applies to users granted no
+ *             per-user policy; empty: none
  */
-public record ChatConfig(int defaultChatHistory, int participantUpdateLimit, String bootstrapCategory) {
+public record ChatConfig(int defaultChatHistory, int participantUpdateLimit, String bootstrapCategory, String site) {
     public ChatConfig {
         Objects.requireNonNull(bootstrapCategory, "bootstrapCategory");
+        Objects.requireNonNull(site, "site");
     }
 }

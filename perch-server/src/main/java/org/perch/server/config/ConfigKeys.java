@@ -42,6 +42,15 @@ public final class ConfigKeys {
             "Whether the admin API speaks TLS (https) with the server's certificate; false only behind a "
                     + "TLS-terminating proxy.",
             Checks.bool());
+    public static final ConfigKey WEB_BIND_ADDRESS = new ConfigKey("web.bind-address", "0.0.0.0",
+            "Address the room management page binds to; every interface by default, as users reach it from their "
+                    + "desks.", Checks.address());
+    public static final ConfigKey WEB_PORT = new ConfigKey("web.port", "5291",
+            "Room management page port (Lync's RoomManagementUrl, `https://<host>:<port>/rooms/`, docs/admin.md); "
+                    + "0 picks a free port, -1 disables it.", Checks.port());
+    public static final ConfigKey WEB_TLS = new ConfigKey("web.tls", "true",
+            "Whether the room management page speaks TLS (https) with the server's certificate; false only behind "
+                    + "a TLS-terminating proxy.", Checks.bool());
     public static final ConfigKey TLS_CERTIFICATE = new ConfigKey("tls.certificate", "",
             "PEM certificate chain, leaf first; empty: a self-signed certificate is generated in `<data-dir>/tls/`.",
             Checks.path(true));
@@ -92,13 +101,17 @@ public final class ConfigKeys {
             "Category created on first start, when there is none: every user of `domain` may join its rooms and "
                     + "create rooms in it. Empty: none is created, and rooms wait for an administrator's category.",
             Checks.text(256));
+    public static final ConfigKey CHAT_SITE = new ConfigKey("chat.site", "",
+            "The Lync site this server belongs to: the policy `site:<name>` applies to users granted no per-user "
+                    + "policy. Empty: no site, so such users fall back to the global policy.", Checks.text(256));
     private static final List<ConfigKey> ALL = List.of(DOMAIN, MUC_DOMAIN, DATA_DIR, XMPP_BIND_ADDRESS,
             XMPP_C2S_PORT, XMPP_DIRECT_TLS_PORT, HTTP_BIND_ADDRESS, HTTP_PORT, HTTP_TLS, ADMIN_BIND_ADDRESS,
-            ADMIN_PORT, ADMIN_TLS, TLS_CERTIFICATE,
+            ADMIN_PORT, ADMIN_TLS, WEB_BIND_ADDRESS, WEB_PORT, WEB_TLS, TLS_CERTIFICATE,
             TLS_PRIVATE_KEY, REGISTRATION_ENABLED, AUTH_SCRAM_ITERATIONS, AUTH_MAX_FAILURES_PER_ACCOUNT,
             AUTH_MAX_FAILURES_PER_ADDRESS, AUTH_LOCKOUT_SECONDS, AUTH_CHANNEL_BINDING, LIMITS_MAX_STANZA_BYTES, LIMITS_MAX_DEPTH,
             LIMITS_MAX_ATTRIBUTES, LIMITS_MAX_CONNECTIONS_PER_ADDRESS, LIMITS_IDLE_TIMEOUT_SECONDS,
-            SM_RESUME_TIMEOUT_SECONDS, CHAT_DEFAULT_HISTORY, CHAT_PARTICIPANT_UPDATE_LIMIT, CHAT_BOOTSTRAP_CATEGORY);
+            SM_RESUME_TIMEOUT_SECONDS, CHAT_DEFAULT_HISTORY, CHAT_PARTICIPANT_UPDATE_LIMIT, CHAT_BOOTSTRAP_CATEGORY,
+            CHAT_SITE);
 
     private ConfigKeys() {
     }

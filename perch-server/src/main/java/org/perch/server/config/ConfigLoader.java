@@ -111,6 +111,8 @@ public final class ConfigLoader {
                         r.flag(ConfigKeys.HTTP_TLS)),
                 new HttpConfig(r.text(ConfigKeys.ADMIN_BIND_ADDRESS), r.integer(ConfigKeys.ADMIN_PORT),
                         r.flag(ConfigKeys.ADMIN_TLS)),
+                new HttpConfig(r.text(ConfigKeys.WEB_BIND_ADDRESS), r.integer(ConfigKeys.WEB_PORT),
+                        r.flag(ConfigKeys.WEB_TLS)),
                 tls(r),
                 r.flag(ConfigKeys.REGISTRATION_ENABLED),
                 new AuthConfig(r.integer(ConfigKeys.AUTH_SCRAM_ITERATIONS),
@@ -123,7 +125,8 @@ public final class ConfigLoader {
                         r.seconds(ConfigKeys.LIMITS_IDLE_TIMEOUT_SECONDS)),
                 new StreamManagementConfig(r.seconds(ConfigKeys.SM_RESUME_TIMEOUT_SECONDS)),
                 new ChatConfig(r.integer(ConfigKeys.CHAT_DEFAULT_HISTORY),
-                        r.integer(ConfigKeys.CHAT_PARTICIPANT_UPDATE_LIMIT), r.text(ConfigKeys.CHAT_BOOTSTRAP_CATEGORY)));
+                        r.integer(ConfigKeys.CHAT_PARTICIPANT_UPDATE_LIMIT), r.text(ConfigKeys.CHAT_BOOTSTRAP_CATEGORY),
+                        r.text(ConfigKeys.CHAT_SITE).strip()));
     }
 
     private static TlsConfig tls(Resolved r) {

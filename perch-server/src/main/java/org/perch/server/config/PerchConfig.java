@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param xmpp the XMPP client listeners
  * @param http the HTTP listener
  * @param admin the admin REST API listener
+ * @param web the room management page's listener
  * @param tls where the TLS certificate comes from
  * @param registrationEnabled whether in-band registration (XEP-0077) is offered
  * @param auth password verifiers and lockout
@@ -22,8 +23,9 @@ import java.util.Optional;
  * @param chat persistent chat settings
  */
 public record PerchConfig(String domain, String mucDomain, Path dataDir, XmppConfig xmpp, HttpConfig http,
-                          HttpConfig admin, TlsConfig tls, boolean registrationEnabled, AuthConfig auth,
-                          LimitsConfig limits, StreamManagementConfig streamManagement, ChatConfig chat) {
+                          HttpConfig admin, HttpConfig web, TlsConfig tls, boolean registrationEnabled,
+                          AuthConfig auth, LimitsConfig limits, StreamManagementConfig streamManagement,
+                          ChatConfig chat) {
     public PerchConfig {
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(mucDomain, "mucDomain");
@@ -31,6 +33,7 @@ public record PerchConfig(String domain, String mucDomain, Path dataDir, XmppCon
         Objects.requireNonNull(xmpp, "xmpp");
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(admin, "admin");
+        Objects.requireNonNull(web, "web");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(limits, "limits");

@@ -40,6 +40,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theRoomManagementPageShouldListenOnEveryInterfaceWithTlsUnlessConfiguredOtherwise() {
+        assertThat(PerchConfig.defaults().web()).isEqualTo(new HttpConfig("0.0.0.0", 5291, true));
+
+        PerchConfig off = noEnvironment.load(Optional.empty(), Map.of("web.port", "-1", "web.tls", "false",
+                "web.bind-address", "127.0.0.1"));
+        assertThat(off.web()).isEqualTo(new HttpConfig("127.0.0.1", -1, false));
+        assertThat(off.web().enabled()).isFalse();
+        assertThatThrownBy(() -> noEnvironment.load(Optional.empty(), Map.of("web.port", "70000")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("web.port");
+    }
+
+    @Test
     void theMucDomainShouldFollowTheConfiguredDomainUnlessSetItself() throws IOException {
         Path file = write("domain = Example.ORG\n");
         assertThat(noEnvironment.load(Optional.of(file), Map.of()).mucDomain()).isEqualTo("chat.example.org");

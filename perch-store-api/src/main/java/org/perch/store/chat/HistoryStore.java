@@ -2,6 +2,7 @@ package org.perch.store.chat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.perch.core.RoomId;
 
@@ -37,4 +38,17 @@ public interface HistoryStore {
      * (Clear-CsPersistentChatRoom), tombstones included, and returns their stanza-ids; nothing is left of them.
      */
     List<String> purge(RoomId room, Instant onOrBefore);
+
+    /**
+     * Deletes, in one transaction, the room's messages with these stanza-ids (Remove-CsPersistentChatMessage
+     * -Remove), tombstones included; ids the room does not hold are ignored. Returns how many were deleted.
+     */
+    int delete(RoomId room, List<String> stanzaIds);
+
+    /**
+     * How much history each room holds: the UTF-8 bytes of its messages' bodies and payloads (a tombstone holds
+     * none), for every room with at least one message (Get-CsPersistentChatRoom -ChatContentExceedsMB). Reads the
+     * whole history: an administrator's query, not one for every request.
+     */
+    Map<RoomId, Long> contentSizes();
 }

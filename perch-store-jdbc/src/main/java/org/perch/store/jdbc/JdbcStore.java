@@ -13,6 +13,7 @@ import org.perch.store.chat.AddinStore;
 import org.perch.store.chat.CategoryStore;
 import org.perch.store.chat.ConfigurationStore;
 import org.perch.store.chat.HistoryStore;
+import org.perch.store.chat.PolicyStore;
 import org.perch.store.chat.RoomStore;
 
 /**
@@ -31,6 +32,7 @@ public final class JdbcStore implements Store {
     private final JdbcHistoryStore history;
     private final JdbcAddinStore addins;
     private final JdbcConfigurationStore configuration;
+    private final JdbcPolicyStore policies;
     private final Runnable onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -43,6 +45,7 @@ public final class JdbcStore implements Store {
         this.history = new JdbcHistoryStore(tx);
         this.addins = new JdbcAddinStore(tx);
         this.configuration = new JdbcConfigurationStore(tx);
+        this.policies = new JdbcPolicyStore(tx);
         this.onClose = onClose;
     }
 
@@ -118,6 +121,11 @@ public final class JdbcStore implements Store {
     @Override
     public ConfigurationStore configuration() {
         return configuration;
+    }
+
+    @Override
+    public PolicyStore policies() {
+        return policies;
     }
 
     @Override

@@ -16,9 +16,11 @@ final class InMemoryAccountStore implements AccountStore {
 
     private final Map<Jid, Account> accounts = new ConcurrentHashMap<>();
     private final InMemoryRosterStore rosters;
+    private final InMemoryPolicyStore policies;
 
-    InMemoryAccountStore(InMemoryRosterStore rosters) {
+    InMemoryAccountStore(InMemoryRosterStore rosters, InMemoryPolicyStore policies) {
         this.rosters = rosters;
+        this.policies = policies;
     }
 
     @Override
@@ -45,6 +47,7 @@ final class InMemoryAccountStore implements AccountStore {
     public boolean delete(Jid jid) {
         boolean existed = accounts.remove(jid) != null;
         rosters.removeOwner(jid);
+        policies.removeUser(jid);
         return existed;
     }
 

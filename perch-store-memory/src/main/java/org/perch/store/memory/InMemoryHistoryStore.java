@@ -110,6 +110,35 @@ final class InMemoryHistoryStore implements HistoryStore {
         return purged;
     }
 
+    @Override
+    public synchronized int delete(RoomId room, List<String> stanzaIds) {
+        RoomHistory history = rooms.get(room);
+        if (history == null) {
+            return 0;
+        }
+        Set<String> doomed = Set.copyOf(stanzaIds);
+        RoomHistory kept = new RoomHistory();
+        history.messages.stream().filter(m -> !doomed.contains(m.stanzaId())).forEach(kept::add);
+        rooms.put(room, kept);
+        return history.messages.size() - kept.messages.size();
+    }
+
+    @Override
+    public synchronized Map<RoomId, Long> contentSizes() {
+        Map<RoomId, Long> sizes = new HashMap<>();
+        rooms.forEach((room, history) -> {
+            if (!history.messages.isEmpty()) {
+                sizes.put(room, history.messages.stream().mapToLong(m -> utf8Length(m.body()) + utf8Length(m.payload()))
+                        .sum());
+            }
+        });
+        return sizes;
+    }
+
+    private static long utf8Length(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
     /** Starts an empty history for a new room. */
     synchronized void openRoom(RoomId room) {
         rooms.put(room, new RoomHistory());

@@ -7,13 +7,15 @@ import org.perch.store.chat.AddinStore;
 import org.perch.store.chat.CategoryStore;
 import org.perch.store.chat.ConfigurationStore;
 import org.perch.store.chat.HistoryStore;
+import org.perch.store.chat.PolicyStore;
 import org.perch.store.chat.RoomStore;
 
 /** A store held in maps: thread-safe, fast, and forgotten on close. Use it in tests and for trying things out. */
 public final class InMemoryStore implements Store {
 
     private final InMemoryRosterStore rosters = new InMemoryRosterStore();
-    private final InMemoryAccountStore accounts = new InMemoryAccountStore(rosters);
+    private final InMemoryPolicyStore policies = new InMemoryPolicyStore(jid -> accounts().find(jid).isPresent());
+    private final InMemoryAccountStore accounts = new InMemoryAccountStore(rosters, policies);
     private final InMemoryCategoryStore categories = new InMemoryCategoryStore();
     private final InMemoryHistoryStore history = new InMemoryHistoryStore();
     private final InMemoryRoomStore rooms = new InMemoryRoomStore(categories, history);
@@ -57,6 +59,11 @@ public final class InMemoryStore implements Store {
     @Override
     public ConfigurationStore configuration() {
         return configuration;
+    }
+
+    @Override
+    public PolicyStore policies() {
+        return policies;
     }
 
     /** Nothing to release: the maps go with the last reference to this store. */

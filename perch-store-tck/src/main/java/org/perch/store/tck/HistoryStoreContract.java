@@ -27,9 +27,10 @@ import org.perch.store.chat.Retraction;
 
 /**
  * What every {@link HistoryStore} must do when storing, finding and retracting messages. The paging rules are
- * in {@link HistoryPagingContract}, which this extends, so one binding runs both.
+ * in {@link HistoryPagingContract} and the size of each room's history in {@link HistorySizeContract}, which this
+ * extends, so one binding runs them all.
  */
-public interface HistoryStoreContract extends HistoryPagingContract {
+public interface HistoryStoreContract extends HistoryPagingContract, HistorySizeContract {
 
     private HistoryStore history() {
         return fixture().store().history();
@@ -66,6 +67,25 @@ public interface HistoryStoreContract extends HistoryPagingContract {
                 .extracting(ChatMessage::stanzaId).containsExactly("msg-4", "msg-5");
         assertThat(history().since(0, 100)).extracting(ChatMessage::id).doesNotContain(stored.get(0).id());
         assertThat(history().purge(lobby, ChatData.at(2))).isEmpty();
+    }
+
+    @Test
+    default void deleteShouldRemoveOnlyTheNamedMessagesOfTheRoom() {
+        RoomId lobby = room("lobby");
+        RoomId other = room("other");
+        history().append(messages(lobby, 0, 5));
+        history().append(messages(other, 0, 3));
+        history().retract(lobby, "msg-3", new org.perch.store.chat.Retraction(ChatData.T0, ChatData.ALICE, true,
+                "gone"));
+
+        int deleted = history().delete(lobby, List.of("msg-1", "msg-3", "msg-9"));
+
+        assertThat(deleted).isEqualTo(2);
+        assertThat(everything(lobby)).extracting(ChatMessage::stanzaId).containsExactly("msg-0", "msg-2", "msg-4");
+        assertThat(everything(other)).extracting(ChatMessage::stanzaId).containsExactly("msg-0", "msg-1", "msg-2");
+        assertThat(history().find(lobby, "msg-1")).isEmpty();
+        assertThat(history().find(lobby, "msg-2")).isPresent();
+        assertThat(history().delete(lobby, List.of("msg-1"))).isZero();
     }
 
     @Test

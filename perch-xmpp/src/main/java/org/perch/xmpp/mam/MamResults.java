@@ -5,6 +5,7 @@ import java.util.List;
 import org.perch.core.Jid;
 import org.perch.store.chat.ChatMessage;
 import org.perch.store.chat.HistoryPage;
+import org.perch.store.chat.Retraction;
 import org.perch.xmpp.forms.DataForm;
 import org.perch.xmpp.stanza.Stanzas;
 import org.perch.xmpp.stream.Namespaces;
@@ -17,6 +18,7 @@ import org.perch.xmpp.xml.XmlElement;
  */
 public final class MamResults {
     private static final String RETRACT = "urn:xmpp:message-retract:1";
+    private static final String MODERATE = "urn:xmpp:message-moderate:1";
 
     private MamResults() {
     }
@@ -76,11 +78,20 @@ public final class MamResults {
         return Stanzas.result(iq, XmlElement.builder("query", MamNamespaces.MAM).child(form.toXml()).build());
     }
 
+    /**
+     * A moderated tombstone says so (XEP-0425) with the moderator's reason: what an administrator's replacement
+     * text (Remove-CsPersistentChatMessage -ReplaceMessage) leaves in the archive.
+     */
     private static XmlElement tombstone(ChatMessage m, Jid archive) {
+        Retraction r = m.retraction().orElseThrow();
+        XmlElement.Builder retracted = XmlElement.builder("retracted", RETRACT).attribute("stamp", r.at().toString());
+        if (r.moderated()) {
+            retracted.child(XmlElement.builder("moderated", MODERATE).attribute("by", archive.toString()).build());
+        }
+        if (!r.reason().isEmpty()) {
+            retracted.textChild("reason", RETRACT, r.reason());
+        }
         return XmlElement.builder("message", Namespaces.CLIENT).attribute("from", archive + "/" + m.nick())
-                .attribute("type", "groupchat")
-                .child(XmlElement.builder("retracted", RETRACT).attribute("stamp", m.retraction().orElseThrow().at()
-                        .toString()).build())
-                .build();
+                .attribute("type", "groupchat").child(retracted.build()).build();
     }
 }

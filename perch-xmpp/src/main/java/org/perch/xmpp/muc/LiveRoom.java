@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.perch.core.Jid;
 import org.perch.domain.chat.ChatException;
+import org.perch.domain.chat.ChatRooms;
 import org.perch.domain.chat.RoomAccess;
 import org.perch.store.chat.Category;
 import org.perch.store.chat.ChatMessage;
@@ -90,6 +91,9 @@ final class LiveRoom {
             return; // ended while the join was queued; nobody is left to answer, and nobody must see them arrive
         }
         Jid user = from.bareJid();
+        if (!ctx.chat().persistentChatEnabled(user)) {
+            throw new StanzaException(StanzaErrorCondition.FORBIDDEN, ChatRooms.POLICY_DISABLED);
+        }
         RoomAccess access = access(user);
         if (!access.canSee()) {
             throw ChatErrors.noSuchRoom();
@@ -205,6 +209,11 @@ final class LiveRoom {
         }
     }
 
+    /** A policy or a grant changed: occupants whose policy no longer enables Persistent Chat are removed (321). */
+    void policiesChanged() {
+        recheck(room, category);
+    }
+
     private void recheck(Room after, Category newCategory) {
         snapshot(after, newCategory);
         if (after.settings().disabled()) {
@@ -213,7 +222,7 @@ final class LiveRoom {
         }
         for (Occupant o : List.copyOf(occupants.values())) {
             RoomAccess a = access(o.jid());
-            if (!a.canJoin()) {
+            if (!a.canJoin() || !ctx.chat().persistentChatEnabled(o.jid())) {
                 leave(o, List.of(OccupantStanzas.REMOVED_BY_CONFIG));
                 continue;
             }

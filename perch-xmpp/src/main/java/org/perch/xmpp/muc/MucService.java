@@ -85,6 +85,7 @@ public final class MucService implements Component {
                 }
                 return;
             }
+            ctx.chat().requirePersistentChat(from.bareJid()); // before a room is made for someone who may not use it
             found = Optional.of(create(from.bareJid(), to.local()));
             created = true;
         }
@@ -153,8 +154,19 @@ public final class MucService implements Component {
             case RoomEvent.RoomCreated created -> { }
             case RoomEvent.MessageRetracted retracted -> { }
             case RoomEvent.HistoryCleared cleared -> { }
+            case RoomEvent.MessagesRemoved removed -> {
+                LiveRoom live = rooms.get(removed.room().address());
+                if (live != null) {
+                    live.submitAlways(() -> Retractions.byAdministrator(live, removed));
+                }
+            }
             case RoomEvent.CategoryCreated created -> { }
             case RoomEvent.CategoryDeleted deleted -> { }
+            case RoomEvent.PoliciesChanged changed -> {
+                for (LiveRoom live : rooms.values()) {
+                    live.submitAlways(live::policiesChanged);
+                }
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package org.perch.xmpp.muc;
 
 import java.util.Optional;
+import org.perch.domain.chat.RoomEvent;
 import org.perch.store.chat.ChatMessage;
 import org.perch.xmpp.session.ClientSession;
 import org.perch.xmpp.stanza.StanzaErrorCondition;
@@ -59,5 +60,19 @@ final class Retractions {
         live.broadcast(XmlElement.builder("message", Namespaces.CLIENT).attribute("from", live.jid.toString())
                 .attribute("type", "groupchat").child(retract.build()).build());
         return Stanzas.result(iq);
+    }
+
+    /**
+     * The administrator removed messages (Remove-CsPersistentChatMessage): occupants are told as of a moderation by
+     * the room itself, with the replacement text as the reason.
+     */
+    static void byAdministrator(LiveRoom live, RoomEvent.MessagesRemoved removed) {
+        for (String id : removed.stanzaIds()) {
+            XmlElement.Builder retract = XmlElement.builder("retract", RETRACT).attribute("id", id)
+                    .child(XmlElement.builder("moderated", MODERATE).attribute("by", live.jid.toString()).build());
+            removed.replacement().ifPresent(text -> retract.textChild("reason", RETRACT, text));
+            live.broadcast(XmlElement.builder("message", Namespaces.CLIENT).attribute("from", live.jid.toString())
+                    .attribute("type", "groupchat").child(retract.build()).build());
+        }
     }
 }

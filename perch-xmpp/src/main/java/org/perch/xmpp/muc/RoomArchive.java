@@ -35,6 +35,7 @@ final class RoomArchive {
     }
 
     void handle(ClientSession from, XmlElement iq, Jid roomJid) {
+        ctx.chat().requirePersistentChat(from.bareJid());
         Room room = ctx.chat().roomByAddress(roomJid.local()).orElseThrow(ChatErrors::noSuchRoom);
         RoomAccess access = ctx.chat().access(from.bareJid(), room);
         if (!access.canSee()) {

@@ -1,0 +1,47 @@
+package org.perch.server;
+
+import java.security.SecureRandom;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import org.perch.admin.PasswordCheck;
+import org.perch.domain.account.LoginThrottle;
+import org.perch.domain.chat.ChatRooms;
+import org.perch.server.config.HttpConfig;
+import org.perch.server.config.PerchConfig;
+import org.perch.store.AccountStore;
+import org.perch.web.RoomManagementSite;
+import org.perch.web.SignInGate;
+import org.perch.web.WebServices;
+import org.perch.xmpp.netty.TlsIdentity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the room management page (Lync's RoomManagementUrl) on its own listener, with the server's certificate,
+ * the same rooms, accounts and login lockout as everything else.
+ */
+final class WebListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebListener.class);
+
+    private WebListener() {
+    }
+
+    static Optional<RoomManagementSite> start(PerchConfig config, ChatRooms chat, AccountStore accounts,
+                                              LoginThrottle throttle, TlsIdentity identity, SecureRandom random) {
+        HttpConfig web = config.web();
+        if (!web.enabled()) {
+            return Optional.empty();
+        }
+        Optional<SSLContext> tls = web.tls() ? Optional.of(AdminListener.sslContext(identity, random))
+                : Optional.empty();
+        if (!web.tls() && !AdminListener.loopback(web.bindAddress())) {
+            LOG.warn("The room management page listens on {} without TLS: users' passwords cross the network in"
+                    + " clear, and browsers drop its Secure session cookie, unless a TLS-terminating proxy stands in"
+                    + " front of it", web.bindAddress());
+        }
+        SignInGate gate = SignInGate.byPolicy(chat);
+        return Optional.of(RoomManagementSite.start(web.bindAddress(), web.port(), tls, new WebServices(chat,
+                new PasswordCheck(accounts, throttle), gate, config.mucDomain(), chat.clock())));
+    }
+}
