@@ -21,7 +21,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         subcommands = {ServeCommand.class, UserCommand.class, CategoryCommand.class, RoomCommand.class,
             EligiblePrincipalCommand.class, TestCommand.class,
             AddinCommand.class, ConfigurationCommand.class, PolicyCommand.class, MessageCommand.class,
-            DataCommand.class, ConfigCommand.class, HelpCommand.class},
+            DataCommand.class, ComplianceCommand.class, ConfigCommand.class, HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  perch serve --config perch.properties",

@@ -24,7 +24,8 @@ class LayeringTest {
                     + "|org\\.h2|org\\.postgresql|org\\.flywaydb)\\.", Pattern.MULTILINE);
 
     @ParameterizedTest
-    @ValueSource(strings = {"perch-core", "perch-store-api", "perch-domain", "perch-xmpp", "perch-chat-data"})
+    @ValueSource(strings = {"perch-core", "perch-store-api", "perch-domain", "perch-xmpp", "perch-chat-data",
+        "perch-compliance"})
     @DisplayName("pure modules import no Netty, JDBC or HTTP classes")
     void pureModulesShouldNotImportTransportsSqlOrHttp(String module) throws IOException {
         Path sources = Path.of("..", module, "src", "main", "java");

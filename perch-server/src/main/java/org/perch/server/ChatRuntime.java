@@ -17,6 +17,7 @@ import org.perch.search.lucene.LuceneMessageIndex;
 import org.perch.server.config.PerchConfig;
 import org.perch.store.Store;
 import org.perch.store.chat.Category;
+import org.perch.store.chat.HistoryStore;
 import org.perch.store.chat.MessageIndex;
 import org.perch.xmpp.muc.ChatServices;
 import org.slf4j.Logger;
@@ -55,8 +56,9 @@ final class ChatRuntime implements AutoCloseable {
                     config.chat().participantUpdateLimit());
             ChatRooms rooms = new ChatRooms(store, settings, clock, events, Jid.domainOnly(config.domain()),
                     Optional.of(config.chat().site()).filter(s -> !s.isEmpty()));
-            ChatServices services = new ChatServices(rooms, new HistoryWriter(store.history(), indexer::stored),
-                    store.history(), new RoomModeration(rooms, store.history(), clock, events),
+            HistoryStore captured = rooms.capturedHistory();
+            ChatServices services = new ChatServices(rooms, new HistoryWriter(captured, indexer::stored),
+                    store.history(), new RoomModeration(rooms, captured, clock, events),
                     new RoomSearch(rooms, store.history(), index), events);
             return new ChatRuntime(services, indexer, index);
         } catch (RuntimeException e) {

@@ -1,11 +1,13 @@
 package org.perch.store;
 
+import java.util.function.Supplier;
 import org.perch.store.chat.AddinStore;
 import org.perch.store.chat.CategoryStore;
 import org.perch.store.chat.ConfigurationStore;
 import org.perch.store.chat.HistoryStore;
 import org.perch.store.chat.PolicyStore;
 import org.perch.store.chat.RoomStore;
+import org.perch.store.compliance.ComplianceOutbox;
 
 /**
  * One opened store: the entry point a backend hands to the rest of the server. Closing it releases its files
@@ -28,6 +30,16 @@ public interface Store extends AutoCloseable {
     ConfigurationStore configuration();
 
     PolicyStore policies();
+
+    ComplianceOutbox outbox();
+
+    /**
+     * Runs {@code work} so that the changes it makes through this store commit together, once it returns, or not
+     * at all if it throws: how a compliance event is captured with the change it records. A block inside a block
+     * joins the outer one. Backends without transactions (the in-memory store) apply each change as it is made and
+     * keep only the outbox events of a block that returns.
+     */
+    <T> T atomically(Supplier<T> work);
 
     @Override
     void close();

@@ -2,6 +2,7 @@ package org.perch.domain.chat;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.perch.store.chat.Category;
 import org.perch.store.chat.ChatConfiguration;
 import org.perch.store.chat.ChatMessage;
 import org.perch.store.chat.ChatPolicy;
+import org.perch.store.chat.HistoryStore;
 import org.perch.store.chat.PolicyIdentity;
 import org.perch.store.chat.Room;
 import org.slf4j.Logger;
@@ -53,6 +55,10 @@ public final class ChatRooms {
     private final RoomEvents events;
     private final Jid operator;
     private final ReentrantLock changes = new ReentrantLock();
+    /** The change in progress (under {@link #changes}): who makes it, and the events it has stored so far. */
+    private Jid actor;
+    private final List<RoomEvent> pending = new ArrayList<>();
+    private final ComplianceCapture compliance;
     private final CategoryAdmin categoryAdmin;
     private final RoomAdmin roomAdmin;
     private final AddinAdmin addinAdmin;
@@ -87,6 +93,20 @@ public final class ChatRooms {
         this.roomAdmin = new RoomAdmin(this, store);
         this.addinAdmin = new AddinAdmin(this, store);
         this.policyAdmin = new PolicyAdmin(this, store, site);
+        this.compliance = new ComplianceCapture(store, clock);
+    }
+
+    /**
+     * History for the writer of posted messages and for moderation: what they store there is in the compliance
+     * record exactly when it is stored.
+     */
+    public HistoryStore capturedHistory() {
+        return new CapturedHistory(store, compliance);
+    }
+
+    /** The compliance record's capture, which the protocol layer tells of joins, parts and history reads. */
+    public ComplianceCapture compliance() {
+        return compliance;
     }
 
     /** The settings in force now: they change, live, when an administrator sets the configuration. */
@@ -105,7 +125,7 @@ public final class ChatRooms {
      * force for every room at once: the next join gets the new history length.
      */
     public ChatConfiguration configure(Jid requester, UnaryOperator<ChatConfiguration> change) {
-        return locked(() -> {
+        return locked(requester, () -> {
             requireAdmin(requester, "change the configuration");
             ChatConfiguration after = valid(() -> change.apply(configuration));
             store.configuration().save(after);
@@ -116,7 +136,7 @@ public final class ChatRooms {
 
     /** Back to the configuration file's values (Remove-CsPersistentChatConfiguration); administrators only. */
     public ChatConfiguration resetConfiguration(Jid requester) {
-        return locked(() -> {
+        return locked(requester, () -> {
             requireAdmin(requester, "change the configuration");
             store.configuration().clear();
             configuration = defaults;
@@ -147,17 +167,17 @@ public final class ChatRooms {
 
     /** Adds a category: administrators only; its name may be neither a category's nor a room's. */
     public Category createCategory(Jid requester, Category category) {
-        return locked(() -> categoryAdmin.create(requester.toBare(), category));
+        return locked(requester, () -> categoryAdmin.create(requester.toBare(), category));
     }
 
     /** Replaces the category; its rooms lose the members, managers and presenters its new scope leaves out. */
     public Category updateCategory(Jid requester, Category category) {
-        return locked(() -> categoryAdmin.update(requester.toBare(), category));
+        return locked(requester, () -> categoryAdmin.update(requester.toBare(), category));
     }
 
     /** Deletes an empty category; one that still has rooms is a {@link Reason#CONFLICT}. */
     public void deleteCategory(Jid requester, CategoryId id) {
-        locked(() -> categoryAdmin.delete(requester.toBare(), id));
+        locked(requester, () -> categoryAdmin.delete(requester.toBare(), id));
     }
 
     /**
@@ -177,7 +197,7 @@ public final class ChatRooms {
      */
     public Room createRoom(Jid requester, CategoryId category, String address, String name,
                            UnaryOperator<Room> configure) {
-        return locked(() -> roomAdmin.create(requester.toBare(), category, address, name, configure));
+        return locked(requester, () -> roomAdmin.create(requester.toBare(), category, address, name, configure));
     }
 
     /**
@@ -188,17 +208,17 @@ public final class ChatRooms {
      * Open room's member list.
      */
     public Room updateRoom(Jid requester, RoomId id, UnaryOperator<Room> change) {
-        return locked(() -> roomAdmin.update(requester.toBare(), id, change));
+        return locked(requester, () -> roomAdmin.update(requester.toBare(), id, change));
     }
 
     /** Disables or enables the room (managers and administrators); a disabled room keeps all its data. */
     public Room setDisabled(Jid requester, RoomId id, boolean disabled) {
-        return locked(() -> roomAdmin.setDisabled(requester.toBare(), id, disabled));
+        return locked(requester, () -> roomAdmin.setDisabled(requester.toBare(), id, disabled));
     }
 
     /** Deletes the room and its history: administrators only; managers can only disable it. */
     public void deleteRoom(Jid requester, RoomId id) {
-        locked(() -> roomAdmin.delete(requester.toBare(), id));
+        locked(requester, () -> roomAdmin.delete(requester.toBare(), id));
     }
 
     public Optional<Category> category(CategoryId id) {
@@ -217,12 +237,12 @@ public final class ChatRooms {
 
     /** Registers an add-in (administrators only); its name must be free. */
     public Addin createAddin(Jid requester, Addin addin) {
-        return locked(() -> addinAdmin.create(requester.toBare(), addin));
+        return locked(requester, () -> addinAdmin.create(requester.toBare(), addin));
     }
 
     /** Changes an add-in's name or URL (administrators only); rooms that show it follow a rename. */
     public Addin updateAddin(Jid requester, String name, UnaryOperator<Addin> change) {
-        return locked(() -> addinAdmin.update(requester.toBare(), name, change));
+        return locked(requester, () -> addinAdmin.update(requester.toBare(), name, change));
     }
 
     /**
@@ -230,7 +250,7 @@ public final class ChatRooms {
      * {@code force}, which takes it out of them first.
      */
     public void deleteAddin(Jid requester, String name, boolean force) {
-        locked(() -> addinAdmin.delete(requester.toBare(), name, force));
+        locked(requester, () -> addinAdmin.delete(requester.toBare(), name, force));
     }
 
     /** Every registered add-in, sorted by name. */
@@ -248,7 +268,7 @@ public final class ChatRooms {
      * from history and from search; administrators only. Returns how many went.
      */
     public int clearHistory(Jid requester, RoomId id, Instant onOrBefore) {
-        return locked(() -> {
+        return locked(requester, () -> {
             requireAdmin(requester, "clear a room's history");
             Room room = store.rooms().find(id).orElseThrow(() -> roomNotFound(id));
             List<String> purged = store.history().purge(id, onOrBefore);
@@ -288,7 +308,7 @@ public final class ChatRooms {
      */
     public int removeMessages(Jid requester, RoomId id, MessageSelection selection, boolean delete,
                               Optional<String> replacement) {
-        return locked(() -> {
+        return locked(requester, () -> {
             requireAdmin(requester, "remove messages");
             if (delete && replacement.isPresent()) {
                 throw new ChatException(Reason.INVALID, "a message is either removed or replaced, not both");
@@ -418,7 +438,13 @@ public final class ChatRooms {
         return after;
     }
 
+    /** Records the change's compliance events in its block; the listener is told once the block commits. */
     void emit(RoomEvent event) {
+        compliance.changed(actor, event);
+        pending.add(event);
+    }
+
+    private void tell(RoomEvent event) {
         try {
             events.on(event);
         } catch (RuntimeException e) {
@@ -451,12 +477,12 @@ public final class ChatRooms {
 
     /** Adds a site or per-user policy (New-CsPersistentChatPolicy); administrators only. */
     public ChatPolicy createPolicy(Jid requester, ChatPolicy policy) {
-        return locked(() -> policyAdmin.create(requester, policy));
+        return locked(requester, () -> policyAdmin.create(requester, policy));
     }
 
     /** Changes a policy (Set-CsPersistentChatPolicy); its users are held to it at once. */
     public ChatPolicy updatePolicy(Jid requester, PolicyIdentity identity, UnaryOperator<ChatPolicy> change) {
-        return locked(() -> {
+        return locked(requester, () -> {
             ChatPolicy after = policyAdmin.update(requester, identity, change);
             emit(new RoomEvent.PoliciesChanged());
             return after;
@@ -465,7 +491,7 @@ public final class ChatRooms {
 
     /** Removes a policy, or restores the global one's defaults (Remove-CsPersistentChatPolicy). */
     public void removePolicy(Jid requester, PolicyIdentity identity, boolean force) {
-        locked(() -> {
+        locked(requester, () -> {
             policyAdmin.remove(requester, identity, force);
             emit(new RoomEvent.PoliciesChanged());
         });
@@ -473,7 +499,7 @@ public final class ChatRooms {
 
     /** Grants a per-user policy to an account, or takes its grant away (Grant-CsPersistentChatPolicy). */
     public void grantPolicy(Jid requester, Jid user, Optional<PolicyIdentity.Tag> policy) {
-        locked(() -> {
+        locked(requester, () -> {
             policyAdmin.grant(requester, user, policy);
             emit(new RoomEvent.PoliciesChanged());
         });
@@ -515,21 +541,29 @@ public final class ChatRooms {
                 .toList();
     }
 
-    private <T> T locked(Supplier<T> work) {
+    /**
+     * Runs one change: under the change lock, in one store block, so that its compliance events commit with it;
+     * the listener hears of it only once it has committed.
+     */
+    private <T> T locked(Jid requester, Supplier<T> work) {
         changes.lock();
         try {
-            return work.get();
+            actor = requester.toBare();
+            T result = store.atomically(work);
+            List<RoomEvent> committed = List.copyOf(pending);
+            pending.clear();
+            committed.forEach(this::tell);
+            return result;
         } finally {
+            pending.clear();
             changes.unlock();
         }
     }
 
-    private void locked(Runnable work) {
-        changes.lock();
-        try {
+    private void locked(Jid requester, Runnable work) {
+        locked(requester, () -> {
             work.run();
-        } finally {
-            changes.unlock();
-        }
+            return null;
+        });
     }
 }

@@ -9,6 +9,8 @@ import org.h2.engine.SysProperties;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.perch.store.Store;
 import org.perch.store.StoreException;
+import org.perch.store.compliance.ComplianceRecord;
+import org.perch.store.jdbc.JdbcComplianceRecord;
 import org.perch.store.jdbc.JdbcStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,8 +51,28 @@ public final class H2Store {
      *     loaded before this class with its automatic server bound beyond loopback
      */
     public static Store open(Path dataDir) {
+        return open(dataDir.toAbsolutePath().resolve("store"), "store",
+                (pool, onClose) -> JdbcStore.open(pool, onClose, H2Sync.BARRIER));
+    }
+
+    /**
+     * Opens (creating on first use) the compliance database in {@code dataDir}: a database of its own, in the
+     * {@code compliance} directory beside the store's, with its own credentials (spec §10.2).
+     *
+     * @throws StoreException as {@link #open(Path)}
+     */
+    public static ComplianceRecord openComplianceRecord(Path dataDir) {
+        return open(dataDir.toAbsolutePath().resolve("compliance"), "compliance database",
+                (pool, onClose) -> JdbcComplianceRecord.open(pool, onClose, H2Sync.BARRIER));
+    }
+
+    /** How a database is made over the pool; {@code onClose} releases the pool and the sync thread. */
+    private interface Opener<T> {
+        T open(JdbcConnectionPool pool, Runnable onClose);
+    }
+
+    private static <T> T open(Path dir, String what, Opener<T> opener) {
         requireLoopbackBinding();
-        Path dir = dataDir.toAbsolutePath().resolve("store");
         if (dir.toString().contains(";")) {
             throw new StoreException("the data directory may not contain ';' (H2 URL syntax): " + dir);
         }
@@ -59,23 +81,23 @@ public final class H2Store {
             Files.createDirectories(dir);
             password = H2Password.loadOrCreate(dir.resolve("credentials"));
         } catch (IOException e) {
-            throw new StoreException("could not prepare the store directory " + dir, e);
+            throw new StoreException("could not prepare the " + what + " directory " + dir, e);
         }
         JdbcConnectionPool pool = JdbcConnectionPool.create(url(dir), USER, password);
         pool.setMaxConnections(MAX_CONNECTIONS);
         H2Sync sync = new H2Sync(pool);
         try {
-            Store store = JdbcStore.open(pool, () -> {
+            T opened = opener.open(pool, () -> {
                 sync.close();
                 pool.dispose();
-            }, H2Sync.BARRIER);
+            });
             sync.start();
-            LOG.info("Opened the H2 store at {}", dir.resolve("perch"));
-            return store;
+            LOG.info("Opened the H2 {} at {}", what, dir.resolve("perch"));
+            return opened;
         } catch (RuntimeException e) {
             sync.close();
             pool.dispose();
-            throw new StoreException("could not open the H2 store at " + dir
+            throw new StoreException("could not open the H2 " + what + " at " + dir
                     + " (was it created with the password in its credentials file?)", e);
         }
     }

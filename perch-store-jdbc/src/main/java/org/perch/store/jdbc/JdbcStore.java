@@ -2,6 +2,7 @@ package org.perch.store.jdbc;
 
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -15,6 +16,7 @@ import org.perch.store.chat.ConfigurationStore;
 import org.perch.store.chat.HistoryStore;
 import org.perch.store.chat.PolicyStore;
 import org.perch.store.chat.RoomStore;
+import org.perch.store.compliance.ComplianceOutbox;
 
 /**
  * A {@link Store} over a JDBC data source. Opening it migrates the schema (Flyway, scripts in
@@ -33,6 +35,8 @@ public final class JdbcStore implements Store {
     private final JdbcAddinStore addins;
     private final JdbcConfigurationStore configuration;
     private final JdbcPolicyStore policies;
+    private final JdbcComplianceOutbox outbox;
+    private final Transactor tx;
     private final Runnable onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -46,6 +50,8 @@ public final class JdbcStore implements Store {
         this.addins = new JdbcAddinStore(tx);
         this.configuration = new JdbcConfigurationStore(tx);
         this.policies = new JdbcPolicyStore(tx);
+        this.outbox = new JdbcComplianceOutbox(tx);
+        this.tx = tx;
         this.onClose = onClose;
     }
 
@@ -126,6 +132,16 @@ public final class JdbcStore implements Store {
     @Override
     public PolicyStore policies() {
         return policies;
+    }
+
+    @Override
+    public ComplianceOutbox outbox() {
+        return outbox;
+    }
+
+    @Override
+    public <T> T atomically(Supplier<T> work) {
+        return tx.atomically(work);
     }
 
     @Override

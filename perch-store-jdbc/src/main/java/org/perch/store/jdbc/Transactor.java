@@ -3,6 +3,7 @@ package org.perch.store.jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.perch.store.StoreException;
 
@@ -20,6 +21,8 @@ final class Transactor {
 
     private final DataSource dataSource;
     private final CommitBarrier barrier;
+    /** The connection of the {@link #atomically} block this thread is in, which every operation then joins. */
+    private final ThreadLocal<Connection> block = new ThreadLocal<>();
 
     Transactor(DataSource dataSource, CommitBarrier barrier) {
         this.dataSource = dataSource;
@@ -49,7 +52,44 @@ final class Transactor {
         return run(operation, work, true, true);
     }
 
+    /**
+     * Runs {@code work} as one transaction: every operation it makes joins it, and it commits (then passes the
+     * barrier) when {@code work} returns, or rolls back if it throws. Not retried: the work may have done more than
+     * the store's part. A block inside a block joins the outer one.
+     */
+    <T> T atomically(Supplier<T> work) {
+        if (block.get() != null) {
+            return work.get();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            block.set(c);
+            try {
+                T result = work.get();
+                c.commit();
+                barrier.afterCommit(c);
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollback(c, e);
+                throw e;
+            } finally {
+                block.remove();
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure("commit a block of changes", e, false);
+        }
+    }
+
     private <T> T run(String operation, SqlWork<T> work, boolean writes, boolean redact) {
+        Connection joined = block.get();
+        if (joined != null) {
+            try {
+                return work.run(joined);
+            } catch (SQLException e) {
+                throw failure(operation, e, redact);
+            }
+        }
         T result = committed(operation, work, redact);
         if (writes) {
             // Not retried with the work: the change is committed, only its durability is in doubt, and the caller

@@ -1,5 +1,6 @@
 package org.perch.store.memory;
 
+import java.util.function.Supplier;
 import org.perch.store.AccountStore;
 import org.perch.store.RosterStore;
 import org.perch.store.Store;
@@ -9,6 +10,7 @@ import org.perch.store.chat.ConfigurationStore;
 import org.perch.store.chat.HistoryStore;
 import org.perch.store.chat.PolicyStore;
 import org.perch.store.chat.RoomStore;
+import org.perch.store.compliance.ComplianceOutbox;
 
 /** A store held in maps: thread-safe, fast, and forgotten on close. Use it in tests and for trying things out. */
 public final class InMemoryStore implements Store {
@@ -21,6 +23,7 @@ public final class InMemoryStore implements Store {
     private final InMemoryRoomStore rooms = new InMemoryRoomStore(categories, history);
     private final InMemoryAddinStore addins = new InMemoryAddinStore();
     private final InMemoryConfigurationStore configuration = new InMemoryConfigurationStore();
+    private final InMemoryComplianceOutbox outbox = new InMemoryComplianceOutbox();
 
     /** An empty store. */
     public InMemoryStore() {
@@ -64,6 +67,17 @@ public final class InMemoryStore implements Store {
     @Override
     public PolicyStore policies() {
         return policies;
+    }
+
+    @Override
+    public ComplianceOutbox outbox() {
+        return outbox;
+    }
+
+    /** Each change applies as it is made; only the block's outbox events wait for it to return. */
+    @Override
+    public <T> T atomically(Supplier<T> work) {
+        return outbox.atomically(work);
     }
 
     /** Nothing to release: the maps go with the last reference to this store. */

@@ -6,5 +6,7 @@ package org.perch.store.tck;
  */
 public enum StoreCapability {
     /** Data written before {@code close()} is seen again by a store re-opened over the same data. */
-    DURABLE
+    DURABLE,
+    /** A {@code Store.atomically} block that throws leaves none of its changes behind, not only no outbox events. */
+    TRANSACTIONAL
 }

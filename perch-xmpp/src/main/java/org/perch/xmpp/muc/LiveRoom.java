@@ -108,6 +108,7 @@ final class LiveRoom {
         Standing standing = Standing.of(access);
         Occupant me = new Occupant(from.jid(), nick, standing.affiliation(), standing.role(), presence);
         occupants.put(nick, me);
+        ctx.chat().compliance().joined(user, room);
         if (broadcastsPresence()) {
             for (Occupant other : others(me)) {
                 from.deliver(OccupantStanzas.presence(jid, other, from.jid(), "", List.of(), ""));
@@ -131,7 +132,11 @@ final class LiveRoom {
     private void replayHistory(ClientSession to, HistoryRequest request) {
         List<ChatMessage> page = ctx.history().query(request.query(room.id(), ctx.settings().defaultChatHistory()))
                 .map(p -> p.messages()).orElse(List.of());
-        for (ChatMessage m : request.trim(page)) {
+        List<ChatMessage> sent = request.trim(page);
+        if (!sent.isEmpty()) {
+            ctx.chat().compliance().readHistory(to.bareJid(), room, "history on join: " + sent.size() + " messages");
+        }
+        for (ChatMessage m : sent) {
             if (m.retracted()) {
                 continue;
             }
@@ -173,6 +178,7 @@ final class LiveRoom {
     void leave(Occupant me, List<Integer> codes) {
         broadcastPresence(me, "unavailable", codes, "");
         occupants.remove(me.nick());
+        ctx.chat().compliance().parted(me.jid().toBare(), room);
     }
 
     /** Tells everyone (the occupant itself always, the others while under the update limit) about a presence. */
@@ -263,6 +269,7 @@ final class LiveRoom {
                                     .attribute("role", "none").build())
                             .child(destroy.build()).build())
                     .build());
+            ctx.chat().compliance().parted(o.jid().toBare(), room);
         }
         occupants.clear();
     }

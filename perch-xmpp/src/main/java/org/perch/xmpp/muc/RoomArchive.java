@@ -52,6 +52,8 @@ final class RoomArchive {
         MamQuery q = MamQuery.parse(query, room.id());
         HistoryPage page = q.fulltext().isPresent() ? search(from, room, q)
                 : ctx.history().query(q.history()).orElseThrow(RoomArchive::unknownId);
+        ctx.chat().compliance().readHistory(from.bareJid(), room, q.fulltext().map(words -> "search: " + words)
+                .orElse("archive query") + ": " + page.messages().size() + " messages");
         MamResults.messages(q, page, roomJid.toBare(), from.jid(), m -> StoredStanza.read(m.payload()))
                 .forEach(from::deliver);
         from.deliver(MamResults.fin(iq, page));

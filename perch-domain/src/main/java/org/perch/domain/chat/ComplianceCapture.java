@@ -1,0 +1,163 @@
+package org.perch.domain.chat;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.perch.core.Jid;
+import org.perch.core.Principal;
+import org.perch.store.Store;
+import org.perch.store.chat.Category;
+import org.perch.store.chat.ChatMessage;
+import org.perch.store.chat.Retraction;
+import org.perch.store.chat.Room;
+import org.perch.store.compliance.ComplianceEvent;
+import org.perch.store.compliance.ComplianceEventType;
+import org.perch.store.compliance.ComplianceRoom;
+
+/**
+ * Writes the compliance record's events into the chat store's outbox (spec §10, ARCHITECTURE D6), while compliance
+ * is on. A change's events are written inside the change's own {@link Store#atomically} block, so an event exists
+ * exactly when its change committed; joins and parts, which change nothing stored, are written on their own.
+ * Off until turned on, as in Lync; while off it writes nothing and costs a volatile read.
+ */
+public final class ComplianceCapture {
+
+    private final Store store;
+    private final Clock clock;
+    private volatile boolean enabled;
+
+    public ComplianceCapture(Store store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public void enable(boolean on) {
+        this.enabled = on;
+    }
+
+    /** A user entered the room. */
+    public void joined(Jid user, Room room) {
+        standalone(ComplianceEventType.JOIN, user, room, "");
+    }
+
+    /** A user left the room, or was taken out of it. */
+    public void parted(Jid user, Room room) {
+        standalone(ComplianceEventType.PART, user, room, "");
+    }
+
+    /** A user read the room's history: {@code what} says how (history on join, an archive query, a search). */
+    public void readHistory(Jid user, Room room, String what) {
+        standalone(ComplianceEventType.BACKCHAT, user, room, what);
+    }
+
+    /** Posted messages, written in the block that stores them. */
+    void posted(List<ChatMessage> messages, Function<ChatMessage, Optional<Room>> rooms) {
+        if (!enabled) {
+            return;
+        }
+        List<ComplianceEvent> events = new ArrayList<>();
+        for (ChatMessage m : messages) {
+            rooms.apply(m).ifPresent(room -> events.add(new ComplianceEvent(UUID.randomUUID(),
+                    ComplianceEventType.CHAT, m.timestamp(), m.sender(), Optional.of(of(room)),
+                    Optional.of(m.stanzaId()), m.body())));
+        }
+        store.outbox().add(events);
+    }
+
+    /** A message turned into a tombstone by its author, a manager or an administrator. */
+    void retracted(Room room, ChatMessage tombstone) {
+        if (!enabled) {
+            return;
+        }
+        Retraction r = tombstone.retraction().orElseThrow();
+        store.outbox().add(List.of(new ComplianceEvent(UUID.randomUUID(), ComplianceEventType.CHAT_REMOVED, r.at(),
+                r.by(), Optional.of(of(room)), Optional.of(tombstone.stanzaId()), r.reason())));
+    }
+
+    /** The events a domain change records, written in the change's block; {@code actor} made the change. */
+    void changed(Jid actor, RoomEvent event) {
+        if (!enabled) {
+            return;
+        }
+        store.outbox().add(eventsOf(actor, event));
+    }
+
+    private List<ComplianceEvent> eventsOf(Jid actor, RoomEvent event) {
+        return switch (event) {
+            case RoomEvent.RoomCreated c -> List.of(room(ComplianceEventType.ROOM_CREATED, actor, c.room(),
+                    describe(c.room())));
+            case RoomEvent.RoomChanged c -> roomChanges(actor, c.before(), c.after());
+            case RoomEvent.RoomDeleted d -> List.of(room(ComplianceEventType.ROOM_DELETED, actor, d.room(), ""));
+            case RoomEvent.MessageRetracted r -> List.of();
+            case RoomEvent.HistoryCleared h -> List.of(room(ComplianceEventType.CHAT_PURGED, actor, h.room(),
+                    "cleared " + h.stanzaIds().size() + " messages"));
+            case RoomEvent.MessagesRemoved m -> m.stanzaIds().stream().map(id -> new ComplianceEvent(UUID.randomUUID(),
+                    m.replacement().isPresent() ? ComplianceEventType.CHAT_REMOVED : ComplianceEventType.CHAT_PURGED,
+                    clock.instant(), actor, Optional.of(of(m.room())), Optional.of(id),
+                    m.replacement().orElse(""))).toList();
+            case RoomEvent.CategoryCreated c -> List.of(category(ComplianceEventType.CATEGORY_CREATED, actor,
+                    c.category()));
+            case RoomEvent.CategoryChanged c -> List.of(category(ComplianceEventType.CATEGORY_CHANGED, actor,
+                    c.after()));
+            case RoomEvent.CategoryDeleted d -> List.of(category(ComplianceEventType.CATEGORY_DELETED, actor,
+                    d.category()));
+            case RoomEvent.PoliciesChanged p -> List.of();
+        };
+    }
+
+    /** Roles apart from the rest, so that a membership change is its own event, as an auditor looks for it. */
+    private List<ComplianceEvent> roomChanges(Jid actor, Room before, Room after) {
+        List<ComplianceEvent> events = new ArrayList<>();
+        if (!before.withRoles(after.roles()).equals(after)) {
+            events.add(room(ComplianceEventType.ROOM_CHANGED, actor, after, describe(after)));
+        }
+        if (!before.roles().equals(after.roles())) {
+            events.add(room(ComplianceEventType.ROLES_CHANGED, actor, after, "members=" + list(after.roles().members())
+                    + "; managers=" + list(after.roles().managers()) + "; presenters="
+                    + list(after.roles().presenters())));
+        }
+        return events;
+    }
+
+    private void standalone(ComplianceEventType type, Jid user, Room room, String content) {
+        if (enabled) {
+            store.outbox().add(List.of(room(type, user, room, content)));
+        }
+    }
+
+    private ComplianceEvent room(ComplianceEventType type, Jid actor, Room room, String content) {
+        return new ComplianceEvent(UUID.randomUUID(), type, clock.instant(), actor, Optional.of(of(room)),
+                Optional.empty(), content);
+    }
+
+    private ComplianceEvent category(ComplianceEventType type, Jid actor, Category category) {
+        return new ComplianceEvent(UUID.randomUUID(), type, clock.instant(), actor, Optional.empty(),
+                Optional.empty(), "category=" + category.name() + "; allowed=" + list(category.allowedMembers())
+                + "; denied=" + list(category.deniedMembers()) + "; creators=" + list(category.creators()));
+    }
+
+    private static String describe(Room room) {
+        return "name=" + room.name() + "; category=" + room.category().value() + "; privacy="
+                + room.settings().privacy().name().toLowerCase(Locale.ROOT) + "; type="
+                + room.settings().type().name().toLowerCase(Locale.ROOT) + "; disabled="
+                + room.settings().disabled() + "; description=" + room.description();
+    }
+
+    private static String list(Set<Principal> principals) {
+        return principals.stream().map(Principal::uri).sorted().collect(Collectors.joining(",", "[", "]"));
+    }
+
+    static ComplianceRoom of(Room room) {
+        return new ComplianceRoom(room.id(), room.address(), room.name());
+    }
+}
