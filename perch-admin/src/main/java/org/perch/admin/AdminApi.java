@@ -78,6 +78,7 @@ public final class AdminApi implements AutoCloseable {
         new ConfigurationResource(services.chat()).register(routes);
         new PolicyResource(services.chat()).register(routes);
         new MessageResource(services.chat()).register(routes);
+        new ComplianceResource(services.compliance()).register(routes);
         return routes;
     }
 

@@ -1,6 +1,7 @@
 package org.perch.admin;
 
 import java.util.Objects;
+import org.perch.compliance.ComplianceControl;
 import org.perch.core.Jid;
 import org.perch.domain.account.LoginThrottle;
 import org.perch.domain.chat.ChatRooms;
@@ -15,10 +16,12 @@ import org.perch.store.AccountStore;
  * @param operator the server's domain JID, which the local credential acts as ({@link ChatRooms} treats it as an
  *     administrator)
  * @param localToken the {@link LocalCredential} the server wrote at start
+ * @param compliance the compliance service's configuration and state
  */
 public record AdminServices(ChatRooms chat, AccountStore accounts, LoginThrottle throttle, Jid operator,
-                            String localToken) {
+                            String localToken, ComplianceControl compliance) {
     public AdminServices {
+        Objects.requireNonNull(compliance, "compliance");
         Objects.requireNonNull(chat, "chat");
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(throttle, "throttle");

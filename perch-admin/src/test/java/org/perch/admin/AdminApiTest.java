@@ -207,7 +207,7 @@ class AdminApiTest extends ApiTestBase {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode paths = Json.MAPPER.readTree(response.body()).path("paths");
         for (Routes.Route route : AdminApi.routes(new AdminServices(chat, store.accounts(),
-                LoginThrottle.withDefaults(Clock.systemUTC()), OPERATOR, TOKEN)).all()) {
+                LoginThrottle.withDefaults(Clock.systemUTC()), OPERATOR, TOKEN, compliance)).all()) {
             assertThat(paths.path(route.template()).has(route.method().toLowerCase(java.util.Locale.ROOT)))
                     .as(route.method() + " " + route.template()).isTrue();
         }

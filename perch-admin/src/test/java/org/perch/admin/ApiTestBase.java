@@ -14,12 +14,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.perch.compliance.ComplianceRuntime;
 import org.perch.core.Jid;
 import org.perch.core.Principal;
 import org.perch.domain.account.AccountService;
@@ -28,6 +30,7 @@ import org.perch.domain.chat.ChatRooms;
 import org.perch.domain.chat.ChatSettings;
 import org.perch.store.Store;
 import org.perch.store.chat.Category;
+import org.perch.store.memory.InMemoryComplianceRecord;
 import org.perch.store.memory.InMemoryStore;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +44,9 @@ abstract class ApiTestBase {
     final ChatRooms chat = new ChatRooms(store, ChatSettings.DEFAULTS, Clock.systemUTC(), e -> { }, OPERATOR);
     final HttpClient http = HttpClient.newHttpClient();
     final ListAppender<ILoggingEvent> audit = new ListAppender<>();
+    final ComplianceRuntime compliance = new ComplianceRuntime(store.complianceConfiguration(), store.outbox(),
+            InMemoryComplianceRecord::new, chat.compliance()::enable, "example.org", "chat.example.org",
+            Clock.systemUTC(), Duration.ofMillis(100));
     AdminApi api;
 
     @BeforeEach
@@ -50,7 +56,7 @@ abstract class ApiTestBase {
         accounts.grantAdmin(Jid.of("root@example.org"));
         accounts.add(Jid.of("alice@example.org"), "alice-secret");
         api = AdminApi.start("127.0.0.1", 0, Optional.empty(), new AdminServices(chat, store.accounts(),
-                LoginThrottle.withDefaults(Clock.systemUTC()), OPERATOR, TOKEN));
+                LoginThrottle.withDefaults(Clock.systemUTC()), OPERATOR, TOKEN, compliance));
         audit.start();
         ((Logger) LoggerFactory.getLogger(AuditLog.LOGGER)).addAppender(audit);
     }
@@ -59,6 +65,7 @@ abstract class ApiTestBase {
     void stop() {
         ((Logger) LoggerFactory.getLogger(AuditLog.LOGGER)).detachAppender(audit);
         api.close();
+        compliance.close();
     }
 
     // ---- helpers ----

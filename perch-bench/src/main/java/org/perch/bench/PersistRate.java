@@ -21,7 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.perch.domain.chat.HistoryWriter;
 import org.perch.store.Store;
 import org.perch.store.chat.Category;
@@ -48,7 +48,7 @@ import org.perch.store.h2.H2Store;
  */
 public final class PersistRate {
 
-    private record Result(String name, long completed, long failed, double seconds, long[] latenciesNanos,
+    record Result(String name, long completed, long failed, double seconds, long[] latenciesNanos,
                           double messagesPerAppend) {
         double rate() {
             return completed / seconds;
@@ -68,7 +68,7 @@ public final class PersistRate {
     private final long measureMillis;
     private final String[] bodies;
 
-    private PersistRate(long messages, long warmupMillis, long measureMillis) {
+    PersistRate(long messages, long warmupMillis, long measureMillis) {
         this.messages = messages;
         this.warmupMillis = warmupMillis;
         this.measureMillis = measureMillis;
@@ -109,10 +109,10 @@ public final class PersistRate {
         Optional<Dataset> dataset = messages == 0 ? Optional.empty() : Optional.of(Dataset.ensure(messages));
         List<Result> results = new ArrayList<>();
         for (int p : posters) {
-            results.add(bench.inScratchStore(dataset, store -> bench.writer(store, p)));
+            results.add(bench.inScratchStore(dataset, (dir, store) -> bench.writer(store, p)));
         }
         for (int b : batches) {
-            results.add(bench.inScratchStore(dataset, store -> bench.raw(store, b)));
+            results.add(bench.inScratchStore(dataset, (dir, store) -> bench.raw(store, b)));
         }
         System.out.printf(Locale.ROOT, "%npersist: results (%s messages before each run; load average now %s)%n",
                 messages == 0 ? "no" : String.format("%,d", messages), loadAverage());
@@ -127,7 +127,7 @@ public final class PersistRate {
     }
 
     /** Runs the work on a fresh copy of the dataset (or an empty store with the rooms), then deletes the copy. */
-    private Result inScratchStore(Optional<Dataset> dataset, Function<Store, Result> work) throws IOException {
+    Result inScratchStore(Optional<Dataset> dataset, BiFunction<Path, Store, Result> work) throws IOException {
         Path scratch = Dataset.root().resolve("persist-scratch");
         Dataset.deleteTree(scratch);
         Files.createDirectories(scratch);
@@ -139,7 +139,7 @@ public final class PersistRate {
                 if (dataset.isEmpty()) {
                     createRooms(store);
                 }
-                Result result = work.apply(store);
+                Result result = work.apply(scratch, store);
                 // The file's size while open and busy: what H2 has not yet compacted counts too.
                 System.out.printf(Locale.ROOT, "persist: store on disk after the run: %,d MB%n",
                         Dataset.size(scratch) >> 20);
@@ -165,10 +165,15 @@ public final class PersistRate {
     }
 
     private Result writer(Store store, int posters) {
-        String name = "HistoryWriter, " + posters + (posters == 1 ? " poster" : " posters");
+        return writer(store, store.history(), posters, "HistoryWriter, " + posters
+                + (posters == 1 ? " poster" : " posters"));
+    }
+
+    /** {@code posters} threads posting through a {@link HistoryWriter} over {@code path} (the store's history). */
+    Result writer(Store store, HistoryStore path, int posters, String name) {
         System.out.printf("persist: %s …%n", name);
         List<Room> rooms = Dataset.rooms(store);
-        CountingHistory history = CountingHistory.of(store.history());
+        CountingHistory history = CountingHistory.of(path);
         LongAdder completed = new LongAdder();
         LongAdder failed = new LongAdder();
         AtomicReference<Throwable> firstFailure = new AtomicReference<>();
@@ -263,7 +268,7 @@ public final class PersistRate {
         return result;
     }
 
-    private static void report(Result r) {
+    static void report(Result r) {
         System.out.printf(Locale.ROOT, "persist: %s: %,.0f msg/s (%,d in %.1f s), latency p50 %s ms, p99 %s ms,"
                         + " max %s ms, %.1f msg/append, %d failed; load average %s%n", r.name(), r.rate(),
                 r.completed(), r.seconds(), r.percentile(0.5), r.percentile(0.99), r.percentile(1.0),

@@ -7,8 +7,12 @@ import picocli.CommandLine.Command;
  * adapters' output). Each subcommand is one class listed here.
  */
 @Command(name = "compliance", mixinStandardHelpOptions = true,
-        description = "The compliance record: checks the adapters' exported files (docs/compliance.md).",
+        description = "The compliance record: its configuration and state, through the running server, and a check"
+                + " of the adapters' exported files (docs/compliance.md).",
         subcommands = {
+            ComplianceConfigCommand.class,
+            ComplianceStatusCommand.class,
+            ComplianceRunNowCommand.class,
             ComplianceVerifyCommand.class,
         })
 final class ComplianceCommand {

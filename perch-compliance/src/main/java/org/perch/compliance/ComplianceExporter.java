@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.perch.store.compliance.ComplianceRecord;
+import org.perch.store.compliance.CrashPoint;
 import org.perch.store.compliance.ExportState;
 import org.perch.store.compliance.PlannedBatch;
 import org.perch.store.compliance.RecordedEvent;
@@ -48,6 +49,7 @@ public final class ComplianceExporter {
         Chains chains = new Chains(state.chainHeads());
         List<ChainedEvent> chained = chains.appendAll(events);
         adapter.translate(new ExportBatch(b.id(), b.start(), b.end(), chained));
+        CrashPoint.reach("export"); // files written, the batch not yet marked done
         record.complete(b.id(), chains.heads());
         return chained.size();
     }

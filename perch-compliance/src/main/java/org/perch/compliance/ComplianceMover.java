@@ -4,6 +4,7 @@ import java.util.List;
 import org.perch.store.compliance.ComplianceEvent;
 import org.perch.store.compliance.ComplianceOutbox;
 import org.perch.store.compliance.ComplianceRecord;
+import org.perch.store.compliance.CrashPoint;
 
 /**
  * Moves events from the chat store's outbox into the compliance database: copies them, and only once the copy has
@@ -33,6 +34,7 @@ public final class ComplianceMover {
             return 0;
         }
         record.copy(waiting);
+        CrashPoint.reach("move"); // in both databases now
         outbox.remove(waiting.stream().map(ComplianceEvent::id).toList());
         return waiting.size();
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.perch.store.StoreException;
 import org.perch.store.compliance.ComplianceOutbox;
 import org.perch.store.compliance.ComplianceRecord;
 import org.slf4j.Logger;
@@ -35,6 +36,11 @@ public final class ComplianceService implements AutoCloseable {
     });
     private volatile Optional<Instant> lastRun = Optional.empty();
     private volatile Optional<String> lastError = Optional.empty();
+    /** The compliance database's figures as {@link #status()} last read them. */
+    private volatile RecordFigures lastRead = new RecordFigures(0, 0);
+
+    private record RecordFigures(long exportBacklog, long lastExported) {
+    }
 
     public ComplianceService(ComplianceOutbox outbox, ComplianceRecord record, ComplianceAdapter adapter,
                              Clock clock, int batchSize) {
@@ -62,9 +68,24 @@ public final class ComplianceService implements AutoCloseable {
         return status();
     }
 
+    /**
+     * The backlogs and the last run. While the compliance database cannot be read, the outbox (in the chat store)
+     * still counts what waits, the database's own figures are those last read, and {@code lastError} says why: an
+     * operator asks for the status precisely while the database is down.
+     */
     public ComplianceStatus status() {
-        long exported = record.exportState().lastExportedSequence();
-        return new ComplianceStatus(outbox.size(), record.lastSequence() - exported, exported, lastRun, lastError);
+        long waiting = outbox.size();
+        RecordFigures figures;
+        Optional<String> error = lastError;
+        try {
+            long exported = record.exportState().lastExportedSequence();
+            figures = new RecordFigures(record.lastSequence() - exported, exported);
+            lastRead = figures;
+        } catch (StoreException e) {
+            figures = lastRead;
+            error = Optional.of("the compliance database cannot be read: " + e.getMessage());
+        }
+        return new ComplianceStatus(true, waiting, figures.exportBacklog(), figures.lastExported(), lastRun, error);
     }
 
     private void moveQuietly() {

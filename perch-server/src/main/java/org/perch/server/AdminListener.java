@@ -14,6 +14,7 @@ import javax.net.ssl.SSLContext;
 import org.perch.admin.AdminApi;
 import org.perch.admin.AdminServices;
 import org.perch.admin.LocalCredential;
+import org.perch.compliance.ComplianceControl;
 import org.perch.core.Jid;
 import org.perch.domain.account.LoginThrottle;
 import org.perch.domain.chat.ChatRooms;
@@ -32,8 +33,9 @@ final class AdminListener {
     private AdminListener() {
     }
 
-    static Optional<AdminApi> start(PerchConfig config, ChatRooms chat, AccountStore accounts, LoginThrottle throttle,
-                                    TlsIdentity identity, SecureRandom random) {
+    static Optional<AdminApi> start(PerchConfig config, ChatRooms chat, ComplianceControl compliance,
+                                    AccountStore accounts, LoginThrottle throttle, TlsIdentity identity,
+                                    SecureRandom random) {
         HttpConfig admin = config.admin();
         if (!admin.enabled()) {
             return Optional.empty();
@@ -51,7 +53,7 @@ final class AdminListener {
                     + " unless a TLS-terminating proxy stands in front of it", admin.bindAddress());
         }
         return Optional.of(AdminApi.start(admin.bindAddress(), admin.port(), tls,
-                new AdminServices(chat, accounts, throttle, Jid.domainOnly(config.domain()), token)));
+                new AdminServices(chat, accounts, throttle, Jid.domainOnly(config.domain()), token, compliance)));
     }
 
     static boolean loopback(String address) {

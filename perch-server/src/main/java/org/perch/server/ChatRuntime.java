@@ -2,8 +2,11 @@ package org.perch.server;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import org.perch.compliance.ComplianceControl;
+import org.perch.compliance.ComplianceRuntime;
 import org.perch.core.Jid;
 import org.perch.core.Principal;
 import org.perch.domain.chat.ChatRooms;
@@ -19,6 +22,7 @@ import org.perch.store.Store;
 import org.perch.store.chat.Category;
 import org.perch.store.chat.HistoryStore;
 import org.perch.store.chat.MessageIndex;
+import org.perch.store.h2.H2Store;
 import org.perch.xmpp.muc.ChatServices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,14 +35,20 @@ import org.slf4j.LoggerFactory;
 final class ChatRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChatRuntime.class);
 
+    /** How often captured compliance events move from the chat store's outbox into the compliance database. */
+    private static final Duration COMPLIANCE_MOVE_EVERY = Duration.ofSeconds(1);
+
     private final ChatServices services;
     private final SearchIndexer indexer;
     private final MessageIndex index;
+    private final ComplianceRuntime compliance;
 
-    private ChatRuntime(ChatServices services, SearchIndexer indexer, MessageIndex index) {
+    private ChatRuntime(ChatServices services, SearchIndexer indexer, MessageIndex index,
+                        ComplianceRuntime compliance) {
         this.services = services;
         this.indexer = indexer;
         this.index = index;
+        this.compliance = compliance;
     }
 
     static ChatRuntime start(PerchConfig config, Store store, Clock clock) {
@@ -60,7 +70,10 @@ final class ChatRuntime implements AutoCloseable {
             ChatServices services = new ChatServices(rooms, new HistoryWriter(captured, indexer::stored),
                     store.history(), new RoomModeration(rooms, captured, clock, events),
                     new RoomSearch(rooms, store.history(), index), events);
-            return new ChatRuntime(services, indexer, index);
+            ComplianceRuntime compliance = new ComplianceRuntime(store.complianceConfiguration(), store.outbox(),
+                    () -> H2Store.openComplianceRecord(config.dataDir()), rooms.compliance()::enable,
+                    config.domain(), config.mucDomain(), clock, COMPLIANCE_MOVE_EVERY).start();
+            return new ChatRuntime(services, indexer, index, compliance);
         } catch (RuntimeException e) {
             index.close();
             throw e;
@@ -75,8 +88,13 @@ final class ChatRuntime implements AutoCloseable {
         return services;
     }
 
+    ComplianceControl compliance() {
+        return compliance;
+    }
+
     @Override
     public void close() {
+        compliance.close();
         services.writer().close();
         indexer.close();
         index.close();

@@ -61,8 +61,8 @@ public final class PerchServer {
             try {
                 transport = XmppTransport.start(transportConfig(config), identity, xmpp);
                 try {
-                    admin = AdminListener.start(config, chat.services().rooms(), store.accounts(), throttle, identity,
-                            random);
+                    admin = AdminListener.start(config, chat.services().rooms(), chat.compliance(), store.accounts(),
+                            throttle, identity, random);
                 } catch (RuntimeException e) {
                     transport.close();
                     throw e;

@@ -7,6 +7,7 @@ import org.perch.store.chat.ConfigurationStore;
 import org.perch.store.chat.HistoryStore;
 import org.perch.store.chat.PolicyStore;
 import org.perch.store.chat.RoomStore;
+import org.perch.store.compliance.ComplianceConfigurationStore;
 import org.perch.store.compliance.ComplianceOutbox;
 
 /**
@@ -32,6 +33,8 @@ public interface Store extends AutoCloseable {
     PolicyStore policies();
 
     ComplianceOutbox outbox();
+
+    ComplianceConfigurationStore complianceConfiguration();
 
     /**
      * Runs {@code work} so that the changes it makes through this store commit together, once it returns, or not

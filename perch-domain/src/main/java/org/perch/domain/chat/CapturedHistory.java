@@ -1,7 +1,6 @@
 package org.perch.domain.chat;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +12,7 @@ import org.perch.store.chat.HistoryQuery;
 import org.perch.store.chat.HistoryStore;
 import org.perch.store.chat.PostedMessage;
 import org.perch.store.chat.Retraction;
-import org.perch.store.chat.Room;
+import org.perch.store.compliance.CrashPoint;
 
 /**
  * History whose posts and retractions write their compliance events in the same store block: what the history
@@ -37,8 +36,8 @@ final class CapturedHistory implements HistoryStore {
         }
         return store.atomically(() -> {
             List<ChatMessage> stored = store.history().append(messages);
-            Map<RoomId, Optional<Room>> rooms = new HashMap<>();
-            compliance.posted(stored, m -> rooms.computeIfAbsent(m.room(), id -> store.rooms().find(id)));
+            compliance.posted(stored);
+            CrashPoint.reach("capture"); // message and event written, not yet committed
             return stored;
         });
     }

@@ -552,6 +552,7 @@ public final class ChatRooms {
             T result = store.atomically(work);
             List<RoomEvent> committed = List.copyOf(pending);
             pending.clear();
+            committed.forEach(compliance::committed);
             committed.forEach(this::tell);
             return result;
         } finally {

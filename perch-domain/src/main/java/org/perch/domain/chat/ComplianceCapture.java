@@ -3,14 +3,15 @@ package org.perch.domain.chat;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.function.Function;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.perch.core.Jid;
 import org.perch.core.Principal;
+import org.perch.core.RoomId;
 import org.perch.store.Store;
 import org.perch.store.chat.Category;
 import org.perch.store.chat.ChatMessage;
@@ -31,6 +32,11 @@ public final class ComplianceCapture {
     private final Store store;
     private final Clock clock;
     private volatile boolean enabled;
+    /**
+     * The rooms messages are posted in, as events name them: one store read per room, not per message (the writer
+     * of history is the message path's one thread). {@link ChatRooms} drops a room once a change to it commits.
+     */
+    private final Map<RoomId, ComplianceRoom> rooms = new ConcurrentHashMap<>();
 
     public ComplianceCapture(Store store, Clock clock) {
         this.store = store;
@@ -61,17 +67,37 @@ public final class ComplianceCapture {
     }
 
     /** Posted messages, written in the block that stores them. */
-    void posted(List<ChatMessage> messages, Function<ChatMessage, Optional<Room>> rooms) {
+    void posted(List<ChatMessage> messages) {
         if (!enabled) {
             return;
         }
         List<ComplianceEvent> events = new ArrayList<>();
         for (ChatMessage m : messages) {
-            rooms.apply(m).ifPresent(room -> events.add(new ComplianceEvent(UUID.randomUUID(),
-                    ComplianceEventType.CHAT, m.timestamp(), m.sender(), Optional.of(of(room)),
+            roomOf(m.room()).ifPresent(room -> events.add(new ComplianceEvent(ComplianceEvent.newId(),
+                    ComplianceEventType.CHAT, m.timestamp(), m.sender(), Optional.of(room),
                     Optional.of(m.stanzaId()), m.body())));
         }
         store.outbox().add(events);
+    }
+
+    /** The room as events name it; read from the store once, until a change to it commits. */
+    private Optional<ComplianceRoom> roomOf(RoomId id) {
+        ComplianceRoom known = rooms.get(id);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<ComplianceRoom> found = store.rooms().find(id).map(ComplianceCapture::of);
+        found.ifPresent(room -> rooms.put(id, room));
+        return found;
+    }
+
+    /** A change committed: a room it changed or deleted is read again next time. */
+    void committed(RoomEvent event) {
+        switch (event) {
+            case RoomEvent.RoomChanged c -> rooms.remove(c.after().id());
+            case RoomEvent.RoomDeleted d -> rooms.remove(d.room().id());
+            default -> { }
+        }
     }
 
     /** A message turned into a tombstone by its author, a manager or an administrator. */
@@ -80,7 +106,7 @@ public final class ComplianceCapture {
             return;
         }
         Retraction r = tombstone.retraction().orElseThrow();
-        store.outbox().add(List.of(new ComplianceEvent(UUID.randomUUID(), ComplianceEventType.CHAT_REMOVED, r.at(),
+        store.outbox().add(List.of(new ComplianceEvent(ComplianceEvent.newId(), ComplianceEventType.CHAT_REMOVED, r.at(),
                 r.by(), Optional.of(of(room)), Optional.of(tombstone.stanzaId()), r.reason())));
     }
 
@@ -101,7 +127,7 @@ public final class ComplianceCapture {
             case RoomEvent.MessageRetracted r -> List.of();
             case RoomEvent.HistoryCleared h -> List.of(room(ComplianceEventType.CHAT_PURGED, actor, h.room(),
                     "cleared " + h.stanzaIds().size() + " messages"));
-            case RoomEvent.MessagesRemoved m -> m.stanzaIds().stream().map(id -> new ComplianceEvent(UUID.randomUUID(),
+            case RoomEvent.MessagesRemoved m -> m.stanzaIds().stream().map(id -> new ComplianceEvent(ComplianceEvent.newId(),
                     m.replacement().isPresent() ? ComplianceEventType.CHAT_REMOVED : ComplianceEventType.CHAT_PURGED,
                     clock.instant(), actor, Optional.of(of(m.room())), Optional.of(id),
                     m.replacement().orElse(""))).toList();
@@ -136,12 +162,12 @@ public final class ComplianceCapture {
     }
 
     private ComplianceEvent room(ComplianceEventType type, Jid actor, Room room, String content) {
-        return new ComplianceEvent(UUID.randomUUID(), type, clock.instant(), actor, Optional.of(of(room)),
+        return new ComplianceEvent(ComplianceEvent.newId(), type, clock.instant(), actor, Optional.of(of(room)),
                 Optional.empty(), content);
     }
 
     private ComplianceEvent category(ComplianceEventType type, Jid actor, Category category) {
-        return new ComplianceEvent(UUID.randomUUID(), type, clock.instant(), actor, Optional.empty(),
+        return new ComplianceEvent(ComplianceEvent.newId(), type, clock.instant(), actor, Optional.empty(),
                 Optional.empty(), "category=" + category.name() + "; allowed=" + list(category.allowedMembers())
                 + "; denied=" + list(category.deniedMembers()) + "; creators=" + list(category.creators()));
     }

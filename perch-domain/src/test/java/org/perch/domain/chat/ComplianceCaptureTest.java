@@ -99,6 +99,19 @@ class ComplianceCaptureTest {
     }
 
     @Test
+    void aPostAfterARenameShouldNameTheRoomAsItIsNow() {
+        Room room = f.room("desk", "Desk");
+        f.chat.capturedHistory().append(List.of(new PostedMessage(room.id(), "s1", Instant.parse(
+                "2026-01-01T09:00:00Z"), MARY, "mary", "before", "<m/>")));
+        f.chat.updateRoom(CAROL, room.id(), r -> r.withName("Rates Desk"));
+        f.chat.capturedHistory().append(List.of(new PostedMessage(room.id(), "s2", Instant.parse(
+                "2026-01-01T09:01:00Z"), MARY, "mary", "after", "<m/>")));
+
+        assertThat(f.store.outbox().oldest(10)).filteredOn(e -> e.type() == ComplianceEventType.CHAT)
+                .extracting(e -> e.room().orElseThrow().name()).containsExactly("Desk", "Rates Desk");
+    }
+
+    @Test
     void nothingShouldBeRecordedWhileComplianceIsOff() {
         f.chat.compliance().enable(false);
         Room room = f.chat.createRoom(CAROL, f.trading.id(), "desk", "Desk");

@@ -1,22 +1,6 @@
 package org.perch.store.h2;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.io.TempDir;
 import org.perch.store.tck.HistoryStoreContract;
-import org.perch.store.tck.StoreCapability;
-import org.perch.store.tck.StoreFixture;
 
-class H2HistoryStoreTest implements HistoryStoreContract {
-
-    @TempDir
-    Path dataDir;
-    private StoreFixture fixture;
-
-    @Override
-    public StoreFixture fixture() {
-        if (fixture == null) {
-            fixture = StoreFixture.of(() -> H2Store.open(dataDir), StoreCapability.DURABLE);
-        }
-        return fixture;
-    }
+class H2HistoryStoreTest extends H2StoreContracts implements HistoryStoreContract {
 }

@@ -1,22 +1,6 @@
 package org.perch.store.h2;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.io.TempDir;
 import org.perch.store.tck.PolicyStoreContract;
-import org.perch.store.tck.StoreCapability;
-import org.perch.store.tck.StoreFixture;
 
-class H2PolicyStoreTest implements PolicyStoreContract {
-
-    @TempDir
-    Path dataDir;
-    private StoreFixture fixture;
-
-    @Override
-    public StoreFixture fixture() {
-        if (fixture == null) {
-            fixture = StoreFixture.of(() -> H2Store.open(dataDir), StoreCapability.DURABLE);
-        }
-        return fixture;
-    }
+class H2PolicyStoreTest extends H2StoreContracts implements PolicyStoreContract {
 }

@@ -67,7 +67,10 @@ public final class JdbcComplianceRecord implements ComplianceRecord {
                 for (ComplianceEvent e : events) {
                     JdbcComplianceOutbox.bind(ps, e);
                     ps.setObject(11, e.id());
-                    added += ps.executeUpdate();
+                    ps.addBatch();
+                }
+                for (int count : ps.executeBatch()) {
+                    added += Math.max(count, 0); // a driver that answers SUCCESS_NO_INFO counts as none
                 }
             }
             return added;

@@ -16,6 +16,7 @@ import org.perch.store.chat.ConfigurationStore;
 import org.perch.store.chat.HistoryStore;
 import org.perch.store.chat.PolicyStore;
 import org.perch.store.chat.RoomStore;
+import org.perch.store.compliance.ComplianceConfigurationStore;
 import org.perch.store.compliance.ComplianceOutbox;
 
 /**
@@ -36,6 +37,7 @@ public final class JdbcStore implements Store {
     private final JdbcConfigurationStore configuration;
     private final JdbcPolicyStore policies;
     private final JdbcComplianceOutbox outbox;
+    private final JdbcComplianceConfigurationStore complianceConfiguration;
     private final Transactor tx;
     private final Runnable onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -51,6 +53,7 @@ public final class JdbcStore implements Store {
         this.configuration = new JdbcConfigurationStore(tx);
         this.policies = new JdbcPolicyStore(tx);
         this.outbox = new JdbcComplianceOutbox(tx);
+        this.complianceConfiguration = new JdbcComplianceConfigurationStore(tx);
         this.tx = tx;
         this.onClose = onClose;
     }
@@ -137,6 +140,11 @@ public final class JdbcStore implements Store {
     @Override
     public ComplianceOutbox outbox() {
         return outbox;
+    }
+
+    @Override
+    public ComplianceConfigurationStore complianceConfiguration() {
+        return complianceConfiguration;
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.perch.store.chat.ConfigurationStore;
 import org.perch.store.chat.HistoryStore;
 import org.perch.store.chat.PolicyStore;
 import org.perch.store.chat.RoomStore;
+import org.perch.store.compliance.ComplianceConfigurationStore;
 import org.perch.store.compliance.ComplianceOutbox;
 
 /** A store held in maps: thread-safe, fast, and forgotten on close. Use it in tests and for trying things out. */
@@ -24,6 +25,8 @@ public final class InMemoryStore implements Store {
     private final InMemoryAddinStore addins = new InMemoryAddinStore();
     private final InMemoryConfigurationStore configuration = new InMemoryConfigurationStore();
     private final InMemoryComplianceOutbox outbox = new InMemoryComplianceOutbox();
+    private final InMemoryComplianceConfigurationStore complianceConfiguration =
+            new InMemoryComplianceConfigurationStore();
 
     /** An empty store. */
     public InMemoryStore() {
@@ -72,6 +75,11 @@ public final class InMemoryStore implements Store {
     @Override
     public ComplianceOutbox outbox() {
         return outbox;
+    }
+
+    @Override
+    public ComplianceConfigurationStore complianceConfiguration() {
+        return complianceConfiguration;
     }
 
     /** Each change applies as it is made; only the block's outbox events wait for it to return. */
