@@ -23,8 +23,8 @@ public final class Adapters {
         String type = configuration.adapterType().orElseThrow(() -> new IllegalArgumentException(
                 "compliance is off: no adapter is named"));
         ComplianceAdapter adapter = switch (type) {
-            case "xml" -> new XmlAdapter();
-            case "jsonl" -> new JsonLinesAdapter();
+            case XmlAdapter.NAME -> new XmlAdapter();
+            case JsonLinesAdapter.NAME -> new JsonLinesAdapter();
             default -> load(type);
         };
         adapter.configure(new AdapterSettings(Path.of(configuration.adapterOutputDirectory().orElseThrow()),

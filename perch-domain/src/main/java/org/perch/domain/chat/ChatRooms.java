@@ -2,13 +2,11 @@ package org.perch.domain.chat;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -25,13 +23,10 @@ import org.perch.store.Store;
 import org.perch.store.chat.Addin;
 import org.perch.store.chat.Category;
 import org.perch.store.chat.ChatConfiguration;
-import org.perch.store.chat.ChatMessage;
 import org.perch.store.chat.ChatPolicy;
 import org.perch.store.chat.HistoryStore;
 import org.perch.store.chat.PolicyIdentity;
 import org.perch.store.chat.Room;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Categories and rooms under the Lync rules (spec §3 and §5): who may create, change, disable, move and delete
@@ -45,20 +40,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChatRooms {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ChatRooms.class);
-
     private final Store store;
-    /** The configuration file's values, which apply until an administrator sets the configuration. */
-    private final ChatConfiguration defaults;
-    private volatile ChatConfiguration configuration;
     private final Clock clock;
-    private final RoomEvents events;
     private final Jid operator;
-    private final ReentrantLock changes = new ReentrantLock();
-    /** The change in progress (under {@link #changes}): who makes it, and the events it has stored so far. */
-    private Jid actor;
-    private final List<RoomEvent> pending = new ArrayList<>();
     private final ComplianceCapture compliance;
+    private final ChangeRunner changes;
+    private final ConfigurationAdmin configurationAdmin;
     private final CategoryAdmin categoryAdmin;
     private final RoomAdmin roomAdmin;
     private final AddinAdmin addinAdmin;
@@ -80,20 +67,18 @@ public final class ChatRooms {
                      Optional<String> site) {
         this.store = Objects.requireNonNull(store, "store");
         Objects.requireNonNull(settings, "settings");
-        this.defaults = ChatConfiguration.DEFAULTS.withDefaultChatHistory(settings.defaultChatHistory())
-                .withParticipantUpdateLimit(settings.participantUpdateLimit());
-        this.configuration = store.configuration().load().orElse(defaults);
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.events = Objects.requireNonNull(events, "events");
         this.operator = Objects.requireNonNull(operator, "operator").toBare();
         if (this.operator.hasLocal()) {
             throw new IllegalArgumentException("the operator is the server's domain JID, not an account: " + operator);
         }
+        this.configurationAdmin = new ConfigurationAdmin(this, store, settings);
         this.categoryAdmin = new CategoryAdmin(this, store);
         this.roomAdmin = new RoomAdmin(this, store);
         this.addinAdmin = new AddinAdmin(this, store);
         this.policyAdmin = new PolicyAdmin(this, store, site);
         this.compliance = new ComplianceCapture(store, clock);
+        this.changes = new ChangeRunner(store, Objects.requireNonNull(events, "events"), compliance);
     }
 
     /**
@@ -111,13 +96,13 @@ public final class ChatRooms {
 
     /** The settings in force now: they change, live, when an administrator sets the configuration. */
     public ChatSettings settings() {
-        ChatConfiguration c = configuration;
+        ChatConfiguration c = configurationAdmin.current();
         return new ChatSettings(c.defaultChatHistory(), c.participantUpdateLimit());
     }
 
     /** The whole configuration in force (Get-CsPersistentChatConfiguration). */
     public ChatConfiguration configuration() {
-        return configuration;
+        return configurationAdmin.current();
     }
 
     /**
@@ -125,23 +110,12 @@ public final class ChatRooms {
      * force for every room at once: the next join gets the new history length.
      */
     public ChatConfiguration configure(Jid requester, UnaryOperator<ChatConfiguration> change) {
-        return locked(requester, () -> {
-            requireAdmin(requester, "change the configuration");
-            ChatConfiguration after = valid(() -> change.apply(configuration));
-            store.configuration().save(after);
-            configuration = after;
-            return after;
-        });
+        return locked(requester, () -> configurationAdmin.configure(requester, change));
     }
 
     /** Back to the configuration file's values (Remove-CsPersistentChatConfiguration); administrators only. */
     public ChatConfiguration resetConfiguration(Jid requester) {
-        return locked(requester, () -> {
-            requireAdmin(requester, "change the configuration");
-            store.configuration().clear();
-            configuration = defaults;
-            return defaults;
-        });
+        return locked(requester, () -> configurationAdmin.reset(requester));
     }
 
     /** FORBIDDEN unless the requester is an administrator: "only administrators may {@code what}". */
@@ -310,22 +284,9 @@ public final class ChatRooms {
                               Optional<String> replacement) {
         return locked(requester, () -> {
             requireAdmin(requester, "remove messages");
-            if (delete && replacement.isPresent()) {
-                throw new ChatException(Reason.INVALID, "a message is either removed or replaced, not both");
-            }
-            Optional<String> text = delete ? Optional.empty() : Optional.of(valid(() ->
-                    MessageRemoval.replacement(replacement)));
             Room room = store.rooms().find(id).orElseThrow(() -> roomNotFound(id));
-            MessageRemoval removal = new MessageRemoval(store.history(), clock);
-            List<ChatMessage> chosen = removal.select(room, selection, delete);
-            List<String> ids = chosen.stream().map(ChatMessage::stanzaId).toList();
-            int removed = text.isPresent()
-                    ? removal.replace(requester.toBare(), room, chosen, text.get()).size()
-                    : store.history().delete(room.id(), ids);
-            if (removed > 0) {
-                emit(new RoomEvent.MessagesRemoved(room, ids, text));
-            }
-            return removed;
+            return new MessageRemoval(store.history(), clock).remove(requester.toBare(), room, selection, delete,
+                    replacement, this::emit);
         });
     }
 
@@ -438,19 +399,9 @@ public final class ChatRooms {
         return after;
     }
 
-    /** Records the change's compliance events in its block; the listener is told once the block commits. */
+    /** Within a change: its event, recorded for compliance in its block and told once the block commits. */
     void emit(RoomEvent event) {
-        compliance.changed(actor, event);
-        pending.add(event);
-    }
-
-    private void tell(RoomEvent event) {
-        try {
-            events.on(event);
-        } catch (RuntimeException e) {
-            // The change is stored and cannot be undone; failing the caller would only misreport it.
-            LOG.warn("room event listener failed on {}", event, e);
-        }
+        changes.emit(event);
     }
 
     static ChatException categoryNotFound(CategoryId id) {
@@ -482,27 +433,17 @@ public final class ChatRooms {
 
     /** Changes a policy (Set-CsPersistentChatPolicy); its users are held to it at once. */
     public ChatPolicy updatePolicy(Jid requester, PolicyIdentity identity, UnaryOperator<ChatPolicy> change) {
-        return locked(requester, () -> {
-            ChatPolicy after = policyAdmin.update(requester, identity, change);
-            emit(new RoomEvent.PoliciesChanged());
-            return after;
-        });
+        return locked(requester, () -> policyAdmin.update(requester, identity, change));
     }
 
     /** Removes a policy, or restores the global one's defaults (Remove-CsPersistentChatPolicy). */
     public void removePolicy(Jid requester, PolicyIdentity identity, boolean force) {
-        locked(requester, () -> {
-            policyAdmin.remove(requester, identity, force);
-            emit(new RoomEvent.PoliciesChanged());
-        });
+        locked(requester, () -> policyAdmin.remove(requester, identity, force));
     }
 
     /** Grants a per-user policy to an account, or takes its grant away (Grant-CsPersistentChatPolicy). */
     public void grantPolicy(Jid requester, Jid user, Optional<PolicyIdentity.Tag> policy) {
-        locked(requester, () -> {
-            policyAdmin.grant(requester, user, policy);
-            emit(new RoomEvent.PoliciesChanged());
-        });
+        locked(requester, () -> policyAdmin.grant(requester, user, policy));
     }
 
     /** The policy that decides whether the user may use Persistent Chat. */
@@ -541,24 +482,9 @@ public final class ChatRooms {
                 .toList();
     }
 
-    /**
-     * Runs one change: under the change lock, in one store block, so that its compliance events commit with it;
-     * the listener hears of it only once it has committed.
-     */
+    /** Runs one change ({@link ChangeRunner}): one at a time, in one store block, told after it commits. */
     private <T> T locked(Jid requester, Supplier<T> work) {
-        changes.lock();
-        try {
-            actor = requester.toBare();
-            T result = store.atomically(work);
-            List<RoomEvent> committed = List.copyOf(pending);
-            pending.clear();
-            committed.forEach(compliance::committed);
-            committed.forEach(this::tell);
-            return result;
-        } finally {
-            pending.clear();
-            changes.unlock();
-        }
+        return changes.run(requester, work);
     }
 
     private void locked(Jid requester, Runnable work) {

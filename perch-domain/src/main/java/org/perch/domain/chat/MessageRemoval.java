@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.perch.core.Jid;
 import org.perch.store.chat.ChatMessage;
 import org.perch.store.chat.HistoryPage;
@@ -30,6 +31,27 @@ final class MessageRemoval {
     MessageRemoval(HistoryStore history, Clock clock) {
         this.history = history;
         this.clock = clock;
+    }
+
+    /**
+     * Takes the selected messages out of the room: tombstones holding the replacement (Lync's text when empty), or,
+     * with {@code delete}, deleted; {@code emit} is told if any was. Returns how many were removed.
+     */
+    int remove(Jid requester, Room room, MessageSelection selection, boolean delete, Optional<String> replacement,
+               Consumer<RoomEvent> emit) {
+        if (delete && replacement.isPresent()) {
+            throw new ChatException(ChatException.Reason.INVALID, "a message is either removed or replaced, not both");
+        }
+        Optional<String> text = delete ? Optional.empty()
+                : Optional.of(ChatRooms.valid(() -> replacement(replacement)));
+        List<ChatMessage> chosen = select(room, selection, delete);
+        List<String> ids = chosen.stream().map(ChatMessage::stanzaId).toList();
+        int removed = text.isPresent() ? replace(requester, room, chosen, text.get()).size()
+                : history.delete(room.id(), ids);
+        if (removed > 0) {
+            emit.accept(new RoomEvent.MessagesRemoved(room, ids, text));
+        }
+        return removed;
     }
 
     /** The messages selected, oldest first; tombstones only when they are to be deleted. */

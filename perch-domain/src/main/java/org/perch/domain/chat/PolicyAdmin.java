@@ -11,8 +11,8 @@ import org.perch.store.chat.PolicyAssignment;
 import org.perch.store.chat.PolicyIdentity;
 
 /**
- * The policy half of {@link ChatRooms} (spec §7); changes are called with its change lock held and are for
- * administrators only. A user's policy is the per-user one granted to them, else their site's, else the global
+ * The policy half of {@link ChatRooms} (spec §7); changes are called with its change lock held, are for
+ * administrators only, and are told as {@link RoomEvent.PoliciesChanged}. A user's policy is the per-user one granted to them, else their site's, else the global
  * one, which always exists and starts, as in Lync, with Persistent Chat off.
  */
 final class PolicyAdmin {
@@ -46,6 +46,7 @@ final class PolicyAdmin {
             throw new ChatException(Reason.INVALID, "a policy's identity never changes; create another policy");
         }
         store.policies().update(after);
+        rooms.emit(new RoomEvent.PoliciesChanged());
         return after;
     }
 
@@ -58,6 +59,7 @@ final class PolicyAdmin {
         ChatPolicy policy = find(identity);
         if (identity instanceof PolicyIdentity.Global) {
             store.policies().update(ChatPolicy.GLOBAL_DEFAULT);
+            rooms.emit(new RoomEvent.PoliciesChanged());
             return;
         }
         List<PolicyAssignment> holders = holders(policy.identity());
@@ -67,6 +69,7 @@ final class PolicyAdmin {
                     + "; grant them another policy, or force the removal");
         }
         store.policies().delete(identity);
+        rooms.emit(new RoomEvent.PoliciesChanged());
     }
 
     /** Grants the per-user policy to the account, or, with none, takes its grant away (Grant-CsPersistentChatPolicy). */
@@ -78,12 +81,10 @@ final class PolicyAdmin {
         }
         if (policy.isEmpty()) {
             store.policies().revoke(account);
-            return;
-        }
-        ChatPolicy granted = find(policy.get());
-        if (!store.policies().grant(account, (PolicyIdentity.Tag) granted.identity())) {
+        } else if (!store.policies().grant(account, (PolicyIdentity.Tag) find(policy.get()).identity())) {
             throw new ChatException(Reason.CONFLICT, "the account or the policy was removed meanwhile; try again");
         }
+        rooms.emit(new RoomEvent.PoliciesChanged());
     }
 
     /** The policy that decides for the user, and how it was reached. */
