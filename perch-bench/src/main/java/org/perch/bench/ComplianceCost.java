@@ -134,19 +134,23 @@ public final class ComplianceCost {
     private static void report(List<PersistRate.Result> off, List<PersistRate.Result> on, long messages) {
         System.out.printf(Locale.ROOT, "%ncompliance: results (%s messages before each run; load average now %s)%n",
                 messages == 0 ? "no" : String.format("%,d", messages), PersistRate.loadAverage());
-        System.out.printf(Locale.ROOT, "%-6s %12s %12s %8s %14s %14s%n", "round", "off msg/s", "on msg/s", "on/off",
-                "off p50/p99 ms", "on p50/p99 ms");
+        System.out.printf(Locale.ROOT, "%-6s %12s %12s %8s %14s %14s %16s%n", "round", "off msg/s", "on msg/s",
+                "on/off", "off p50/p99 ms", "on p50/p99 ms", "CPU µs/msg off/on");
         for (int i = 0; i < off.size(); i++) {
             PersistRate.Result a = off.get(i);
             PersistRate.Result b = on.get(i);
-            System.out.printf(Locale.ROOT, "%-6d %,12.0f %,12.0f %8.3f %14s %14s%n", i + 1, a.rate(), b.rate(),
+            System.out.printf(Locale.ROOT, "%-6d %,12.0f %,12.0f %8.3f %14s %14s %16s%n", i + 1, a.rate(), b.rate(),
                     b.rate() / a.rate(), a.percentile(0.5) + "/" + a.percentile(0.99),
-                    b.percentile(0.5) + "/" + b.percentile(0.99));
+                    b.percentile(0.5) + "/" + b.percentile(0.99),
+                    String.format(Locale.ROOT, "%.1f/%.1f", a.cpuMicrosPerMessage(), b.cpuMicrosPerMessage()));
         }
         double offMean = off.stream().mapToDouble(PersistRate.Result::rate).average().orElse(0);
         double onMean = on.stream().mapToDouble(PersistRate.Result::rate).average().orElse(0);
-        System.out.printf(Locale.ROOT, "%-6s %,12.0f %,12.0f %8.3f%n", "mean", offMean, onMean, onMean / offMean);
-        System.out.printf(Locale.ROOT, "compliance: the capture costs %.1f%% of message throughput (target ≤ 10%%)%n",
-                (1 - onMean / offMean) * 100);
+        double offCpu = off.stream().mapToDouble(PersistRate.Result::cpuMicrosPerMessage).average().orElse(0);
+        double onCpu = on.stream().mapToDouble(PersistRate.Result::cpuMicrosPerMessage).average().orElse(0);
+        System.out.printf(Locale.ROOT, "%-6s %,12.0f %,12.0f %8.3f %14s %14s %16s%n", "mean", offMean, onMean,
+                onMean / offMean, "", "", String.format(Locale.ROOT, "%.1f/%.1f", offCpu, onCpu));
+        System.out.printf(Locale.ROOT, "compliance: the capture costs %.1f%% of message throughput (target ≤ 10%%)"
+                + " and %.1f%% more CPU per message%n", (1 - onMean / offMean) * 100, (onCpu / offCpu - 1) * 100);
     }
 }

@@ -6,6 +6,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -48,10 +49,16 @@ import org.perch.store.h2.H2Store;
  */
 public final class PersistRate {
 
+    /** One measurement; {@code cpuNanos} is the CPU time the whole process used while it ran, every thread. */
     record Result(String name, long completed, long failed, double seconds, long[] latenciesNanos,
-                          double messagesPerAppend) {
+                          double messagesPerAppend, long cpuNanos) {
         double rate() {
             return completed / seconds;
+        }
+
+        /** Process CPU microseconds per message made durable: the cost a faster machine cannot hide. */
+        double cpuMicrosPerMessage() {
+            return completed == 0 ? 0 : cpuNanos / 1e3 / completed;
         }
 
         String percentile(double p) {
@@ -209,11 +216,13 @@ public final class PersistRate {
             long failedBefore = failed.sum();
             long appendsBefore = history.appends.get();
             long appendedBefore = history.appended.get();
+            long cpuBefore = processCpuNanos();
             long began = System.nanoTime();
             phase.measuring = true;
             sleep(measureMillis);
             phase.measuring = false;
             long ended = System.nanoTime();
+            long cpu = processCpuNanos() - cpuBefore;
             long done = completed.sum() - completedBefore;
             long refused = failed.sum() - failedBefore;
             long appends = history.appends.get() - appendsBefore;
@@ -226,7 +235,7 @@ public final class PersistRate {
                 System.out.println("persist: first failure: " + firstFailure.get());
             }
             Result result = new Result(name, done, refused, (ended - began) / 1e9, Latencies.merge(latencies),
-                    appends == 0 ? 0 : (double) appended / appends);
+                    appends == 0 ? 0 : (double) appended / appends, cpu);
             report(result);
             return result;
         }
@@ -242,6 +251,7 @@ public final class PersistRate {
         long warmupEnd = start + warmupMillis * 1_000_000;
         long end = warmupEnd + measureMillis * 1_000_000;
         long began = -1;
+        long cpuBefore = 0;
         long done = 0;
         long appends = 0;
         long now = start;
@@ -257,22 +267,29 @@ public final class PersistRate {
             if (t0 >= warmupEnd) {
                 if (began < 0) {
                     began = t0;
+                    cpuBefore = processCpuNanos();
                 }
                 done += batchSize;
                 appends++;
                 latencies.add(now - t0);
             }
         }
-        Result result = new Result(name, done, 0, (now - began) / 1e9, latencies.sorted(), batchSize);
+        Result result = new Result(name, done, 0, (now - began) / 1e9, latencies.sorted(), batchSize,
+                processCpuNanos() - cpuBefore);
         report(result);
         return result;
     }
 
     static void report(Result r) {
         System.out.printf(Locale.ROOT, "persist: %s: %,.0f msg/s (%,d in %.1f s), latency p50 %s ms, p99 %s ms,"
-                        + " max %s ms, %.1f msg/append, %d failed; load average %s%n", r.name(), r.rate(),
-                r.completed(), r.seconds(), r.percentile(0.5), r.percentile(0.99), r.percentile(1.0),
-                r.messagesPerAppend(), r.failed(), loadAverage());
+                        + " max %s ms, %.1f msg/append, %.1f µs CPU/msg, %d failed; load average %s%n", r.name(),
+                r.rate(), r.completed(), r.seconds(), r.percentile(0.5), r.percentile(0.99), r.percentile(1.0),
+                r.messagesPerAppend(), r.cpuMicrosPerMessage(), r.failed(), loadAverage());
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     static String loadAverage() {

@@ -1,10 +1,10 @@
 package org.perch.compliance;
 
 import java.util.List;
-import org.perch.store.compliance.ComplianceEvent;
 import org.perch.store.compliance.ComplianceOutbox;
 import org.perch.store.compliance.ComplianceRecord;
 import org.perch.store.compliance.CrashPoint;
+import org.perch.store.compliance.OutboxEntry;
 
 /**
  * Moves events from the chat store's outbox into the compliance database: copies them, and only once the copy has
@@ -29,13 +29,13 @@ public final class ComplianceMover {
 
     /** Moves up to one batch of events; returns how many left the outbox. */
     public int moveOnce() {
-        List<ComplianceEvent> waiting = outbox.oldest(batchSize);
+        List<OutboxEntry> waiting = outbox.oldest(batchSize);
         if (waiting.isEmpty()) {
             return 0;
         }
-        record.copy(waiting);
+        record.copy(waiting.stream().map(OutboxEntry::event).toList());
         CrashPoint.reach("move"); // in both databases now
-        outbox.remove(waiting.stream().map(ComplianceEvent::id).toList());
+        outbox.remove(waiting);
         return waiting.size();
     }
 

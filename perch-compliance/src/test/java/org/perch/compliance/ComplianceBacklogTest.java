@@ -37,6 +37,7 @@ import org.perch.store.chat.PostedMessage;
 import org.perch.store.chat.Room;
 import org.perch.store.compliance.ComplianceEvent;
 import org.perch.store.compliance.ComplianceRecord;
+import org.perch.store.compliance.OutboxEntry;
 import org.perch.store.h2.H2Store;
 
 /**
@@ -92,7 +93,8 @@ class ComplianceBacklogTest {
                             e -> assertThat(e).contains("compliance database"));
                     assertThat(status.outboxBacklog()).isEqualTo(EVENTS);
                 });
-                List<ComplianceEvent> waiting = store.outbox().oldest(EVENTS + 1);
+                List<ComplianceEvent> waiting = store.outbox().oldest(EVENTS + 1).stream().map(OutboxEntry::event)
+                        .toList();
                 assertThat(waiting).as("nothing lost while the database is down").hasSize(EVENTS);
                 captured = ids(waiting);
                 assertThat(captured).hasSize(EVENTS);

@@ -19,6 +19,7 @@ import org.perch.store.compliance.ComplianceEvent;
 import org.perch.store.compliance.ComplianceEventType;
 import org.perch.store.compliance.ComplianceOutbox;
 import org.perch.store.compliance.ComplianceRecord;
+import org.perch.store.compliance.OutboxEntry;
 import org.perch.store.compliance.RecordedEvent;
 import org.perch.store.h2.H2Store;
 
@@ -80,12 +81,12 @@ class ComplianceMoverTest {
             }
 
             @Override
-            public List<ComplianceEvent> oldest(int max) {
+            public List<OutboxEntry> oldest(int max) {
                 return store.outbox().oldest(max);
             }
 
             @Override
-            public void remove(Collection<UUID> ids) {
+            public void remove(Collection<OutboxEntry> entries) {
                 throw new IllegalStateException("the process died here");
             }
 

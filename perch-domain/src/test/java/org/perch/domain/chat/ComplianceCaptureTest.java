@@ -16,6 +16,7 @@ import org.perch.store.chat.PostedMessage;
 import org.perch.store.chat.Room;
 import org.perch.store.compliance.ComplianceEvent;
 import org.perch.store.compliance.ComplianceEventType;
+import org.perch.store.compliance.OutboxEntry;
 
 /** What the compliance capture writes to the outbox, and that it writes nothing a failed change did not do. */
 class ComplianceCaptureTest {
@@ -32,7 +33,7 @@ class ComplianceCaptureTest {
         f.chat.updateRoom(CAROL, room.id(), r -> r.withDescription("rates").withRoles(
                 r.roles().withMembers(ChatFixture.users(MARY))));
 
-        List<ComplianceEvent> events = f.store.outbox().oldest(10);
+        List<ComplianceEvent> events = waiting();
 
         assertThat(events).extracting(ComplianceEvent::type).containsExactly(ComplianceEventType.ROOM_CREATED,
                 ComplianceEventType.ROOM_CHANGED, ComplianceEventType.ROLES_CHANGED);
@@ -58,7 +59,7 @@ class ComplianceCaptureTest {
     @Test
     void postsRetractionsAndJoinsShouldBeRecorded() {
         Room room = f.room("desk", "Desk");
-        f.store.outbox().remove(f.store.outbox().oldest(100).stream().map(ComplianceEvent::id).toList());
+        f.store.outbox().remove(f.store.outbox().oldest(100));
         List<ChatMessage> stored = f.chat.capturedHistory().append(List.of(new PostedMessage(room.id(), "s1",
                 Instant.parse("2026-01-01T09:00:00Z"), MARY, "mary", "hello auditors", "<message/>")));
         new RoomModeration(f.chat, f.chat.capturedHistory(), CLOCK, e -> { }).retract(CAROL, room, "s1", true,
@@ -66,7 +67,7 @@ class ComplianceCaptureTest {
         f.chat.compliance().joined(MARY, room);
         f.chat.compliance().parted(MARY, room);
 
-        List<ComplianceEvent> events = f.store.outbox().oldest(10);
+        List<ComplianceEvent> events = waiting();
 
         assertThat(stored).hasSize(1);
         assertThat(events).extracting(ComplianceEvent::type).containsExactly(ComplianceEventType.CHAT,
@@ -84,13 +85,13 @@ class ComplianceCaptureTest {
         f.chat.capturedHistory().append(List.of(
                 new PostedMessage(room.id(), "s1", Instant.parse("2026-01-01T09:00:00Z"), MARY, "mary", "a", "<m/>"),
                 new PostedMessage(room.id(), "s2", Instant.parse("2026-01-02T09:00:00Z"), MARY, "mary", "b", "<m/>")));
-        f.store.outbox().remove(f.store.outbox().oldest(100).stream().map(ComplianceEvent::id).toList());
+        f.store.outbox().remove(f.store.outbox().oldest(100));
 
         f.chat.removeMessages(ROOT, room.id(), new MessageSelection(Optional.empty(), Optional.of("a"),
                 MessageSelection.Match.ALL, false, Optional.empty(), Optional.empty()), false, Optional.empty());
         f.chat.clearHistory(ROOT, room.id(), Instant.parse("2026-01-03T00:00:00Z"));
 
-        List<ComplianceEvent> events = f.store.outbox().oldest(10);
+        List<ComplianceEvent> events = waiting();
         assertThat(events).extracting(ComplianceEvent::type).containsExactly(ComplianceEventType.CHAT_REMOVED,
                 ComplianceEventType.CHAT_PURGED);
         assertThat(events.get(0).content()).isEqualTo(MessageRemoval.DEFAULT_REPLACEMENT);
@@ -107,7 +108,7 @@ class ComplianceCaptureTest {
         f.chat.capturedHistory().append(List.of(new PostedMessage(room.id(), "s2", Instant.parse(
                 "2026-01-01T09:01:00Z"), MARY, "mary", "after", "<m/>")));
 
-        assertThat(f.store.outbox().oldest(10)).filteredOn(e -> e.type() == ComplianceEventType.CHAT)
+        assertThat(waiting()).filteredOn(e -> e.type() == ComplianceEventType.CHAT)
                 .extracting(e -> e.room().orElseThrow().name()).containsExactly("Desk", "Rates Desk");
     }
 
@@ -120,5 +121,9 @@ class ComplianceCaptureTest {
         f.chat.compliance().joined(MARY, room);
 
         assertThat(f.store.outbox().size()).isZero();
+    }
+
+    private List<ComplianceEvent> waiting() {
+        return f.store.outbox().oldest(10).stream().map(OutboxEntry::event).toList();
     }
 }

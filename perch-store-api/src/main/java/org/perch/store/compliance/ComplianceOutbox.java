@@ -2,7 +2,6 @@ package org.perch.store.compliance;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Compliance events waiting in the chat store for the compliance service to move them to the compliance database.
@@ -11,14 +10,18 @@ import java.util.UUID;
  */
 public interface ComplianceOutbox {
 
-    /** Adds the events, in list order after every event added before; an event id already waiting is refused. */
+    /**
+     * Adds the events, in list order after every event added before. Their ids are not checked against those
+     * waiting: ids are minted once per event, and the compliance database, not the outbox, is where a second copy
+     * of an event is recognised and skipped; the check would cost every captured change an index update.
+     */
     void add(List<ComplianceEvent> events);
 
     /** The oldest waiting events, at most {@code max}, in the order they were added. */
-    List<ComplianceEvent> oldest(int max);
+    List<OutboxEntry> oldest(int max);
 
-    /** Removes the events with these ids (they are safe elsewhere); ids not waiting are ignored. */
-    void remove(Collection<UUID> ids);
+    /** Removes these entries (their events are safe elsewhere); entries no longer waiting are ignored. */
+    void remove(Collection<OutboxEntry> entries);
 
     /** How many events are waiting. */
     long size();

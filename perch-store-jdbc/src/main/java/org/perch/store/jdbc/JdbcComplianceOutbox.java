@@ -17,6 +17,7 @@ import org.perch.store.compliance.ComplianceEvent;
 import org.perch.store.compliance.ComplianceEventType;
 import org.perch.store.compliance.ComplianceOutbox;
 import org.perch.store.compliance.ComplianceRoom;
+import org.perch.store.compliance.OutboxEntry;
 
 /** The outbox in {@code compliance_outbox}, ordered by its identity column. */
 final class JdbcComplianceOutbox implements ComplianceOutbox {
@@ -50,20 +51,21 @@ final class JdbcComplianceOutbox implements ComplianceOutbox {
     }
 
     @Override
-    public List<ComplianceEvent> oldest(int max) {
+    public List<OutboxEntry> oldest(int max) {
         return tx.read("read the compliance outbox", c -> select(c, max));
     }
 
     @Override
-    public void remove(Collection<UUID> ids) {
-        if (ids.isEmpty()) {
+    public void remove(Collection<OutboxEntry> entries) {
+        if (entries.isEmpty()) {
             return;
         }
+        // One by one, never as a range: an event with a lower seq may still be uncommitted, so not yet copied.
         // Lost in a crash, the removal is made good by the next move: the copy skips what the database holds.
-        tx.writeWithoutBarrier("remove " + ids.size() + " events from the compliance outbox", c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM compliance_outbox WHERE event_id = ?")) {
-                for (UUID id : ids) {
-                    ps.setObject(1, id);
+        tx.writeWithoutBarrier("remove " + entries.size() + " events from the compliance outbox", c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM compliance_outbox WHERE seq = ?")) {
+                for (OutboxEntry entry : entries) {
+                    ps.setLong(1, entry.position());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -116,14 +118,14 @@ final class JdbcComplianceOutbox implements ComplianceOutbox {
                 where, Optional.ofNullable(rs.getString(first + 8)), rs.getString(first + 9));
     }
 
-    private static List<ComplianceEvent> select(Connection c, int max) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM compliance_outbox ORDER BY seq"
-                + " FETCH FIRST ? ROWS ONLY")) {
+    private static List<OutboxEntry> select(Connection c, int max) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq, " + COLUMNS + " FROM compliance_outbox"
+                + " ORDER BY seq FETCH FIRST ? ROWS ONLY")) {
             ps.setInt(1, max);
-            List<ComplianceEvent> events = new ArrayList<>();
+            List<OutboxEntry> events = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    events.add(read(rs, 1));
+                    events.add(new OutboxEntry(rs.getLong(1), read(rs, 2)));
                 }
             }
             return events;

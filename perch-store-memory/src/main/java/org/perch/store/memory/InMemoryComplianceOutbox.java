@@ -2,14 +2,13 @@ package org.perch.store.memory;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.function.Supplier;
-import org.perch.store.StoreException;
 import org.perch.store.compliance.ComplianceEvent;
 import org.perch.store.compliance.ComplianceOutbox;
+import org.perch.store.compliance.OutboxEntry;
 
 /**
  * The outbox in insertion order, guarded by this store's monitor. Maps cannot roll back, so a block
@@ -17,7 +16,8 @@ import org.perch.store.compliance.ComplianceOutbox;
  */
 final class InMemoryComplianceOutbox implements ComplianceOutbox {
 
-    private final Map<UUID, ComplianceEvent> waiting = new LinkedHashMap<>();
+    private final NavigableMap<Long, ComplianceEvent> waiting = new TreeMap<>();
+    private long lastPosition;
     private final ThreadLocal<List<ComplianceEvent>> block = new ThreadLocal<>();
 
     <T> T atomically(Supplier<T> work) {
@@ -47,22 +47,17 @@ final class InMemoryComplianceOutbox implements ComplianceOutbox {
     }
 
     private synchronized void addNow(List<ComplianceEvent> events) {
-        for (ComplianceEvent e : events) {
-            if (waiting.containsKey(e.id())) {
-                throw new StoreException("compliance event " + e.id() + " is already waiting");
-            }
-        }
-        events.forEach(e -> waiting.put(e.id(), e));
+        events.forEach(e -> waiting.put(++lastPosition, e));
     }
 
     @Override
-    public synchronized List<ComplianceEvent> oldest(int max) {
-        return waiting.values().stream().limit(max).toList();
+    public synchronized List<OutboxEntry> oldest(int max) {
+        return waiting.entrySet().stream().limit(max).map(e -> new OutboxEntry(e.getKey(), e.getValue())).toList();
     }
 
     @Override
-    public synchronized void remove(Collection<UUID> ids) {
-        ids.forEach(waiting::remove);
+    public synchronized void remove(Collection<OutboxEntry> entries) {
+        entries.forEach(e -> waiting.remove(e.position()));
     }
 
     @Override

@@ -11,12 +11,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.perch.core.Jid;
-import org.perch.store.StoreException;
 import org.perch.store.chat.Category;
 import org.perch.store.compliance.ComplianceEvent;
 import org.perch.store.compliance.ComplianceEventType;
 import org.perch.store.compliance.ComplianceOutbox;
 import org.perch.store.compliance.ComplianceRoom;
+import org.perch.store.compliance.OutboxEntry;
 
 /**
  * What every {@link ComplianceOutbox} must do, and how {@code Store.atomically} captures an event with its change.
@@ -33,6 +33,11 @@ public interface ComplianceOutboxContract {
 
     private ComplianceOutbox outbox() {
         return fixture().store().outbox();
+    }
+
+    /** The events of the oldest {@code max} entries. */
+    private List<ComplianceEvent> oldestEvents(int max) {
+        return outbox().oldest(max).stream().map(OutboxEntry::event).toList();
     }
 
     private static ComplianceEvent event(int n) {
@@ -53,8 +58,8 @@ public interface ComplianceOutboxContract {
         outbox().add(List.of(first, second));
         outbox().add(List.of(third));
 
-        assertThat(outbox().oldest(10)).containsExactly(first, second, third);
-        assertThat(outbox().oldest(2)).containsExactly(first, second);
+        assertThat(oldestEvents(10)).containsExactly(first, second, third);
+        assertThat(oldestEvents(2)).containsExactly(first, second);
         assertThat(outbox().size()).isEqualTo(3);
     }
 
@@ -64,19 +69,28 @@ public interface ComplianceOutboxContract {
         ComplianceEvent second = event(2);
         outbox().add(List.of(first, second));
 
-        outbox().remove(List.of(first.id(), UUID.randomUUID()));
+        OutboxEntry firstEntry = outbox().oldest(1).getFirst();
 
-        assertThat(outbox().oldest(10)).containsExactly(second);
+        outbox().remove(List.of(firstEntry));
+        outbox().remove(List.of(firstEntry, new OutboxEntry(firstEntry.position() + 1_000, first)));
+
+        assertThat(oldestEvents(10)).containsExactly(second);
         assertThat(outbox().size()).isEqualTo(1);
     }
 
     @Test
-    default void anEventIdShouldBeWaitingOnlyOnce() {
+    default void eventsAddedAfterARemovalShouldComeAfterThoseLeft() {
         ComplianceEvent first = event(1);
-        outbox().add(List.of(first));
+        ComplianceEvent second = event(2);
+        ComplianceEvent third = event(3);
+        outbox().add(List.of(first, second));
+        outbox().remove(outbox().oldest(1));
 
-        assertThatThrownBy(() -> outbox().add(List.of(first))).isInstanceOf(StoreException.class);
-        assertThat(outbox().size()).isEqualTo(1);
+        outbox().add(List.of(third));
+
+        List<OutboxEntry> waiting = outbox().oldest(10);
+        assertThat(waiting).extracting(OutboxEntry::event).containsExactly(second, third);
+        assertThat(waiting.get(1).position()).isGreaterThan(waiting.get(0).position());
     }
 
     @Test
@@ -91,7 +105,7 @@ public interface ComplianceOutboxContract {
         });
 
         assertThat(fixture().store().categories().findByName("Trading")).isPresent();
-        assertThat(outbox().oldest(10)).containsExactly(created);
+        assertThat(oldestEvents(10)).containsExactly(created);
     }
 
     @Test
@@ -140,6 +154,6 @@ public interface ComplianceOutboxContract {
 
         fixture().reopen();
 
-        assertThat(outbox().oldest(10)).containsExactly(first);
+        assertThat(oldestEvents(10)).containsExactly(first);
     }
 }
