@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.perch.core.BackgroundThreads;
 import org.perch.store.StoreException;
 import org.perch.store.compliance.ComplianceOutbox;
 import org.perch.store.compliance.ComplianceRecord;
@@ -115,11 +116,8 @@ public final class ComplianceService implements AutoCloseable {
 
     @Override
     public void close() {
-        thread.shutdownNow();
-        try {
-            thread.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!BackgroundThreads.stop(thread, Duration.ofSeconds(10))) {
+            LOG.warn("The compliance service's run did not finish within 10 s; the next start redoes it");
         }
     }
 }

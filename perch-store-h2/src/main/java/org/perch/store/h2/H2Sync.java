@@ -3,10 +3,12 @@ package org.perch.store.h2;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.perch.core.BackgroundThreads;
 import org.perch.store.jdbc.CommitBarrier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,13 +69,8 @@ final class H2Sync implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
-        try {
-            if (!timer.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.warn("The H2 sync thread did not stop within 10 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!BackgroundThreads.stop(timer, Duration.ofSeconds(10))) {
+            LOG.warn("The H2 sync thread did not stop within 10 s");
         }
     }
 }

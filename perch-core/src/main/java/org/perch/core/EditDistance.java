@@ -1,0 +1,28 @@
+package org.perch.core;
+
+/** How far apart two words are, to suggest the name a typo meant (configuration keys, topology keys). */
+public final class EditDistance {
+
+    private EditDistance() {
+    }
+
+    /** The Levenshtein distance: letters inserted, removed or changed to turn one word into the other. */
+    public static int between(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int change = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + change);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}
