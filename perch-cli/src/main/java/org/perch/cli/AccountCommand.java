@@ -7,9 +7,9 @@ import java.util.concurrent.Callable;
 import org.perch.core.InvalidJidException;
 import org.perch.core.Jid;
 import org.perch.domain.account.AccountService;
+import org.perch.server.Stores;
 import org.perch.server.config.PerchConfig;
 import org.perch.store.Store;
-import org.perch.store.h2.H2Store;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -30,7 +30,7 @@ abstract class AccountCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         PerchConfig config = options.load(user.context().environment());
-        try (Store store = H2Store.open(config.dataDir())) {
+        try (Store store = Stores.open(config)) {
             AccountService accounts = new AccountService(store.accounts(), config.auth().scramIterations(),
                     new SecureRandom(), Clock.systemUTC());
             run(accounts, config);

@@ -23,7 +23,12 @@ final class ConfigOptions {
     String domain;
 
     PerchConfig load(Map<String, String> environment) {
-        Map<String, String> overrides = new HashMap<>();
+        return load(environment, Map.of());
+    }
+
+    /** Loads with these flags' overrides and a command's own ({@code extra}, key → value). */
+    PerchConfig load(Map<String, String> environment, Map<String, String> extra) {
+        Map<String, String> overrides = new HashMap<>(extra);
         if (dataDir != null) {
             overrides.put(ConfigKeys.DATA_DIR.name(), dataDir.toString());
         }

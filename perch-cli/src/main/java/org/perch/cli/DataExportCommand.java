@@ -8,9 +8,9 @@ import org.perch.chatdata.ChatDataExport;
 import org.perch.chatdata.DataHeader;
 import org.perch.chatdata.DataLevel;
 import org.perch.chatdata.DataSummary;
+import org.perch.server.Stores;
 import org.perch.server.config.PerchConfig;
 import org.perch.store.Store;
-import org.perch.store.h2.H2Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -53,7 +53,7 @@ final class DataExportCommand extends StoreDataCommand {
         DataHeader header = DataHeader.of(level == Level.full ? DataLevel.FULL : DataLevel.CONFIGURATION,
                 Optional.ofNullable(since));
         DataSummary summary;
-        try (Store store = H2Store.open(config.dataDir())) {
+        try (Store store = Stores.open(config)) {
             summary = ChatDataExport.toFile(store, file, header, force);
         }
         report("exported %s to %s", file, summary);

@@ -8,10 +8,10 @@ import java.util.Optional;
 import org.perch.chatdata.ChatDataImport;
 import org.perch.chatdata.DataSummary;
 import org.perch.chatdata.FirstStartCategory;
+import org.perch.server.Stores;
 import org.perch.server.config.HttpConfig;
 import org.perch.server.config.PerchConfig;
 import org.perch.store.Store;
-import org.perch.store.h2.H2Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -42,7 +42,7 @@ final class DataImportCommand extends StoreDataCommand {
         Optional<FirstStartCategory> firstStart = bootstrap.isEmpty() ? Optional.empty()
                 : Optional.of(new FirstStartCategory(bootstrap, config.domain()));
         DataSummary summary;
-        try (Store store = H2Store.open(config.dataDir())) {
+        try (Store store = Stores.open(config)) {
             summary = whatIf ? ChatDataImport.whatIf(file, store, firstStart)
                     : ChatDataImport.fromFile(file, store, firstStart);
         }

@@ -21,7 +21,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
         subcommands = {ServeCommand.class, UserCommand.class, CategoryCommand.class, RoomCommand.class,
             EligiblePrincipalCommand.class, TestCommand.class,
             AddinCommand.class, ConfigurationCommand.class, PolicyCommand.class, MessageCommand.class,
-            DataCommand.class, ComplianceCommand.class, ConfigCommand.class, HelpCommand.class},
+            DataCommand.class, ComplianceCommand.class, PoolCommand.class, TopologyCommand.class, ConfigCommand.class,
+            HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  perch serve --config perch.properties",
@@ -31,6 +32,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             "  perch room new --name \"Bond Desk\" --category Trading --privacy open",
             "  perch test message --sender-address alice@example.org --receiver-address bob@example.org",
             "                                   (two accounts exchange a message in a room; PASS or FAIL)",
+            "  perch topology validate topology.json   (every problem as FILE:LINE:COL; then publish, show)",
             "  perch config keys               (every configuration key with its default)",
             "  perch config check --config perch.properties"})
 public final class PerchCli {

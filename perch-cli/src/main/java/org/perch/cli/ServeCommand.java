@@ -1,11 +1,15 @@
 package org.perch.cli;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.perch.server.PerchServer;
 import org.perch.server.RunningServer;
+import org.perch.server.config.ConfigKeys;
 import org.perch.server.config.PerchConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code perch serve}: runs the server until SIGTERM or Ctrl-C, then closes it gracefully. */
@@ -19,9 +23,24 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
 
+    @Option(names = "--pool", paramLabel = "NAME",
+            description = "The pool this server belongs to in the published topology; overrides pool.name.")
+    String pool;
+
+    @Option(names = "--server", paramLabel = "NAME",
+            description = "This server's name in the published topology; overrides pool.server.")
+    String server;
+
     @Override
     public Integer call() throws Exception {
-        PerchConfig config = options.load(cli.context().environment());
+        Map<String, String> overrides = new HashMap<>();
+        if (pool != null) {
+            overrides.put(ConfigKeys.POOL_NAME.name(), pool);
+        }
+        if (server != null) {
+            overrides.put(ConfigKeys.POOL_SERVER.name(), server);
+        }
+        PerchConfig config = options.load(cli.context().environment(), overrides);
         RunningServer server = PerchServer.start(config);
         Thread hook = new Thread(() -> close(server), "perch-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);

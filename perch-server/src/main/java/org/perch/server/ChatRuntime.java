@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.perch.compliance.ComplianceControl;
 import org.perch.compliance.ComplianceRuntime;
 import org.perch.core.Jid;
@@ -16,20 +17,20 @@ import org.perch.domain.chat.RoomEventBus;
 import org.perch.domain.chat.RoomModeration;
 import org.perch.domain.chat.RoomSearch;
 import org.perch.domain.chat.SearchIndexer;
-import org.perch.search.lucene.LuceneMessageIndex;
 import org.perch.server.config.PerchConfig;
+import org.perch.server.config.StoreConfig;
 import org.perch.store.Store;
 import org.perch.store.chat.Category;
 import org.perch.store.chat.HistoryStore;
 import org.perch.store.chat.MessageIndex;
-import org.perch.store.h2.H2Store;
+import org.perch.store.compliance.ComplianceRecord;
 import org.perch.xmpp.muc.ChatServices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Persistent chat, assembled: the rooms under the Lync rules, the history writer, and the full-text index in
- * {@code <data-dir>/search}, brought up to date with history before the server takes connections. Closing it
+ * Persistent chat, assembled: the rooms under the Lync rules, the history writer, and the full-text index
+ * ({@link Stores#openIndex}), brought up to date with history before the server takes connections. Closing it
  * stores what is queued, indexes it, and closes the index; the store is closed by its owner afterwards.
  */
 final class ChatRuntime implements AutoCloseable {
@@ -37,6 +38,11 @@ final class ChatRuntime implements AutoCloseable {
 
     /** How often captured compliance events move from the chat store's outbox into the compliance database. */
     private static final Duration COMPLIANCE_MOVE_EVERY = Duration.ofSeconds(1);
+    /**
+     * Ids before the shared index's last one that a pool server indexes again on start: more than the pool stores
+     * while one server's batch goes from stored to indexed (SearchIndexer#catchUp(long)).
+     */
+    private static final long POOL_INDEX_OVERLAP = 10_000;
 
     private final ChatServices services;
     private final SearchIndexer indexer;
@@ -51,12 +57,16 @@ final class ChatRuntime implements AutoCloseable {
         this.compliance = compliance;
     }
 
-    static ChatRuntime start(PerchConfig config, Store store, Clock clock) {
+    /**
+     * @param complianceRecord opens the compliance database, when compliance is turned on
+     */
+    static ChatRuntime start(PerchConfig config, Store store, Clock clock,
+                             Supplier<ComplianceRecord> complianceRecord) {
         bootstrapCategory(config, store);
-        MessageIndex index = LuceneMessageIndex.open(searchDir(config.dataDir()));
+        MessageIndex index = Stores.openIndex(config);
         try {
             SearchIndexer indexer = new SearchIndexer(store.history(), index);
-            long caughtUp = indexer.catchUp();
+            long caughtUp = indexer.catchUp(config.store() instanceof StoreConfig.Postgres ? POOL_INDEX_OVERLAP : 0);
             if (caughtUp > 0) {
                 LOG.info("Indexed {} messages stored before the search index saw them", caughtUp);
             }
@@ -71,7 +81,7 @@ final class ChatRuntime implements AutoCloseable {
                     store.history(), new RoomModeration(rooms, captured, clock, events),
                     new RoomSearch(rooms, store.history(), index), events);
             ComplianceRuntime compliance = new ComplianceRuntime(store.complianceConfiguration(), store.outbox(),
-                    () -> H2Store.openComplianceRecord(config.dataDir()), rooms.compliance()::enable,
+                    complianceRecord, rooms.compliance()::enable,
                     config.domain(), config.mucDomain(), clock, COMPLIANCE_MOVE_EVERY).start();
             return new ChatRuntime(services, indexer, index, compliance);
         } catch (RuntimeException e) {

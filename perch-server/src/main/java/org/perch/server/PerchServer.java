@@ -1,18 +1,26 @@
 package org.perch.server;
 
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.perch.admin.AdminApi;
+import org.perch.cluster.node.PoolAssignment;
+import org.perch.cluster.topology.PostgresStoreDefinition;
+import org.perch.cluster.topology.StoreDefinition;
 import org.perch.domain.account.AccountService;
 import org.perch.domain.account.LoginThrottle;
 import org.perch.server.config.PerchConfig;
+import org.perch.server.config.StoreConfig;
 import org.perch.server.tls.TlsFiles;
 import org.perch.store.Store;
+import org.perch.store.StoreException;
+import org.perch.store.compliance.ComplianceRecord;
 import org.perch.store.h2.H2Store;
-import org.perch.web.RoomManagementSite;
+import org.perch.store.postgres.PostgresSettings;
+import org.perch.store.postgres.PostgresStore;
 import org.perch.xmpp.netty.TlsIdentity;
 import org.perch.xmpp.netty.TransportConfig;
 import org.perch.xmpp.netty.XmppTransport;
@@ -24,7 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: turns a parsed configuration into a running server. The embedded product is H2 in the
- * data directory; the chosen components are logged at start (STYLE 6.1, principle 4).
+ * data directory; a pool server runs on PostgreSQL and takes its role from the published topology. The chosen
+ * components are logged at start (STYLE 6.1, principle 4).
  */
 public final class PerchServer {
     private static final Logger LOG = LoggerFactory.getLogger(PerchServer.class);
@@ -32,16 +41,23 @@ public final class PerchServer {
     private static final int MAX_UNACKED = 10_000;
     /** Stanzas one session may have queued for processing. */
     private static final int INBOUND_QUEUE = 1_000;
+    /** The compliance service moves and exports on one thread: a few connections are plenty. */
+    private static final int COMPLIANCE_CONNECTIONS = 4;
 
     private PerchServer() {
     }
 
-    /** Opens the store, loads or creates the certificate, binds the listeners; throws if any step fails. */
+    /**
+     * Opens the store, reads this server's place in the pool (if it belongs to one), loads or creates the
+     * certificate, binds the listeners (the client ones only if the server is active); throws if any step fails.
+     */
     public static RunningServer start(PerchConfig config) {
         Instant began = Instant.now();
         Clock clock = Clock.systemUTC();
-        Store store = H2Store.open(config.dataDir());
+        Store store = Stores.open(config);
         try {
+            Optional<PoolAssignment> assignment = config.poolMember()
+                    .map(member -> PoolMembership.assignment(store, member, config));
             TlsIdentity identity = TlsFiles.loadOrCreate(config.tls(), config.dataDir(), config.domain());
             SecureRandom random = new SecureRandom();
             AccountService accounts = new AccountService(store.accounts(), config.auth().scramIterations(), random,
@@ -53,34 +69,34 @@ public final class PerchServer {
             XmppSettings settings = new XmppSettings(config.domain(), config.mucDomain(), config.registrationEnabled(),
                     config.streamManagement().resumeTimeout(), MAX_UNACKED, INBOUND_QUEUE,
                     config.auth().channelBinding());
-            ChatRuntime chat = ChatRuntime.start(config, store, clock);
+            ChatRuntime chat = ChatRuntime.start(config, store, clock, () -> complianceRecord(config, assignment));
             XmppServer xmpp = new XmppServer(settings, accounts, store.rosters(), sasl, clock, chat.services());
-            XmppTransport transport;
+            ClientListeners listeners = new ClientListeners(
+                    () -> XmppTransport.start(transportConfig(config), identity, xmpp),
+                    () -> WebListener.start(config, chat.services().rooms(), store.accounts(), throttle, identity,
+                            random));
             Optional<AdminApi> admin;
-            Optional<RoomManagementSite> web;
+            Optional<PoolMembership> membership = Optional.empty();
             try {
-                transport = XmppTransport.start(transportConfig(config), identity, xmpp);
-                try {
-                    admin = AdminListener.start(config, chat.services().rooms(), chat.compliance(), store.accounts(),
-                            throttle, identity, random);
-                } catch (RuntimeException e) {
-                    transport.close();
-                    throw e;
+                if (assignment.map(PoolAssignment::active).orElse(true)) {
+                    listeners.open();
                 }
+                admin = AdminListener.start(config, chat.services().rooms(), chat.compliance(), store.accounts(),
+                        throttle, identity, random);
                 try {
-                    web = WebListener.start(config, chat.services().rooms(), store.accounts(), throttle, identity,
-                            random);
+                    membership = assignment.map(a -> PoolMembership.start(store, config.poolMember().orElseThrow(),
+                            config, a, listeners, xmpp.sessions()::size, clock));
                 } catch (RuntimeException e) {
                     admin.ifPresent(AdminApi::close);
-                    transport.close();
                     throw e;
                 }
             } catch (RuntimeException e) {
+                listeners.close();
                 xmpp.close();
                 chat.close();
                 throw e;
             }
-            RunningServer running = new RunningServer(config, store, chat, xmpp, transport, admin, web,
+            RunningServer running = new RunningServer(config, store, chat, xmpp, listeners, admin, membership,
                     identity);
             LOG.info("Perch {} started in {} ms\n{}", XmppServer.VERSION,
                     Duration.between(began, Instant.now()).toMillis(), running.summary());
@@ -88,6 +104,29 @@ public final class PerchServer {
         } catch (RuntimeException e) {
             store.close();
             throw e;
+        }
+    }
+
+    /**
+     * The compliance database: {@code <data-dir>/compliance} for the embedded store; for a pool, the database the
+     * topology names as its compliance store.
+     */
+    private static ComplianceRecord complianceRecord(PerchConfig config, Optional<PoolAssignment> assignment) {
+        if (config.store() instanceof StoreConfig.Embedded) {
+            return H2Store.openComplianceRecord(config.dataDir());
+        }
+        StoreDefinition compliance = assignment.flatMap(PoolAssignment::complianceStore).orElseThrow(() ->
+                new StoreException("compliance needs a compliance database: name the pool's complianceStore in the"
+                        + " topology and publish it (docs/topology.md)"));
+        if (!(compliance instanceof PostgresStoreDefinition pg)) {
+            throw new StoreException("the pool's compliance store '" + compliance.name() + "' must be a PostgreSQL"
+                    + " database, as its chat store is");
+        }
+        try {
+            return PostgresStore.openComplianceRecord(PostgresSettings.withPasswordFile(pg.url(), pg.user(),
+                    Path.of(pg.passwordFile()), COMPLIANCE_CONNECTIONS));
+        } catch (IllegalArgumentException e) {
+            throw new StoreException("the compliance store '" + pg.name() + "': " + e.getMessage(), e);
         }
     }
 

@@ -9,7 +9,6 @@ import org.perch.server.tls.TlsFiles;
 import org.perch.store.Store;
 import org.perch.web.RoomManagementSite;
 import org.perch.xmpp.netty.TlsIdentity;
-import org.perch.xmpp.netty.XmppTransport;
 import org.perch.xmpp.session.XmppServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,35 +25,41 @@ public final class RunningServer implements AutoCloseable {
     private final Store store;
     private final ChatRuntime chat;
     private final XmppServer xmpp;
-    private final XmppTransport transport;
+    private final ClientListeners listeners;
     private final Optional<AdminApi> admin;
-    private final Optional<RoomManagementSite> web;
+    private final Optional<PoolMembership> membership;
     private final TlsIdentity identity;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    RunningServer(PerchConfig config, Store store, ChatRuntime chat, XmppServer xmpp, XmppTransport transport,
-                  Optional<AdminApi> admin, Optional<RoomManagementSite> web, TlsIdentity identity) {
+    RunningServer(PerchConfig config, Store store, ChatRuntime chat, XmppServer xmpp, ClientListeners listeners,
+                  Optional<AdminApi> admin, Optional<PoolMembership> membership, TlsIdentity identity) {
         this.admin = admin;
-        this.web = web;
+        this.membership = membership;
         this.chat = chat;
         this.config = config;
         this.store = store;
         this.xmpp = xmpp;
-        this.transport = transport;
+        this.listeners = listeners;
         this.identity = identity;
     }
 
+    /** The bound STARTTLS port; -1 when disabled, or while the server is idle in its pool. */
     public int c2sPort() {
-        return transport.c2sPort();
+        return listeners.c2sPort();
     }
 
     public int directTlsPort() {
-        return transport.directTlsPort();
+        return listeners.directTlsPort();
     }
 
     public int httpPort() {
-        return transport.httpPort();
+        return listeners.httpPort();
+    }
+
+    /** Whether clients may connect: always on a server of its own; in a pool, while the topology makes it active. */
+    public boolean acceptsClients() {
+        return listeners.isOpen();
     }
 
     /** The admin API's port, or -1 when it is disabled. */
@@ -64,7 +69,7 @@ public final class RunningServer implements AutoCloseable {
 
     /** The room management page's port, or -1 when it is disabled. */
     public int webPort() {
-        return web.map(RoomManagementSite::port).orElse(-1);
+        return listeners.web().map(RoomManagementSite::port).orElse(-1);
     }
 
     /** The store the server runs on: for tests and embedding code that must look at what was stored. */
@@ -81,21 +86,26 @@ public final class RunningServer implements AutoCloseable {
         StringBuilder sb = new StringBuilder();
         sb.append("  domain            ").append(config.domain()).append('\n');
         sb.append("  chat rooms        ").append(config.mucDomain()).append('\n');
-        if (transport.c2sPort() > 0) {
+        sb.append("  store             ").append(Stores.describe(config)).append('\n');
+        membership.ifPresent(m -> sb.append("  pool              ").append(m.assignment().pool().name())
+                .append(", server ").append(m.assignment().server().name()).append(", topology version ")
+                .append(m.assignment().version()).append(listeners.isOpen() ? ", active\n"
+                        : ", IDLE: client connections are refused until the topology makes it active\n"));
+        if (c2sPort() > 0) {
             sb.append("  XMPP (STARTTLS)   ").append(config.xmpp().bindAddress()).append(':')
-                    .append(transport.c2sPort()).append('\n');
+                    .append(c2sPort()).append('\n');
         }
-        if (transport.directTlsPort() > 0) {
+        if (directTlsPort() > 0) {
             sb.append("  XMPP (direct TLS) ").append(config.xmpp().bindAddress()).append(':')
-                    .append(transport.directTlsPort()).append('\n');
+                    .append(directTlsPort()).append('\n');
         }
-        if (transport.httpPort() > 0) {
+        if (httpPort() > 0) {
             sb.append("  WebSocket         ").append(config.http().tls() ? "wss" : "ws").append("://")
-                    .append(config.domain()).append(':').append(transport.httpPort()).append("/xmpp-websocket\n");
+                    .append(config.domain()).append(':').append(httpPort()).append("/xmpp-websocket\n");
         }
         admin.ifPresent(a -> sb.append("  admin API         ").append(a.tls() ? "https" : "http").append("://")
                 .append(config.admin().bindAddress()).append(':').append(a.port()).append("/api/v1 (docs/admin.md)\n"));
-        web.ifPresent(w -> sb.append("  room management   ").append(w.tls() ? "https" : "http").append("://")
+        listeners.web().ifPresent(w -> sb.append("  room management   ").append(w.tls() ? "https" : "http").append("://")
                 .append(config.domain()).append(':').append(w.port()).append(RoomManagementSite.PAGE)
                 .append(" (RoomManagementUrl)\n"));
         sb.append("  data directory    ").append(config.dataDir().toAbsolutePath()).append('\n');
@@ -116,10 +126,10 @@ public final class RunningServer implements AutoCloseable {
         }
         LOG.info("Perch shutting down");
         try {
-            web.ifPresent(RoomManagementSite::close);
+            membership.ifPresent(PoolMembership::close);
             admin.ifPresent(AdminApi::close);
             xmpp.close();
-            transport.close();
+            listeners.close();
             chat.close();
         } finally {
             store.close();

@@ -7,6 +7,10 @@ import org.perch.store.chat.ConfigurationStore;
 import org.perch.store.chat.HistoryStore;
 import org.perch.store.chat.PolicyStore;
 import org.perch.store.chat.RoomStore;
+import org.perch.store.cluster.FeedSignal;
+import org.perch.store.cluster.NodeRegistry;
+import org.perch.store.cluster.PoolFeed;
+import org.perch.store.cluster.TopologyStore;
 import org.perch.store.compliance.ComplianceConfigurationStore;
 import org.perch.store.compliance.ComplianceOutbox;
 
@@ -36,11 +40,27 @@ public interface Store extends AutoCloseable {
 
     ComplianceConfigurationStore complianceConfiguration();
 
+    /** The pool topology published to this store. */
+    TopologyStore topology();
+
+    /** The servers of the pool running over this store, by their heartbeats. */
+    NodeRegistry nodes();
+
+    /** The pool feed: the room events every server of the pool reads, in the order they commit. */
+    PoolFeed feed();
+
+    /**
+     * Wakes this process's readers of {@link #feed()} when it grows, whichever server appended (PostgreSQL reaches
+     * every server of the pool; an embedded store only its own process). Belongs to this store: it stops when the
+     * store closes.
+     */
+    FeedSignal feedSignal();
+
     /**
      * Runs {@code work} so that the changes it makes through this store commit together, once it returns, or not
      * at all if it throws: how a compliance event is captured with the change it records. A block inside a block
      * joins the outer one. Backends without transactions (the in-memory store) apply each change as it is made and
-     * keep only the outbox events of a block that returns.
+     * keep only the outbox and pool feed events of a block that returns.
      */
     <T> T atomically(Supplier<T> work);
 

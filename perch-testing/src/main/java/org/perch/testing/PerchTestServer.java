@@ -59,9 +59,15 @@ public final class PerchTestServer implements AutoCloseable {
 
     /**
      * Starts a server on a data directory; an empty one gets a store whose global policy enables Persistent Chat,
-     * an existing store (its certificate, accounts and policies) is reused as it is.
+     * an existing store (its certificate, accounts and policies) is reused as it is. With {@code store.kind =
+     * postgresql} among the overrides, the policy is enabled in that database once the server runs.
      */
     public static PerchTestServer start(Path dataDir, Map<String, String> overrides) {
+        if ("postgresql".equals(overrides.get("store.kind"))) {
+            PerchTestServer started = launch(dataDir, overrides);
+            started.server.store().policies().update(ChatPolicy.GLOBAL_DEFAULT.withEnablePersistentChat(true));
+            return started;
+        }
         if (!Files.exists(dataDir.resolve("store"))) {
             try (Store store = H2Store.open(dataDir)) {
                 store.policies().update(ChatPolicy.GLOBAL_DEFAULT.withEnablePersistentChat(true));
@@ -136,15 +142,14 @@ public final class PerchTestServer implements AutoCloseable {
         return addUser(local, PASSWORD, true);
     }
 
+    /** Creates the account in the server's store (the data directory's, or the pool's database). */
     public Jid addUser(String local, String password, boolean admin) {
         Jid jid = Jid.bare(local, DOMAIN);
-        try (Store store = H2Store.open(dataDir)) {
-            AccountService accounts = new AccountService(store.accounts(), 4096, new SecureRandom(),
-                    Clock.systemUTC());
-            accounts.add(jid, password);
-            if (admin) {
-                accounts.grantAdmin(jid);
-            }
+        AccountService accounts = new AccountService(server.store().accounts(), 4096, new SecureRandom(),
+                Clock.systemUTC());
+        accounts.add(jid, password);
+        if (admin) {
+            accounts.grantAdmin(jid);
         }
         return jid;
     }

@@ -50,11 +50,24 @@ public final class SearchIndexer implements AutoCloseable, RoomEvents {
 
     /** Indexes, before returning, every stored message the index has not seen; returns how many there were. */
     public long catchUp() {
+        return catchUp(0);
+    }
+
+    /**
+     * Like {@link #catchUp()}, reading again the {@code overlap} ids before the index's last one. In a pool the
+     * index is shared: another server may have indexed later ids while a server that then crashed had stored a
+     * message but not indexed it. Adding an indexed message again replaces it, so the overlap costs only time.
+     *
+     * @return how many messages were indexed, those read again included
+     */
+    public long catchUp(long overlap) {
+        long after = Math.max(0, index.lastIndexedId() - overlap);
         long count = 0;
         List<ChatMessage> page;
-        while (!(page = history.since(index.lastIndexedId(), CATCH_UP_PAGE)).isEmpty()) {
+        while (!(page = history.since(after, CATCH_UP_PAGE)).isEmpty()) {
             index.add(page);
             count += page.size();
+            after = page.getLast().id();
         }
         return count;
     }

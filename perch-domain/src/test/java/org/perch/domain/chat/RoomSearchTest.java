@@ -113,6 +113,22 @@ class RoomSearchTest {
     }
 
     @Test
+    void aCatchUpWithAnOverlapShouldFindAMessageAnotherServerSkippedBelowTheLastIndexedId() {
+        Room room = f.room("desk", "Desk");
+        List<ChatMessage> stored = f.store.history().append(List.of(posted(room, MARY, "stored by a server that"
+                + " crashed before indexing"), posted(room, MARY, "stored and indexed by another server")));
+        InMemoryMessageIndex shared = new InMemoryMessageIndex();
+        shared.add(List.of(stored.get(1)));
+        try (SearchIndexer restarted = new SearchIndexer(f.store.history(), shared)) {
+            assertThat(restarted.catchUp()).as("without overlap the gap below the last id stays").isZero();
+            assertThat(restarted.catchUp(10)).isEqualTo(2);
+        }
+        assertThat(new RoomSearch(f.chat, f.store.history(), shared).inRoom(MARY, room, query("crashed"))
+                .messages()).extracting(ChatMessage::body).containsExactly("stored by a server that crashed before"
+                + " indexing");
+    }
+
+    @Test
     void deletingARoomShouldTakeItsMessagesOutOfTheIndex() {
         Room room = f.room("desk", "Desk");
         post(room, MARY, "soon gone");

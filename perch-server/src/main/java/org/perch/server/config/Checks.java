@@ -2,6 +2,7 @@ package org.perch.server.config;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.perch.core.InvalidJidException;
@@ -51,6 +52,29 @@ final class Checks {
         return v -> !v.isEmpty() && v.chars().allMatch(c -> Character.isLetterOrDigit(c) || ".-:_%".indexOf(c) >= 0)
                 ? Optional.empty()
                 : Optional.of("is not an address (an IP address or a host name)");
+    }
+
+    static ConfigKey.ValueCheck oneOf(String... choices) {
+        List<String> allowed = List.of(choices);
+        return v -> allowed.contains(v) ? Optional.empty()
+                : Optional.of("is not one of " + String.join(", ", allowed));
+    }
+
+    /**
+     * Empty (not used), or a PostgreSQL JDBC URL naming a host and a database, without a password: one in the URL
+     * would end up in logs and in {@code perch config check}'s output.
+     */
+    static ConfigKey.ValueCheck postgresUrl() {
+        return v -> {
+            if (v.isEmpty()) {
+                return Optional.empty();
+            }
+            if (!v.matches("jdbc:postgresql://[^/?#\\s]+/[^/?#\\s]+(\\?\\S*)?")) {
+                return Optional.of("is not a PostgreSQL URL (jdbc:postgresql://host[:port]/database)");
+            }
+            return v.toLowerCase(Locale.ROOT).contains("password=")
+                    ? Optional.of("holds a password: put it in store.password-file instead") : Optional.empty();
+        };
     }
 
     static ConfigKey.ValueCheck path(boolean emptyAllowed) {

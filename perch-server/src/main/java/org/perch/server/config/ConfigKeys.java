@@ -2,6 +2,7 @@ package org.perch.server.config;
 
 import java.util.List;
 import java.util.Optional;
+import org.perch.core.EditDistance;
 
 /**
  * Every configuration key, its default and its description: the one source of truth for the loader, for
@@ -104,6 +105,27 @@ public final class ConfigKeys {
     public static final ConfigKey CHAT_SITE = new ConfigKey("chat.site", "",
             "The Lync site this server belongs to: the policy `site:<name>` applies to users granted no per-user "
                     + "policy. Empty: no site, so such users fall back to the global policy.", Checks.text(256));
+    public static final ConfigKey STORE_KIND = new ConfigKey("store.kind", "embedded",
+            "Where rooms, history and accounts are kept: `embedded` (H2 and Lucene in `<data-dir>`, one server) or "
+                    + "`postgresql` (a database the servers of a pool share; docs/pools.md).",
+            Checks.oneOf("embedded", "postgresql"));
+    public static final ConfigKey STORE_URL = new ConfigKey("store.url", "",
+            "With `store.kind=postgresql`: the database, `jdbc:postgresql://host[:port]/database`.",
+            Checks.postgresUrl());
+    public static final ConfigKey STORE_USER = new ConfigKey("store.user", "perch",
+            "With `store.kind=postgresql`: the database role.", Checks.text(63));
+    public static final ConfigKey STORE_PASSWORD_FILE = new ConfigKey("store.password-file", "",
+            "With `store.kind=postgresql`: a file holding the role's password (its first line); required then.",
+            Checks.path(true));
+    public static final ConfigKey STORE_POOL_SIZE = new ConfigKey("store.pool-size", "16",
+            "With `store.kind=postgresql`: database connections this server holds open at most (2-1000).",
+            Checks.range(2, 1000));
+    public static final ConfigKey POOL_NAME = new ConfigKey("pool.name", "",
+            "The pool this server belongs to, as named in the published topology (`perch serve --pool`); empty: "
+                    + "a server on its own, without a topology.", Checks.text(63));
+    public static final ConfigKey POOL_SERVER = new ConfigKey("pool.server", "",
+            "This server's name in the published topology (`perch serve --server`); required with `pool.name`.",
+            Checks.text(63));
     private static final List<ConfigKey> ALL = List.of(DOMAIN, MUC_DOMAIN, DATA_DIR, XMPP_BIND_ADDRESS,
             XMPP_C2S_PORT, XMPP_DIRECT_TLS_PORT, HTTP_BIND_ADDRESS, HTTP_PORT, HTTP_TLS, ADMIN_BIND_ADDRESS,
             ADMIN_PORT, ADMIN_TLS, WEB_BIND_ADDRESS, WEB_PORT, WEB_TLS, TLS_CERTIFICATE,
@@ -111,7 +133,7 @@ public final class ConfigKeys {
             AUTH_MAX_FAILURES_PER_ADDRESS, AUTH_LOCKOUT_SECONDS, AUTH_CHANNEL_BINDING, LIMITS_MAX_STANZA_BYTES, LIMITS_MAX_DEPTH,
             LIMITS_MAX_ATTRIBUTES, LIMITS_MAX_CONNECTIONS_PER_ADDRESS, LIMITS_IDLE_TIMEOUT_SECONDS,
             SM_RESUME_TIMEOUT_SECONDS, CHAT_DEFAULT_HISTORY, CHAT_PARTICIPANT_UPDATE_LIMIT, CHAT_BOOTSTRAP_CATEGORY,
-            CHAT_SITE);
+            CHAT_SITE, STORE_KIND, STORE_URL, STORE_USER, STORE_PASSWORD_FILE, STORE_POOL_SIZE, POOL_NAME, POOL_SERVER);
 
     private ConfigKeys() {
     }
@@ -130,7 +152,7 @@ public final class ConfigKeys {
         ConfigKey best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (ConfigKey key : ALL) {
-            int d = editDistance(name, key.name());
+            int d = EditDistance.between(name, key.name());
             if (d < bestDistance) {
                 best = key;
                 bestDistance = d;
@@ -148,24 +170,5 @@ public final class ConfigKeys {
                     .append(key.description()).append(" |\n");
         }
         return sb.toString();
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

@@ -126,7 +126,38 @@ public final class ConfigLoader {
                 new StreamManagementConfig(r.seconds(ConfigKeys.SM_RESUME_TIMEOUT_SECONDS)),
                 new ChatConfig(r.integer(ConfigKeys.CHAT_DEFAULT_HISTORY),
                         r.integer(ConfigKeys.CHAT_PARTICIPANT_UPDATE_LIMIT), r.text(ConfigKeys.CHAT_BOOTSTRAP_CATEGORY),
-                        r.text(ConfigKeys.CHAT_SITE).strip()));
+                        r.text(ConfigKeys.CHAT_SITE).strip()),
+                store(r), poolMember(r));
+    }
+
+    private static StoreConfig store(Resolved r) {
+        if (r.text(ConfigKeys.STORE_KIND).equals("embedded")) {
+            return new StoreConfig.Embedded();
+        }
+        if (r.text(ConfigKeys.STORE_URL).isEmpty()) {
+            throw r.error(ConfigKeys.STORE_URL, "is empty, but store.kind is postgresql: name the database");
+        }
+        if (r.text(ConfigKeys.STORE_PASSWORD_FILE).isEmpty()) {
+            throw r.error(ConfigKeys.STORE_PASSWORD_FILE, "is empty, but store.kind is postgresql: name the file that"
+                    + " holds the password");
+        }
+        return new StoreConfig.Postgres(r.text(ConfigKeys.STORE_URL), r.text(ConfigKeys.STORE_USER),
+                r.path(ConfigKeys.STORE_PASSWORD_FILE), r.integer(ConfigKeys.STORE_POOL_SIZE));
+    }
+
+    private static Optional<PoolMember> poolMember(Resolved r) {
+        String pool = r.text(ConfigKeys.POOL_NAME);
+        String server = r.text(ConfigKeys.POOL_SERVER);
+        if (pool.isEmpty() && server.isEmpty()) {
+            return Optional.empty();
+        }
+        if (pool.isEmpty()) {
+            throw r.error(ConfigKeys.POOL_NAME, "is empty, but pool.server is set: name the pool too");
+        }
+        if (server.isEmpty()) {
+            throw r.error(ConfigKeys.POOL_SERVER, "is empty, but pool.name is set: name this server too");
+        }
+        return Optional.of(new PoolMember(pool, server));
     }
 
     private static TlsConfig tls(Resolved r) {

@@ -40,6 +40,49 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theStoreShouldBeEmbeddedAndTheServerOnItsOwnUnlessConfiguredOtherwise() {
+        PerchConfig config = PerchConfig.defaults();
+
+        assertThat(config.store()).isEqualTo(new StoreConfig.Embedded());
+        assertThat(config.poolMember()).isEmpty();
+    }
+
+    @Test
+    void aPostgresqlStoreShouldNeedItsDatabaseAndPasswordFileAndNeverAPasswordInItsUrl() {
+        PerchConfig config = noEnvironment.load(Optional.empty(), Map.of("store.kind", "postgresql",
+                "store.url", "jdbc:postgresql://db1.example.org:5432/perch", "store.password-file", "/etc/perch/db"));
+        assertThat(config.store()).isEqualTo(new StoreConfig.Postgres("jdbc:postgresql://db1.example.org:5432/perch",
+                "perch", Path.of("/etc/perch/db"), 16));
+
+        assertThatThrownBy(() -> noEnvironment.load(Optional.empty(), Map.of("store.kind", "postgresql",
+                "store.password-file", "/etc/perch/db"))).isInstanceOf(ConfigException.class)
+                .hasMessage("default: store.url: '' is empty, but store.kind is postgresql: name the database");
+        assertThatThrownBy(() -> noEnvironment.load(Optional.empty(), Map.of("store.kind", "postgresql",
+                "store.url", "jdbc:postgresql://db1/perch"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("store.password-file: '' is empty, but store.kind is postgresql");
+        assertThatThrownBy(() -> noEnvironment.load(Optional.empty(), Map.of("store.url",
+                "jdbc:postgresql://db1/perch?user=perch&Password=secret"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("holds a password: put it in store.password-file instead");
+        assertThatThrownBy(() -> noEnvironment.load(Optional.empty(), Map.of("store.url", "jdbc:mysql://db1/perch")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("is not a PostgreSQL URL");
+        assertThatThrownBy(() -> noEnvironment.load(Optional.empty(), Map.of("store.kind", "oracle")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("is not one of embedded, postgresql");
+    }
+
+    @Test
+    void aPoolMemberShouldNameBothItsPoolAndItself() {
+        assertThat(noEnvironment.load(Optional.empty(), Map.of("pool.name", "pool-a", "pool.server", "fe1"))
+                .poolMember()).contains(new PoolMember("pool-a", "fe1"));
+
+        assertThatThrownBy(() -> noEnvironment.load(Optional.empty(), Map.of("pool.name", "pool-a")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("default: pool.server: '' is empty, but pool.name is set: name this server too");
+        assertThatThrownBy(() -> noEnvironment.load(Optional.empty(), Map.of("pool.server", "fe1")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("default: pool.name: '' is empty, but pool.server is set: name the pool too");
+    }
+
+    @Test
     void theRoomManagementPageShouldListenOnEveryInterfaceWithTlsUnlessConfiguredOtherwise() {
         assertThat(PerchConfig.defaults().web()).isEqualTo(new HttpConfig("0.0.0.0", 5291, true));
 

@@ -41,6 +41,7 @@ final class JdbcHistoryStore implements HistoryStore {
 
     private static final String COLUMNS = "SELECT m.id, m.stanza_id, m.ts, m.sender, m.nick, m.body, m.payload,"
             + " m.retracted_at, m.retracted_by, m.moderated, m.retraction_reason, m.room FROM chat_message m";
+    private static final CounterRow IDS = new CounterRow("chat_message_seq", "last_id");
     /** SQLStates of a missing parent row: PostgreSQL (and the standard), H2. */
     private static final Set<String> MISSING_ROOM = Set.of("23503", "23506");
 
@@ -67,7 +68,7 @@ final class JdbcHistoryStore implements HistoryStore {
         String operation = "append " + messages.size() + " messages to room " + String.join(", ",
                 rooms.stream().map(RoomId::toString).toList());
         return tx.write(operation, c -> {
-            long id = reserve(c, messages.size());
+            long id = IDS.take(c, messages.size());
             List<ChatMessage> stored = new ArrayList<>(messages.size());
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO chat_message"
                     + " (room, id, stanza_id, ts, sender, nick, body, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -206,21 +207,6 @@ final class JdbcHistoryStore implements HistoryStore {
                 return ps.executeUpdate() > 0;
             }
         });
-    }
-
-    /** Takes {@code count} ids off the counter, locking it until commit; returns the first. */
-    private static long reserve(Connection c, int count) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE chat_message_seq SET last_id = last_id + ?")) {
-            ps.setLong(1, count);
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT last_id FROM chat_message_seq");
-             ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-                throw new SQLException("chat_message_seq has no row; the schema is damaged");
-            }
-            return rs.getLong(1) - count + 1;
-        }
     }
 
     /**

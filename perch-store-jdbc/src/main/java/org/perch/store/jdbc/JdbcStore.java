@@ -16,6 +16,10 @@ import org.perch.store.chat.ConfigurationStore;
 import org.perch.store.chat.HistoryStore;
 import org.perch.store.chat.PolicyStore;
 import org.perch.store.chat.RoomStore;
+import org.perch.store.cluster.FeedSignal;
+import org.perch.store.cluster.NodeRegistry;
+import org.perch.store.cluster.PoolFeed;
+import org.perch.store.cluster.TopologyStore;
 import org.perch.store.compliance.ComplianceConfigurationStore;
 import org.perch.store.compliance.ComplianceOutbox;
 
@@ -38,11 +42,15 @@ public final class JdbcStore implements Store {
     private final JdbcPolicyStore policies;
     private final JdbcComplianceOutbox outbox;
     private final JdbcComplianceConfigurationStore complianceConfiguration;
+    private final JdbcTopologyStore topology;
+    private final JdbcNodeRegistry nodes;
+    private final JdbcPoolFeed feed;
+    private final FeedWakeUp wakeUp;
     private final Transactor tx;
     private final Runnable onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private JdbcStore(DataSource dataSource, Runnable onClose, CommitBarrier barrier) {
+    private JdbcStore(DataSource dataSource, Runnable onClose, CommitBarrier barrier, FeedWakeUp wakeUp) {
         Transactor tx = new Transactor(dataSource, barrier);
         this.accounts = new JdbcAccountStore(tx);
         this.rosters = new JdbcRosterStore(tx);
@@ -54,23 +62,34 @@ public final class JdbcStore implements Store {
         this.policies = new JdbcPolicyStore(tx);
         this.outbox = new JdbcComplianceOutbox(tx);
         this.complianceConfiguration = new JdbcComplianceConfigurationStore(tx);
+        this.topology = new JdbcTopologyStore(tx);
+        this.nodes = new JdbcNodeRegistry(tx);
+        this.feed = new JdbcPoolFeed(tx, wakeUp);
+        this.wakeUp = wakeUp;
         this.tx = tx;
         this.onClose = onClose;
     }
 
     /**
      * Migrates the database behind {@code dataSource} to the current schema and returns a store over it.
-     * {@code onClose} runs once, on the first {@link #close()}: it releases whatever owns the data source
-     * (a pool, an embedded database). {@code barrier} runs after every write's commit.
+     * {@code onClose} runs once, on the first {@link #close()}, after {@code wakeUp} is closed: it releases whatever
+     * owns the data source (a pool, an embedded database). {@code barrier} runs after every write's commit;
+     * {@code wakeUp} tells the pool feed's readers of appends and is the store's {@link #feedSignal()}.
      *
      * @throws StoreException if the schema cannot be migrated
      */
-    public static JdbcStore open(DataSource dataSource, Runnable onClose, CommitBarrier barrier) {
+    public static JdbcStore open(DataSource dataSource, Runnable onClose, CommitBarrier barrier, FeedWakeUp wakeUp) {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(onClose, "onClose");
         Objects.requireNonNull(barrier, "barrier");
+        Objects.requireNonNull(wakeUp, "wakeUp");
         migrate(dataSource);
-        return new JdbcStore(dataSource, onClose, barrier);
+        return new JdbcStore(dataSource, onClose, barrier, wakeUp);
+    }
+
+    /** Like {@link #open(DataSource, Runnable, CommitBarrier, FeedWakeUp)} for a database only this process uses. */
+    public static JdbcStore open(DataSource dataSource, Runnable onClose, CommitBarrier barrier) {
+        return open(dataSource, onClose, barrier, FeedWakeUp.inProcess());
     }
 
     /** Like {@link #open(DataSource, Runnable, CommitBarrier)} for a database whose commit is durable. */
@@ -148,6 +167,26 @@ public final class JdbcStore implements Store {
     }
 
     @Override
+    public TopologyStore topology() {
+        return topology;
+    }
+
+    @Override
+    public NodeRegistry nodes() {
+        return nodes;
+    }
+
+    @Override
+    public PoolFeed feed() {
+        return feed;
+    }
+
+    @Override
+    public FeedSignal feedSignal() {
+        return wakeUp;
+    }
+
+    @Override
     public <T> T atomically(Supplier<T> work) {
         return tx.atomically(work);
     }
@@ -155,7 +194,11 @@ public final class JdbcStore implements Store {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            onClose.run();
+            try {
+                wakeUp.close();
+            } finally {
+                onClose.run();
+            }
         }
     }
 }

@@ -5,6 +5,6 @@ import java.sql.SQLException;
 
 /** A unit of work on one connection; {@link Transactor} decides commit, rollback and retry. */
 @FunctionalInterface
-interface SqlWork<T> {
+public interface SqlWork<T> {
     T run(Connection connection) throws SQLException;
 }

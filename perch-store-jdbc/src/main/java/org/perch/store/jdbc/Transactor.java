@@ -2,6 +2,8 @@ package org.perch.store.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -12,8 +14,9 @@ import org.perch.store.StoreException;
  * cause (two first inserts of the same key, serialization failures, deadlocks), and turns every other
  * {@link SQLException} into a {@link StoreException} naming the operation. A write returns only once its
  * {@link CommitBarrier} has run, so a caller that hears "done" may rely on the change surviving a crash.
+ * Public for backends with SQL of their own beside this module's (the PostgreSQL search index).
  */
-final class Transactor {
+public final class Transactor {
 
     private static final int ATTEMPTS = 5;
     /** Unique violation, serialization failure, deadlock (SQL standard / PostgreSQL), H2's concurrent update. */
@@ -23,19 +26,21 @@ final class Transactor {
     private final CommitBarrier barrier;
     /** The connection of the {@link #atomically} block this thread is in, which every operation then joins. */
     private final ThreadLocal<Connection> block = new ThreadLocal<>();
+    /** What runs once this thread's {@link #atomically} block has committed; see {@link #afterCommit}. */
+    private final ThreadLocal<List<Runnable>> afterBlock = new ThreadLocal<>();
 
-    Transactor(DataSource dataSource, CommitBarrier barrier) {
+    public Transactor(DataSource dataSource, CommitBarrier barrier) {
         this.dataSource = dataSource;
         this.barrier = barrier;
     }
 
     /** Runs read-only {@code work} in a transaction; on failure the exception keeps the database's own message. */
-    <T> T read(String operation, SqlWork<T> work) {
+    public <T> T read(String operation, SqlWork<T> work) {
         return run(operation, work, false, false);
     }
 
     /** Runs {@code work}, which changes data, in a transaction and makes the change durable before returning. */
-    <T> T write(String operation, SqlWork<T> work) {
+    public <T> T write(String operation, SqlWork<T> work) {
         return run(operation, work, true, false);
     }
 
@@ -70,23 +75,42 @@ final class Transactor {
         if (block.get() != null) {
             return work.get();
         }
+        List<Runnable> committed = new ArrayList<>();
+        T result;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             block.set(c);
+            afterBlock.set(committed);
             try {
-                T result = work.get();
+                result = work.get();
                 c.commit();
                 barrier.afterCommit(c);
-                return result;
             } catch (SQLException | RuntimeException e) {
                 rollback(c, e);
                 throw e;
             } finally {
                 block.remove();
+                afterBlock.remove();
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw failure("commit a block of changes", e, false);
+        }
+        committed.forEach(Runnable::run);
+        return result;
+    }
+
+    /**
+     * Runs {@code action} once what this thread has changed is committed: at once outside a block (every operation
+     * has committed when it returns), or after the thread's {@link #atomically} block commits, and never if the
+     * block rolls back.
+     */
+    void afterCommit(Runnable action) {
+        List<Runnable> pending = afterBlock.get();
+        if (pending == null) {
+            action.run();
+        } else {
+            pending.add(action);
         }
     }
 

@@ -10,6 +10,11 @@ import org.perch.store.chat.ConfigurationStore;
 import org.perch.store.chat.HistoryStore;
 import org.perch.store.chat.PolicyStore;
 import org.perch.store.chat.RoomStore;
+import org.perch.store.cluster.FeedListeners;
+import org.perch.store.cluster.FeedSignal;
+import org.perch.store.cluster.NodeRegistry;
+import org.perch.store.cluster.PoolFeed;
+import org.perch.store.cluster.TopologyStore;
 import org.perch.store.compliance.ComplianceConfigurationStore;
 import org.perch.store.compliance.ComplianceOutbox;
 
@@ -27,6 +32,10 @@ public final class InMemoryStore implements Store {
     private final InMemoryComplianceOutbox outbox = new InMemoryComplianceOutbox();
     private final InMemoryComplianceConfigurationStore complianceConfiguration =
             new InMemoryComplianceConfigurationStore();
+    private final InMemoryTopologyStore topology = new InMemoryTopologyStore();
+    private final InMemoryNodeRegistry nodes = new InMemoryNodeRegistry();
+    private final FeedListeners feedSignal = new FeedListeners();
+    private final InMemoryPoolFeed feed = new InMemoryPoolFeed(feedSignal::wakeAll);
 
     /** An empty store. */
     public InMemoryStore() {
@@ -82,10 +91,31 @@ public final class InMemoryStore implements Store {
         return complianceConfiguration;
     }
 
-    /** Each change applies as it is made; only the block's outbox events wait for it to return. */
+    @Override
+    public TopologyStore topology() {
+        return topology;
+    }
+
+    @Override
+    public NodeRegistry nodes() {
+        return nodes;
+    }
+
+    @Override
+    public PoolFeed feed() {
+        return feed;
+    }
+
+    /** Listeners are called on the appending thread, once the append (or its block) is published. */
+    @Override
+    public FeedSignal feedSignal() {
+        return feedSignal;
+    }
+
+    /** Each change applies as it is made; only the block's outbox and feed events wait for it to return. */
     @Override
     public <T> T atomically(Supplier<T> work) {
-        return outbox.atomically(work);
+        return feed.atomically(() -> outbox.atomically(work));
     }
 
     /** Nothing to release: the maps go with the last reference to this store. */

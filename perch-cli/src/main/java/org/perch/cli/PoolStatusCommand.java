@@ -1,0 +1,134 @@
+package org.perch.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.perch.cluster.node.Heartbeat;
+import org.perch.cluster.topology.PoolDefinition;
+import org.perch.cluster.topology.ServerDefinition;
+import org.perch.cluster.topology.Topology;
+import org.perch.cluster.topology.TopologyReport;
+import org.perch.server.Stores;
+import org.perch.server.config.PerchConfig;
+import org.perch.store.Store;
+import org.perch.store.cluster.PoolNode;
+import org.perch.store.cluster.PublishedTopology;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code perch pool status}: every server the published topology names, with what its heartbeat in the pool's store
+ * last said (running or not, accepting clients or idle, connections), and any server that beats without being in
+ * the topology. Reads the configured store directly, so it works while every server is down.
+ */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"Shows each server of the pool: its role in the published topology, whether it runs (by its"
+                + " heartbeat in the pool's store), whether it accepts clients, its connections and how long ago it"
+                + " last beat. A server silent for longer than " + Heartbeat.SILENT_AFTER_SECONDS + " s counts as"
+                + " gone (docs/pools.md)."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  perch pool status --config /etc/perch/perch.properties", "  perch pool status --output json"})
+final class PoolStatusCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions options;
+
+    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table (for people, the default) or json.")
+    AdminCommand.Output output;
+
+    @Spec
+    CommandSpec spec;
+
+    /** One server as the status shows it; {@code node} is empty when it does not beat. */
+    private record Row(String pool, String server, String host, String role, Optional<PoolNode> node) {
+    }
+
+    @Override
+    public Integer call() {
+        CliContext context = ((PerchCli) spec.root().userObject()).context();
+        PerchConfig config = options.load(context.environment());
+        Optional<PublishedTopology> published;
+        List<PoolNode> nodes;
+        try (Store store = Stores.openExisting(config)) {
+            published = store.topology().current();
+            nodes = store.nodes().nodes();
+        }
+        Instant now = Clock.systemUTC().instant();
+        List<Row> rows = rows(published.flatMap(PoolStatusCommand::topology), nodes);
+        PrintWriter out = spec.commandLine().getOut();
+        if (output == AdminCommand.Output.json) {
+            out.println(json(published, rows, now));
+        } else {
+            out.println(published.map(p -> "topology version " + p.version() + ", published " + p.publishedAt())
+                    .orElse("no topology is published to this store (" + Stores.describe(config) + ")"));
+            Tables.print(out, List.of("POOL", "SERVER", "HOST", "ROLE", "STATE", "CONNECTIONS", "LAST BEAT"),
+                    rows.stream().map(r -> List.of(r.pool(), r.server(), r.host(), r.role(), state(r, now),
+                            r.node().map(n -> String.valueOf(n.connections())).orElse("-"),
+                            r.node().map(n -> seconds(Duration.between(n.lastBeat(), now)) + " ago").orElse("-")))
+                            .toList());
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static Optional<Topology> topology(PublishedTopology published) {
+        return TopologyReport.check(published.document(), "published topology version " + published.version())
+                .topology();
+    }
+
+    /** The topology's servers in its order, then servers that beat but are not in it (an older topology's). */
+    private static List<Row> rows(Optional<Topology> topology, List<PoolNode> nodes) {
+        Map<String, PoolNode> beating = new LinkedHashMap<>();
+        nodes.forEach(n -> beating.put(n.server(), n));
+        List<Row> rows = new ArrayList<>();
+        for (PoolDefinition pool : topology.map(Topology::pools).orElse(List.of())) {
+            for (ServerDefinition server : pool.servers()) {
+                rows.add(new Row(pool.name(), server.name(), server.host(), server.role().jsonName(),
+                        Optional.ofNullable(beating.remove(server.name()))));
+            }
+        }
+        beating.values().forEach(n -> rows.add(new Row(n.pool(), n.server(), n.host(), "not in the topology",
+                Optional.of(n))));
+        return rows;
+    }
+
+    private static String state(Row row, Instant now) {
+        return row.node().map(n -> Duration.between(n.lastBeat(), now).compareTo(Heartbeat.SILENT_AFTER) > 0
+                ? "silent" : n.active() ? "running, accepting clients" : "running, idle").orElse("not running");
+    }
+
+    private static String json(Optional<PublishedTopology> published, List<Row> rows, Instant now) {
+        ObjectNode root = AdminClient.JSON.createObjectNode();
+        published.ifPresentOrElse(p -> root.put("topologyVersion", p.version()), () -> root.putNull("topologyVersion"));
+        ArrayNode servers = root.putArray("servers");
+        for (Row r : rows) {
+            ObjectNode s = servers.addObject().put("pool", r.pool()).put("server", r.server()).put("host", r.host())
+                    .put("role", r.role()).put("state", state(r, now));
+            r.node().ifPresent(n -> s.put("acceptsClients", n.active()).put("connections", n.connections())
+                    .put("startedAt", n.startedAt().toString()).put("lastBeat", n.lastBeat().toString())
+                    .put("feedPosition", n.feedPosition()));
+        }
+        try {
+            return AdminClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("could not write the pool status as JSON", e);
+        }
+    }
+
+    private static String seconds(Duration d) {
+        return Math.max(0, d.toSeconds()) + " s";
+    }
+}

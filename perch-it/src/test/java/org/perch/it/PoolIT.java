@@ -1,0 +1,150 @@
+package org.perch.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.perch.cluster.topology.TopologyException;
+import org.perch.store.postgres.PostgresSettings;
+import org.perch.store.postgres.TestPostgres;
+import org.perch.testing.PerchTestServer;
+import org.perch.testing.SmackClients;
+
+/**
+ * Servers started with {@code perch serve --pool --server} take their role from the published topology: an idle one
+ * refuses clients until a newly published topology activates it; a server the topology does not name does not
+ * start; servers of one pool share its PostgreSQL store, and {@code perch pool status} shows them all.
+ */
+class PoolIT {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void anIdleServerShouldRefuseClientsUntilAPublishedTopologyActivatesIt() throws Exception {
+        Path dataDir = work.resolve("data");
+        int port = freePort();
+        publish(dataDir, embeddedTopology(dataDir, port, "idle"), 0);
+        PerchTestServer server = PerchTestServer.start(dataDir, Map.of("pool.name", "pool-a", "pool.server", "fe1",
+                "xmpp.c2s-port", String.valueOf(port)));
+        try {
+            assertThat(server.server().acceptsClients()).isFalse();
+            assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), port).close())
+                    .isInstanceOf(ConnectException.class);
+            assertThat(status(dataDir).out()).containsPattern("pool-a +fe1 +127\\.0\\.0\\.1 +idle +running, idle");
+
+            publish(dataDir, embeddedTopology(dataDir, port, "active"), 1);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> server.server().acceptsClients());
+            server.addUser("alice");
+            XMPPTCPConnection alice = SmackClients.login(server, "alice", "desk");
+            try {
+                assertThat(alice.isAuthenticated()).isTrue();
+                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(status(dataDir).out())
+                        .containsPattern("fe1 +127\\.0\\.0\\.1 +active +running, accepting clients +1 "));
+            } finally {
+                alice.disconnect();
+            }
+        } finally {
+            server.close();
+        }
+        assertThat(status(dataDir).out()).as("a server that stopped left the pool")
+                .containsPattern("fe1 +127\\.0\\.0\\.1 +active +not running");
+    }
+
+    @Test
+    void aServerTheTopologyDoesNotNameShouldNotStart() throws Exception {
+        Path dataDir = work.resolve("data");
+        publish(dataDir, embeddedTopology(dataDir, freePort(), "active"), 0);
+
+        assertThatThrownBy(() -> PerchTestServer.start(dataDir, Map.of("pool.name", "pool-a", "pool.server", "fe9")))
+                .isInstanceOf(TopologyException.class)
+                .hasMessage("pool 'pool-a' of the published topology (version 1) has no server 'fe9'; its servers:"
+                        + " fe1");
+    }
+
+    @Test
+    void theServersOfAPoolShouldShareItsPostgresqlStoreAndAllShowInItsStatus() throws Exception {
+        PostgresSettings database = TestPostgres.freshDatabase();
+        Path passwordFile = Files.writeString(work.resolve("db.password"), database.password() + "\n");
+        Path topology = Files.writeString(work.resolve("pool.json"), """
+                {"schemaVersion": 1, "domain": "localhost",
+                 "stores": {"chat": {"kind": "postgresql", "url": "%s", "user": "%s", "passwordFile": "%s"}},
+                 "pools": [{"name": "pool-a", "mucServices": ["chat.localhost"], "store": "chat", "servers": [
+                   {"name": "fe1", "host": "127.0.0.1", "clientPort": 15222, "role": "active"},
+                   {"name": "fe2", "host": "127.0.0.2", "clientPort": 15222, "role": "active"},
+                   {"name": "fe3", "host": "127.0.0.3", "clientPort": 15222, "role": "idle"}]}]}
+                """.formatted(database.url(), database.user(), passwordFile));
+        PerchCommand published = PerchCommand.runOn(work.resolve("cli"), -1, Map.of(), "topology", "publish",
+                topology.toString());
+        assertThat(published.exitCode()).as(published.err()).isZero();
+        Map<String, String> store = Map.of("store.kind", "postgresql", "store.url", database.url(), "store.user",
+                database.user(), "store.password-file", passwordFile.toString(), "pool.name", "pool-a");
+        Map<String, String> cli = Map.of("PERCH_STORE_KIND", "postgresql", "PERCH_STORE_URL", database.url(),
+                "PERCH_STORE_USER", database.user(), "PERCH_STORE_PASSWORD_FILE", passwordFile.toString());
+
+        PerchTestServer fe1 = PerchTestServer.start(work.resolve("fe1"), with(store, "pool.server", "fe1"));
+        PerchTestServer fe2 = PerchTestServer.start(work.resolve("fe2"), with(store, "pool.server", "fe2"));
+        try {
+            fe1.addUser("alice");
+            XMPPTCPConnection alice = SmackClients.login(fe2, "alice", "desk");
+            alice.disconnect();
+
+            PerchCommand status = PerchCommand.runOn(work.resolve("cli"), -1, cli, "pool", "status");
+            assertThat(status.exitCode()).as(status.err()).isZero();
+            assertThat(status.out()).contains("topology version 1, published ")
+                    .containsPattern("pool-a +fe1 +127\\.0\\.0\\.1 +active +running, accepting clients")
+                    .containsPattern("pool-a +fe2 +127\\.0\\.0\\.2 +active +running, accepting clients")
+                    .containsPattern("pool-a +fe3 +127\\.0\\.0\\.3 +idle +not running");
+        } finally {
+            fe2.close();
+            fe1.close();
+        }
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String key, String value) {
+        Map<String, String> all = new java.util.HashMap<>(base);
+        all.put(key, value);
+        return all;
+    }
+
+    private static String embeddedTopology(Path dataDir, int port, String role) {
+        return """
+                {"schemaVersion": 1, "domain": "localhost",
+                 "stores": {"lab": {"kind": "embedded", "dataDir": "%s"}},
+                 "pools": [{"name": "pool-a", "mucServices": ["chat.localhost"], "store": "lab",
+                            "servers": [{"name": "fe1", "host": "127.0.0.1", "clientPort": %d, "role": "%s"}]}]}
+                """.formatted(dataDir, port, role);
+    }
+
+    private void publish(Path dataDir, String document, long expectedVersion) throws Exception {
+        Path file = Files.writeString(work.resolve("topology-" + expectedVersion + ".json"), document);
+        PerchCommand published = PerchCommand.runOn(dataDir, -1, Map.of(), "topology", "publish", file.toString(),
+                "--expect-version", String.valueOf(expectedVersion));
+        assertThat(published.exitCode()).as(published.out() + published.err()).isZero();
+    }
+
+    private static PerchCommand status(Path dataDir) throws Exception {
+        PerchCommand status = PerchCommand.runOn(dataDir, -1, Map.of(), "pool", "status");
+        assertThat(status.exitCode()).as(status.err()).isZero();
+        return status;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.perch.server;
+
+import java.nio.file.Files;
+import org.perch.search.lucene.LuceneMessageIndex;
+import org.perch.server.config.PerchConfig;
+import org.perch.server.config.StoreConfig;
+import org.perch.store.Store;
+import org.perch.store.StoreException;
+import org.perch.store.chat.MessageIndex;
+import org.perch.store.h2.H2Store;
+import org.perch.store.postgres.PostgresSettings;
+import org.perch.store.postgres.PostgresStore;
+
+/**
+ * Opens the store the configuration names, for the server and for the commands that work on the store directly
+ * ({@code perch user}, {@code perch data}, {@code perch topology show}, {@code perch pool status}): H2 in the data
+ * directory, or the pool's PostgreSQL database.
+ */
+public final class Stores {
+
+    private Stores() {
+    }
+
+    /**
+     * Opens the chat store.
+     *
+     * @throws StoreException if it cannot be opened; for PostgreSQL also if the password file cannot be read
+     */
+    public static Store open(PerchConfig config) {
+        return switch (config.store()) {
+            case StoreConfig.Embedded e -> H2Store.open(config.dataDir());
+            case StoreConfig.Postgres p -> PostgresStore.open(settings(p));
+        };
+    }
+
+    /**
+     * Opens the chat store for a command that only reads it: an embedded store that does not exist yet is not
+     * created (a status command must not leave a database behind a mistyped {@code --data-dir}).
+     *
+     * @throws StoreException if there is no embedded store in the data directory, or as {@link #open}
+     */
+    public static Store openExisting(PerchConfig config) {
+        if (config.store() instanceof StoreConfig.Embedded && !Files.isDirectory(config.dataDir().resolve("store"))) {
+            throw new StoreException("there is no store in " + config.dataDir() + " (no server has run there)");
+        }
+        return open(config);
+    }
+
+    /** The full-text index: Lucene in {@code <data-dir>/search}, or PostgreSQL's, shared by the pool. */
+    static MessageIndex openIndex(PerchConfig config) {
+        return switch (config.store()) {
+            case StoreConfig.Embedded e -> LuceneMessageIndex.open(ChatRuntime.searchDir(config.dataDir()));
+            case StoreConfig.Postgres p -> PostgresStore.openMessageIndex(settings(p));
+        };
+    }
+
+    /** Where the store is, for the start-up summary; never the password. */
+    public static String describe(PerchConfig config) {
+        return switch (config.store()) {
+            case StoreConfig.Embedded e -> "embedded H2 in " + config.dataDir().resolve("store");
+            case StoreConfig.Postgres p -> "PostgreSQL " + p.url() + " as " + p.user();
+        };
+    }
+
+    static PostgresSettings settings(StoreConfig.Postgres p) {
+        try {
+            return PostgresSettings.withPasswordFile(p.url(), p.user(), p.passwordFile(), p.poolSize());
+        } catch (IllegalArgumentException e) {
+            throw new StoreException("store.password-file: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.perch.store.cluster;
+
+/** What a pool event says happened; the server that applies it reads its subject and payload accordingly. */
+public enum PoolEventKind {
+    /** A stanza every occupant of the room receives (a message stored, a subject change). */
+    BROADCAST,
+    /** An occupant joined or changed its presence; subject: its nickname. */
+    OCCUPANT,
+    /** An occupant left the room; subject: its nickname. */
+    OCCUPANT_LEFT,
+    /** A stanza for one occupant (a private message, an invitation); subject: its nickname. */
+    PRIVATE,
+    /** The room's settings, roles or existence changed: servers read it again from the store. */
+    ROOM_CHANGED,
+    /** A category changed: servers read it again from the store. */
+    CATEGORY_CHANGED,
+    /** The Persistent Chat policies changed. */
+    POLICIES_CHANGED,
+    /** A server left the pool; subject: its name. Its occupants are gone. */
+    SERVER_GONE
+}
