@@ -17,7 +17,9 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.perch.cluster.topology.TopologyException;
+import org.perch.store.compliance.ComplianceRecord;
 import org.perch.store.postgres.PostgresSettings;
+import org.perch.store.postgres.PostgresStore;
 import org.perch.store.postgres.TestPostgres;
 import org.perch.testing.PerchTestServer;
 import org.perch.testing.SmackClients;
@@ -112,6 +114,48 @@ class PoolIT {
             fe2.close();
             fe1.close();
         }
+    }
+
+    @Test
+    void complianceInAPoolShouldGoThroughTheCompliancePostgresqlDatabaseTheTopologyNames() throws Exception {
+        PostgresSettings chat = TestPostgres.freshDatabase();
+        PostgresSettings compliance = TestPostgres.freshDatabase();
+        Path passwordFile = Files.writeString(work.resolve("db.password"), chat.password() + "\n");
+        Path topology = Files.writeString(work.resolve("pool.json"), """
+                {"schemaVersion": 1, "domain": "localhost",
+                 "stores": {"chat": {"kind": "postgresql", "url": "%s", "user": "%s", "passwordFile": "%s"},
+                            "audit": {"kind": "postgresql", "url": "%s", "user": "%s", "passwordFile": "%s"}},
+                 "pools": [{"name": "pool-a", "mucServices": ["chat.localhost"], "store": "chat",
+                            "complianceStore": "audit", "servers": [
+                              {"name": "fe1", "host": "127.0.0.1", "clientPort": 15222, "role": "active"}]}]}
+                """.formatted(chat.url(), chat.user(), passwordFile, compliance.url(), compliance.user(),
+                passwordFile));
+        assertThat(PerchCommand.runOn(work.resolve("cli"), -1, Map.of(), "topology", "publish", topology.toString())
+                .exitCode()).isZero();
+        Path out = work.resolve("export");
+        PerchTestServer fe1 = PerchTestServer.start(work.resolve("fe1"), Map.of("store.kind", "postgresql",
+                "store.url", chat.url(), "store.user", chat.user(), "store.password-file", passwordFile.toString(),
+                "pool.name", "pool-a", "pool.server", "fe1"));
+        try {
+            PerchCommand on = PerchCommand.run(fe1, "compliance", "config", "set", "--adapter-type", "jsonl",
+                    "--adapter-output-directory", out.toString(), "--run-interval", "1.00:00:00");
+            assertThat(on.exitCode()).as(on.err()).isZero();
+            PerchCommand created = PerchCommand.run(fe1, "category", "new", "--name", "Audited");
+            assertThat(created.exitCode()).as(created.err()).isZero();
+
+            PerchCommand run = PerchCommand.run(fe1, "compliance", "run-now");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(ComplianceExports.read(out)).extracting(e -> e.path("type").asText() + " "
+                    + e.path("content").asText()).anySatisfy(e -> assertThat(e).startsWith("CATEGORY_CREATED")
+                    .contains("Audited"));
+        } finally {
+            fe1.close();
+        }
+        try (ComplianceRecord record = PostgresStore.openComplianceRecord(compliance)) {
+            assertThat(record.lastSequence()).as("the events are in the pool's compliance database").isPositive();
+        }
+        assertThat(work.resolve("fe1").resolve("compliance")).as("not in an H2 file of the server's").doesNotExist();
     }
 
     private static Map<String, String> with(Map<String, String> base, String key, String value) {
