@@ -12,8 +12,12 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.mam.MamManager;
+import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.perch.cluster.topology.TopologyException;
@@ -114,6 +118,67 @@ class PoolIT {
             fe2.close();
             fe1.close();
         }
+    }
+
+    @Test
+    void messagesPostedThroughEitherServerShouldReachTheOccupantsOfBothInTheOrderOfTheStoredIds() throws Exception {
+        PostgresSettings database = TestPostgres.freshDatabase();
+        Path passwordFile = Files.writeString(work.resolve("db.password"), database.password() + "\n");
+        Path topology = Files.writeString(work.resolve("pool.json"), """
+                {"schemaVersion": 1, "domain": "localhost",
+                 "stores": {"chat": {"kind": "postgresql", "url": "%s", "user": "%s", "passwordFile": "%s"}},
+                 "pools": [{"name": "pool-a", "mucServices": ["chat.localhost"], "store": "chat", "servers": [
+                   {"name": "fe1", "host": "127.0.0.1", "clientPort": 15222, "role": "active"},
+                   {"name": "fe2", "host": "127.0.0.2", "clientPort": 15222, "role": "active"}]}]}
+                """.formatted(database.url(), database.user(), passwordFile));
+        assertThat(PerchCommand.runOn(work.resolve("cli"), -1, Map.of(), "topology", "publish", topology.toString())
+                .exitCode()).isZero();
+        Map<String, String> store = Map.of("store.kind", "postgresql", "store.url", database.url(), "store.user",
+                database.user(), "store.password-file", passwordFile.toString(), "pool.name", "pool-a");
+        PerchTestServer fe1 = PerchTestServer.start(work.resolve("fe1"), with(store, "pool.server", "fe1"));
+        PerchTestServer fe2 = PerchTestServer.start(work.resolve("fe2"), with(store, "pool.server", "fe2"));
+        XMPPTCPConnection alice = null;
+        XMPPTCPConnection bob = null;
+        try {
+            fe1.addUser("alice");
+            fe1.addUser("bob");
+            alice = SmackClients.login(fe1, "alice", "desk");
+            bob = SmackClients.login(fe2, "bob", "desk");
+            MultiUserChat onFe1 = MucTestBase.newRoom(alice);
+            MucTestBase.configure(onFe1, "perch#members", List.of("bob@localhost"));
+            MultiUserChat onFe2 = MucTestBase.join(bob, onFe1, "bob");
+
+            onFe1.sendMessage("a1");
+            onFe2.sendMessage("b1");
+            onFe1.sendMessage("a2");
+            onFe2.sendMessage("b2");
+
+            List<String> seenOnFe1 = bodies(onFe1, 4);
+            List<String> seenOnFe2 = bodies(onFe2, 4);
+            assertThat(seenOnFe1).containsExactlyInAnyOrder("a1", "b1", "a2", "b2");
+            assertThat(seenOnFe2).as("one order for the whole pool").isEqualTo(seenOnFe1);
+            MamManager archive = MamManager.getInstanceFor(onFe2);
+            assertThat(archive.isSupported()).isTrue();
+            assertThat(MucTestBase.bodies(archive, MamManager.MamQueryArgs.builder()))
+                    .as("the order of the stored stanza-ids").isEqualTo(seenOnFe1);
+        } finally {
+            if (alice != null) {
+                alice.disconnect();
+            }
+            if (bob != null) {
+                bob.disconnect();
+            }
+            fe2.close();
+            fe1.close();
+        }
+    }
+
+    private static List<String> bodies(MultiUserChat room, int count) throws Exception {
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            bodies.add(MucTestBase.next(room).getBody());
+        }
+        return bodies;
     }
 
     @Test

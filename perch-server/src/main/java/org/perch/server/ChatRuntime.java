@@ -13,6 +13,7 @@ import org.perch.core.Principal;
 import org.perch.domain.chat.ChatRooms;
 import org.perch.domain.chat.ChatSettings;
 import org.perch.domain.chat.HistoryWriter;
+import org.perch.domain.chat.MessageFeed;
 import org.perch.domain.chat.RoomEventBus;
 import org.perch.domain.chat.RoomModeration;
 import org.perch.domain.chat.RoomSearch;
@@ -76,10 +77,13 @@ final class ChatRuntime implements AutoCloseable {
                     config.chat().participantUpdateLimit());
             ChatRooms rooms = new ChatRooms(store, settings, clock, events, Jid.domainOnly(config.domain()),
                     Optional.of(config.chat().site()).filter(s -> !s.isEmpty()));
-            HistoryStore captured = rooms.capturedHistory();
+            // In a pool, messages reach occupants through the pool feed (ADR 0004), this server's own included.
+            Optional<MessageFeed> feed = config.poolMember().map(member -> new MessageFeed(store.feed(),
+                    store.feedSignal(), member.server()));
+            HistoryStore captured = feed.map(rooms::capturedHistory).orElseGet(rooms::capturedHistory);
             ChatServices services = new ChatServices(rooms, new HistoryWriter(captured, indexer::stored),
                     store.history(), new RoomModeration(rooms, captured, clock, events),
-                    new RoomSearch(rooms, store.history(), index), events);
+                    new RoomSearch(rooms, store.history(), index), events, feed);
             ComplianceRuntime compliance = new ComplianceRuntime(store.complianceConfiguration(), store.outbox(),
                     complianceRecord, rooms.compliance()::enable,
                     config.domain(), config.mucDomain(), clock, COMPLIANCE_MOVE_EVERY).start();
@@ -102,10 +106,16 @@ final class ChatRuntime implements AutoCloseable {
         return compliance;
     }
 
+    /** How far this server has read the pool feed; 0 outside a pool. */
+    long feedPosition() {
+        return services.feed().map(MessageFeed::position).orElse(0L);
+    }
+
     @Override
     public void close() {
         compliance.close();
         services.writer().close();
+        services.feed().ifPresent(MessageFeed::close);
         indexer.close();
         index.close();
     }

@@ -85,7 +85,7 @@ public final class PerchServer {
                         throttle, identity, random);
                 try {
                     membership = assignment.map(a -> PoolMembership.start(store, config.poolMember().orElseThrow(),
-                            config, a, listeners, xmpp.sessions()::size, clock));
+                            config, a, listeners, xmpp.sessions()::size, chat::feedPosition, clock));
                 } catch (RuntimeException e) {
                     admin.ifPresent(AdminApi::close);
                     throw e;

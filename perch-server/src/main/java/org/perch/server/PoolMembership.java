@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 import org.perch.cluster.node.Heartbeat;
 import org.perch.core.BackgroundThreads;
 import org.perch.cluster.node.PoolAssignment;
@@ -64,15 +65,15 @@ final class PoolMembership implements AutoCloseable {
 
     /** Joins the pool (registers, starts beating) and starts watching the topology. */
     static PoolMembership start(Store store, PoolMember member, PerchConfig config, PoolAssignment assignment,
-                                ClientListeners listeners, IntSupplier connections, Clock clock) {
+                                ClientListeners listeners, IntSupplier connections, LongSupplier feedPosition,
+                                Clock clock) {
         PoolNode self = new PoolNode(member.server(), member.pool(), assignment.server().host(), assignment.active(),
                 clock.instant(), clock.instant(), 0, 0);
         Heartbeat heartbeat = new Heartbeat(store.nodes(), self, clock, Heartbeat.EVERY, Heartbeat.SILENT_AFTER,
-                connections,
-                () -> 0, listeners::isOpen, gone -> { }).start();
+                connections, feedPosition, listeners::isOpen, gone -> { }).start();
         if (assignment.pool().activeServers() > 1) {
-            LOG.warn("Pool {} has {} active servers, but delivery across servers is not built yet: occupants on"
-                    + " different servers will not see each other's messages and presence (docs/pools.md)",
+            LOG.warn("Pool {} has {} active servers, but presence across servers is not built yet: occupants on"
+                    + " different servers receive each other's messages, not each other's presence (docs/pools.md)",
                     member.pool(), assignment.pool().activeServers());
         }
         PoolMembership membership = new PoolMembership(store, member, config, assignment, listeners, heartbeat);

@@ -16,28 +16,36 @@ import org.perch.store.compliance.CrashPoint;
 
 /**
  * History whose posts and retractions write their compliance events in the same store block: what the history
- * writer and moderation use, so that a message is in the compliance record exactly when it is in history. Reads,
+ * writer and moderation use, so that a message is in the compliance record exactly when it is in history. In a
+ * pool, posts go into the pool feed in that block too ({@link MessageFeed}). Reads,
  * and the removals {@link ChatRooms} makes (which record their own events), pass straight through.
  */
 final class CapturedHistory implements HistoryStore {
 
     private final Store store;
     private final ComplianceCapture compliance;
+    private final Optional<MessageFeed> feed;
 
-    CapturedHistory(Store store, ComplianceCapture compliance) {
+    CapturedHistory(Store store, ComplianceCapture compliance, Optional<MessageFeed> feed) {
         this.store = store;
         this.compliance = compliance;
+        this.feed = feed;
     }
 
     @Override
     public List<ChatMessage> append(List<PostedMessage> messages) {
-        if (!compliance.enabled()) {
+        boolean captured = compliance.enabled();
+        if (!captured && feed.isEmpty()) {
             return store.history().append(messages);
         }
         return store.atomically(() -> {
             List<ChatMessage> stored = store.history().append(messages);
-            compliance.posted(stored);
-            CrashPoint.reach("capture"); // message and event written, not yet committed
+            if (captured) {
+                compliance.posted(stored);
+                CrashPoint.reach("capture"); // message and event written, not yet committed
+            }
+            // After the history ids were taken: their counter row is held to commit, so feed positions follow them.
+            feed.ifPresent(f -> f.stored(stored));
             return stored;
         });
     }

@@ -86,7 +86,12 @@ public final class ChatRooms {
      * record exactly when it is stored.
      */
     public HistoryStore capturedHistory() {
-        return new CapturedHistory(store, compliance);
+        return new CapturedHistory(store, compliance, Optional.empty());
+    }
+
+    /** Like {@link #capturedHistory()}, also appending each post to the pool feed, in the block that stores it. */
+    public HistoryStore capturedHistory(MessageFeed feed) {
+        return new CapturedHistory(store, compliance, Optional.of(feed));
     }
 
     /** The compliance record's capture, which the protocol layer tells of joins, parts and history reads. */

@@ -1,8 +1,10 @@
 package org.perch.xmpp.muc;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.perch.domain.chat.ChatRooms;
 import org.perch.domain.chat.HistoryWriter;
+import org.perch.domain.chat.MessageFeed;
 import org.perch.domain.chat.RoomEventBus;
 import org.perch.domain.chat.RoomModeration;
 import org.perch.domain.chat.RoomSearch;
@@ -11,10 +13,11 @@ import org.perch.store.chat.HistoryStore;
 /**
  * The domain side of persistent chat that the MUC service runs on: the rooms, the writer that makes messages
  * durable before they are delivered, the history to replay, moderation, search, and the bus on which room
- * changes arrive.
+ * changes arrive; in a pool, the feed through which messages reach every server of the pool (and this one's
+ * occupants, which then get nothing directly).
  */
 public record ChatServices(ChatRooms rooms, HistoryWriter writer, HistoryStore history, RoomModeration moderation,
-                           RoomSearch search, RoomEventBus events) {
+                           RoomSearch search, RoomEventBus events, Optional<MessageFeed> feed) {
     public ChatServices {
         Objects.requireNonNull(rooms, "rooms");
         Objects.requireNonNull(writer, "writer");
@@ -22,5 +25,6 @@ public record ChatServices(ChatRooms rooms, HistoryWriter writer, HistoryStore h
         Objects.requireNonNull(moderation, "moderation");
         Objects.requireNonNull(search, "search");
         Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(feed, "feed");
     }
 }

@@ -3,6 +3,7 @@ package org.perch.xmpp.muc;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.perch.domain.chat.MessageFeed;
 import org.perch.domain.chat.RoomAccess;
 import org.perch.store.chat.PostedMessage;
 import org.perch.store.chat.Room;
@@ -18,7 +19,8 @@ import org.perch.xmpp.xml.XmlNode;
  * A groupchat message from an occupant (XEP-0045 §7.4): a retraction, a subject change (managers only), or a
  * post. A post gets the room's stanza-id and the poster's occupant-id and, when the category keeps history, is
  * broadcast only once the history writer has stored it; if storing fails, nobody receives it and the sender gets
- * an error. Runs as a room task; the broadcast runs as a later one, in the order messages were stored.
+ * an error. Runs as a room task; the broadcast runs as a later one, in the order messages were stored. In a pool
+ * the broadcast is the pool feed's ({@link MucService#fromPool}), so that every server delivers in one order.
  */
 final class Groupchat {
     private Groupchat() {
@@ -62,15 +64,22 @@ final class Groupchat {
                         .attribute("by", live.jid.toString()).build())
                 .child(OccupantStanzas.occupantId(live.jid, me))
                 .build();
+        Optional<MessageFeed> pool = live.ctx.services().feed();
         if (!live.category.flags().chatHistory()) {
-            live.broadcast(out);
+            if (pool.isPresent()) {
+                pool.get().broadcast(live.room.id(), stanzaId, StoredStanza.write(out), live.ctx.clock().instant());
+            } else {
+                live.broadcast(out);
+            }
             return;
         }
         PostedMessage posted = new PostedMessage(live.room.id(), stanzaId, live.ctx.clock().instant(),
                 from.bareJid(), me.nick(), body, StoredStanza.write(out));
         live.ctx.writer().post(posted).whenComplete((stored, failure) -> live.submitAlways(() -> {
             if (failure == null) {
-                live.broadcast(out);
+                if (pool.isEmpty()) {
+                    live.broadcast(out); // in a pool it comes back through the feed, in the pool's one order
+                }
             } else {
                 LiveRoom.bounce(from, message, new StanzaException(StanzaErrorCondition.INTERNAL_SERVER_ERROR,
                         "the message could not be stored, so it was not delivered"));

@@ -6,11 +6,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.perch.core.Jid;
+import org.perch.core.RoomId;
 import org.perch.domain.chat.ChatException;
 import org.perch.domain.chat.RoomAccess;
 import org.perch.domain.chat.RoomEvent;
 import org.perch.store.chat.Category;
 import org.perch.store.chat.Room;
+import org.perch.store.cluster.PoolEvent;
+import org.perch.store.cluster.PoolEventKind;
 import org.perch.xmpp.session.ClientSession;
 import org.perch.xmpp.session.Component;
 import org.perch.xmpp.stanza.StanzaErrorCondition;
@@ -129,6 +132,23 @@ public final class MucService implements Component {
     private Category categoryOf(Room room) {
         return ctx.chat().category(room.category()).orElseThrow(() -> new IllegalStateException(
                 "room " + room.id() + " names a missing category"));
+    }
+
+    /**
+     * An event of the pool feed, in a pool: a stanza for every occupant of a room goes to this server's occupants of
+     * it, queued behind the room's other tasks in feed order, which is the pool's one order. A room with no live
+     * state here has no occupant here.
+     */
+    public void fromPool(PoolEvent event) {
+        if (event.kind() != PoolEventKind.BROADCAST || event.room().isEmpty()) {
+            return;
+        }
+        // Found by id, not address: few rooms are live on one server, and an address is free again after a delete.
+        RoomId id = event.room().get();
+        rooms.values().stream().filter(live -> live.room.id().equals(id)).findFirst().ifPresent(live -> {
+            XmlElement stanza = StoredStanza.read(event.payload());
+            live.submitAlways(() -> live.broadcast(stanza));
+        });
     }
 
     /** Domain events: the live room follows every change made to its room, wherever it was made. */

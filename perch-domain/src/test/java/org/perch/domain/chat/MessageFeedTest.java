@@ -1,0 +1,73 @@
+package org.perch.domain.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.perch.store.chat.HistoryStore;
+import org.perch.store.chat.PostedMessage;
+import org.perch.store.chat.Room;
+import org.perch.store.cluster.PoolEvent;
+import org.perch.store.cluster.PoolEventKind;
+
+class MessageFeedTest {
+
+    private final ChatFixture f = new ChatFixture();
+
+    @Test
+    void postsShouldReachTheFeedWithTheirStoredStanzasInTheOrderOfTheirIds() {
+        Room room = f.room("desk", "Desk");
+        List<PoolEvent> seen = new CopyOnWriteArrayList<>();
+        try (MessageFeed fe1 = new MessageFeed(f.store.feed(), f.store.feedSignal(), "fe1");
+             MessageFeed fe2 = new MessageFeed(f.store.feed(), f.store.feedSignal(), "fe2")) {
+            fe1.follow(seen::add);
+            HistoryStore fromFe1 = f.chat.capturedHistory(fe1);
+            HistoryStore fromFe2 = f.chat.capturedHistory(fe2);
+
+            fromFe1.append(List.of(post(room, "s1"), post(room, "s2")));
+            fromFe2.append(List.of(post(room, "s3")));
+            fe2.broadcast(room.id(), "s4", "<message id='s4'/>", Instant.parse("2026-01-01T09:00:04Z"));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> seen.size() == 4);
+            assertThat(seen).extracting(PoolEvent::subject).containsExactly("s1", "s2", "s3", "s4");
+            assertThat(seen).extracting(PoolEvent::origin).containsExactly("fe1", "fe1", "fe2", "fe2");
+            assertThat(seen).allSatisfy(e -> {
+                assertThat(e.kind()).isEqualTo(PoolEventKind.BROADCAST);
+                assertThat(e.room()).contains(room.id());
+            });
+            assertThat(seen.get(0).payload()).isEqualTo("<message id='s1'/>");
+            assertThat(fe1.position()).isEqualTo(seen.getLast().position());
+            assertThat(f.store.history().since(0, 10)).extracting(m -> m.stanzaId())
+                    .containsExactly("s1", "s2", "s3");
+        }
+    }
+
+    @Test
+    void aFollowerShouldStartAtTheEndAndGoOnPastAnEventItFailedToDeliver() {
+        Room room = f.room("desk", "Desk");
+        try (MessageFeed feed = new MessageFeed(f.store.feed(), f.store.feedSignal(), "fe1")) {
+            f.chat.capturedHistory(feed).append(List.of(post(room, "before")));
+            List<String> seen = new CopyOnWriteArrayList<>();
+            feed.follow(e -> {
+                if (e.subject().equals("poison")) {
+                    throw new IllegalStateException("a room that cannot take it");
+                }
+                seen.add(e.subject());
+            });
+
+            f.chat.capturedHistory(feed).append(List.of(post(room, "poison"), post(room, "after")));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> seen.contains("after"));
+            assertThat(seen).as("what was there before following is not delivered").containsExactly("after");
+        }
+    }
+
+    private static PostedMessage post(Room room, String stanzaId) {
+        return new PostedMessage(room.id(), stanzaId, Instant.parse("2026-01-01T09:00:00Z"), ChatFixture.MARY,
+                "mary", "text of " + stanzaId, "<message id='" + stanzaId + "'/>");
+    }
+}
