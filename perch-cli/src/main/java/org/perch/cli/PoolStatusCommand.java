@@ -31,12 +31,13 @@ import picocli.CommandLine.Spec;
 /**
  * {@code perch pool status}: every server the published topology names, with what its heartbeat in the pool's store
  * last said (running or not, accepting clients or idle, connections), and any server that beats without being in
- * the topology. Reads the configured store directly, so it works while every server is down.
+ * the topology, and how far each is behind in the pool feed. Reads the configured store directly, so it works
+ * while every server is down.
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Shows each server of the pool: its role in the published topology, whether it runs (by its"
-                + " heartbeat in the pool's store), whether it accepts clients, its connections and how long ago it"
-                + " last beat. A server silent for longer than " + Heartbeat.SILENT_AFTER_SECONDS + " s counts as"
+                + " heartbeat in the pool's store), whether it accepts clients, its connections, how long ago it"
+                + " last beat, and how many pool feed events it had yet to deliver then. A server silent for longer than " + Heartbeat.SILENT_AFTER_SECONDS + " s counts as"
                 + " gone (docs/pools.md)."},
         footerHeading = "%nExamples:%n",
         footer = {"  perch pool status --config /etc/perch/perch.properties", "  perch pool status --output json"})
@@ -62,23 +63,25 @@ final class PoolStatusCommand implements Callable<Integer> {
         PerchConfig config = options.load(context.environment());
         Optional<PublishedTopology> published;
         List<PoolNode> nodes;
+        long feedEnd;
         try (Store store = Stores.openExisting(config)) {
             published = store.topology().current();
             nodes = store.nodes().nodes();
+            feedEnd = store.feed().lastPosition();
         }
         Instant now = Clock.systemUTC().instant();
         List<Row> rows = rows(published.flatMap(PoolStatusCommand::topology), nodes);
         PrintWriter out = spec.commandLine().getOut();
         if (output == AdminCommand.Output.json) {
-            out.println(json(published, rows, now));
+            out.println(json(published, rows, now, feedEnd));
         } else {
             out.println(published.map(p -> "topology version " + p.version() + ", published " + p.publishedAt())
                     .orElse("no topology is published to this store (" + Stores.describe(config) + ")"));
-            Tables.print(out, List.of("POOL", "SERVER", "HOST", "ROLE", "STATE", "CONNECTIONS", "LAST BEAT"),
-                    rows.stream().map(r -> List.of(r.pool(), r.server(), r.host(), r.role(), state(r, now),
-                            r.node().map(n -> String.valueOf(n.connections())).orElse("-"),
-                            r.node().map(n -> seconds(Duration.between(n.lastBeat(), now)) + " ago").orElse("-")))
-                            .toList());
+            Tables.print(out, List.of("POOL", "SERVER", "HOST", "ROLE", "STATE", "CONNECTIONS", "LAST BEAT",
+                    "FEED LAG"), rows.stream().map(r -> List.of(r.pool(), r.server(), r.host(), r.role(),
+                            state(r, now), r.node().map(n -> String.valueOf(n.connections())).orElse("-"),
+                            r.node().map(n -> seconds(Duration.between(n.lastBeat(), now)) + " ago").orElse("-"),
+                            r.node().map(n -> lag(n, feedEnd) + " events").orElse("-"))).toList());
         }
         out.flush();
         return 0;
@@ -110,16 +113,25 @@ final class PoolStatusCommand implements Callable<Integer> {
                 ? "silent" : n.active() ? "running, accepting clients" : "running, idle").orElse("not running");
     }
 
-    private static String json(Optional<PublishedTopology> published, List<Row> rows, Instant now) {
+    /**
+     * How many feed events the server had not yet delivered when it last beat: the pool's last position now, less
+     * the one it reported (an idle server reads the feed too).
+     */
+    private static long lag(PoolNode node, long feedEnd) {
+        return Math.max(0, feedEnd - node.feedPosition());
+    }
+
+    private static String json(Optional<PublishedTopology> published, List<Row> rows, Instant now, long feedEnd) {
         ObjectNode root = AdminClient.JSON.createObjectNode();
         published.ifPresentOrElse(p -> root.put("topologyVersion", p.version()), () -> root.putNull("topologyVersion"));
+        root.put("feedPosition", feedEnd);
         ArrayNode servers = root.putArray("servers");
         for (Row r : rows) {
             ObjectNode s = servers.addObject().put("pool", r.pool()).put("server", r.server()).put("host", r.host())
                     .put("role", r.role()).put("state", state(r, now));
             r.node().ifPresent(n -> s.put("acceptsClients", n.active()).put("connections", n.connections())
                     .put("startedAt", n.startedAt().toString()).put("lastBeat", n.lastBeat().toString())
-                    .put("feedPosition", n.feedPosition()));
+                    .put("feedPosition", n.feedPosition()).put("feedLag", lag(n, feedEnd)));
         }
         try {
             return AdminClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);

@@ -161,6 +161,12 @@ class PoolIT {
             assertThat(archive.isSupported()).isTrue();
             assertThat(MucTestBase.bodies(archive, MamManager.MamQueryArgs.builder()))
                     .as("the order of the stored stanza-ids").isEqualTo(seenOnFe1);
+            Map<String, String> cli = Map.of("PERCH_STORE_KIND", "postgresql", "PERCH_STORE_URL", database.url(),
+                    "PERCH_STORE_USER", database.user(), "PERCH_STORE_PASSWORD_FILE", passwordFile.toString());
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(PerchCommand.runOn(
+                    work.resolve("cli"), -1, cli, "pool", "status").out())
+                    .as("both servers delivered the whole feed and said so in a beat")
+                    .containsPattern("fe1 .* 0 events").containsPattern("fe2 .* 0 events"));
         } finally {
             if (alice != null) {
                 alice.disconnect();
