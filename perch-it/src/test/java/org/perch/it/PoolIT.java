@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.mam.MamManager;
 import org.jivesoftware.smackx.muc.MultiUserChat;
@@ -83,34 +84,17 @@ class PoolIT {
 
     @Test
     void theServersOfAPoolShouldShareItsPostgresqlStoreAndAllShowInItsStatus() throws Exception {
-        PostgresSettings database = TestPostgres.freshDatabase();
-        Path passwordFile = Files.writeString(work.resolve("db.password"), database.password() + "\n");
-        Path topology = Files.writeString(work.resolve("pool.json"), """
-                {"schemaVersion": 1, "domain": "localhost",
-                 "stores": {"chat": {"kind": "postgresql", "url": "%s", "user": "%s", "passwordFile": "%s"}},
-                 "pools": [{"name": "pool-a", "mucServices": ["chat.localhost"], "store": "chat", "servers": [
-                   {"name": "fe1", "host": "127.0.0.1", "clientPort": 15222, "role": "active"},
-                   {"name": "fe2", "host": "127.0.0.2", "clientPort": 15222, "role": "active"},
-                   {"name": "fe3", "host": "127.0.0.3", "clientPort": 15222, "role": "idle"}]}]}
-                """.formatted(database.url(), database.user(), passwordFile));
-        PerchCommand published = PerchCommand.runOn(work.resolve("cli"), -1, Map.of(), "topology", "publish",
-                topology.toString());
-        assertThat(published.exitCode()).as(published.err()).isZero();
-        Map<String, String> store = Map.of("store.kind", "postgresql", "store.url", database.url(), "store.user",
-                database.user(), "store.password-file", passwordFile.toString(), "pool.name", "pool-a");
-        Map<String, String> cli = Map.of("PERCH_STORE_KIND", "postgresql", "PERCH_STORE_URL", database.url(),
-                "PERCH_STORE_USER", database.user(), "PERCH_STORE_PASSWORD_FILE", passwordFile.toString());
+        PostgresPool pool = PostgresPool.publish(work, Optional.empty(), server("fe1", 1, "active"),
+                server("fe2", 2, "active"), server("fe3", 3, "idle"));
 
-        PerchTestServer fe1 = PerchTestServer.start(work.resolve("fe1"), with(store, "pool.server", "fe1"));
-        PerchTestServer fe2 = PerchTestServer.start(work.resolve("fe2"), with(store, "pool.server", "fe2"));
+        PerchTestServer fe1 = pool.start("fe1");
+        PerchTestServer fe2 = pool.start("fe2");
         try {
             fe1.addUser("alice");
             XMPPTCPConnection alice = SmackClients.login(fe2, "alice", "desk");
             alice.disconnect();
 
-            PerchCommand status = PerchCommand.runOn(work.resolve("cli"), -1, cli, "pool", "status");
-            assertThat(status.exitCode()).as(status.err()).isZero();
-            assertThat(status.out()).contains("topology version 1, published ")
+            assertThat(pool.status()).contains("topology version 1, published ")
                     .containsPattern("pool-a +fe1 +127\\.0\\.0\\.1 +active +running, accepting clients")
                     .containsPattern("pool-a +fe2 +127\\.0\\.0\\.2 +active +running, accepting clients")
                     .containsPattern("pool-a +fe3 +127\\.0\\.0\\.3 +idle +not running");
@@ -122,21 +106,10 @@ class PoolIT {
 
     @Test
     void messagesPostedThroughEitherServerShouldReachTheOccupantsOfBothInTheOrderOfTheStoredIds() throws Exception {
-        PostgresSettings database = TestPostgres.freshDatabase();
-        Path passwordFile = Files.writeString(work.resolve("db.password"), database.password() + "\n");
-        Path topology = Files.writeString(work.resolve("pool.json"), """
-                {"schemaVersion": 1, "domain": "localhost",
-                 "stores": {"chat": {"kind": "postgresql", "url": "%s", "user": "%s", "passwordFile": "%s"}},
-                 "pools": [{"name": "pool-a", "mucServices": ["chat.localhost"], "store": "chat", "servers": [
-                   {"name": "fe1", "host": "127.0.0.1", "clientPort": 15222, "role": "active"},
-                   {"name": "fe2", "host": "127.0.0.2", "clientPort": 15222, "role": "active"}]}]}
-                """.formatted(database.url(), database.user(), passwordFile));
-        assertThat(PerchCommand.runOn(work.resolve("cli"), -1, Map.of(), "topology", "publish", topology.toString())
-                .exitCode()).isZero();
-        Map<String, String> store = Map.of("store.kind", "postgresql", "store.url", database.url(), "store.user",
-                database.user(), "store.password-file", passwordFile.toString(), "pool.name", "pool-a");
-        PerchTestServer fe1 = PerchTestServer.start(work.resolve("fe1"), with(store, "pool.server", "fe1"));
-        PerchTestServer fe2 = PerchTestServer.start(work.resolve("fe2"), with(store, "pool.server", "fe2"));
+        PostgresPool pool = PostgresPool.publish(work, Optional.empty(), server("fe1", 1, "active"),
+                server("fe2", 2, "active"));
+        PerchTestServer fe1 = pool.start("fe1");
+        PerchTestServer fe2 = pool.start("fe2");
         XMPPTCPConnection alice = null;
         XMPPTCPConnection bob = null;
         try {
@@ -161,10 +134,7 @@ class PoolIT {
             assertThat(archive.isSupported()).isTrue();
             assertThat(MucTestBase.bodies(archive, MamManager.MamQueryArgs.builder()))
                     .as("the order of the stored stanza-ids").isEqualTo(seenOnFe1);
-            Map<String, String> cli = Map.of("PERCH_STORE_KIND", "postgresql", "PERCH_STORE_URL", database.url(),
-                    "PERCH_STORE_USER", database.user(), "PERCH_STORE_PASSWORD_FILE", passwordFile.toString());
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(PerchCommand.runOn(
-                    work.resolve("cli"), -1, cli, "pool", "status").out())
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(pool.status())
                     .as("both servers delivered the whole feed and said so in a beat")
                     .containsPattern("fe1 .* 0 events").containsPattern("fe2 .* 0 events"));
         } finally {
@@ -189,24 +159,10 @@ class PoolIT {
 
     @Test
     void complianceInAPoolShouldGoThroughTheCompliancePostgresqlDatabaseTheTopologyNames() throws Exception {
-        PostgresSettings chat = TestPostgres.freshDatabase();
         PostgresSettings compliance = TestPostgres.freshDatabase();
-        Path passwordFile = Files.writeString(work.resolve("db.password"), chat.password() + "\n");
-        Path topology = Files.writeString(work.resolve("pool.json"), """
-                {"schemaVersion": 1, "domain": "localhost",
-                 "stores": {"chat": {"kind": "postgresql", "url": "%s", "user": "%s", "passwordFile": "%s"},
-                            "audit": {"kind": "postgresql", "url": "%s", "user": "%s", "passwordFile": "%s"}},
-                 "pools": [{"name": "pool-a", "mucServices": ["chat.localhost"], "store": "chat",
-                            "complianceStore": "audit", "servers": [
-                              {"name": "fe1", "host": "127.0.0.1", "clientPort": 15222, "role": "active"}]}]}
-                """.formatted(chat.url(), chat.user(), passwordFile, compliance.url(), compliance.user(),
-                passwordFile));
-        assertThat(PerchCommand.runOn(work.resolve("cli"), -1, Map.of(), "topology", "publish", topology.toString())
-                .exitCode()).isZero();
+        PostgresPool pool = PostgresPool.publish(work, Optional.of(compliance), server("fe1", 1, "active"));
         Path out = work.resolve("export");
-        PerchTestServer fe1 = PerchTestServer.start(work.resolve("fe1"), Map.of("store.kind", "postgresql",
-                "store.url", chat.url(), "store.user", chat.user(), "store.password-file", passwordFile.toString(),
-                "pool.name", "pool-a", "pool.server", "fe1"));
+        PerchTestServer fe1 = pool.start("fe1");
         try {
             PerchCommand on = PerchCommand.run(fe1, "compliance", "config", "set", "--adapter-type", "jsonl",
                     "--adapter-output-directory", out.toString(), "--run-interval", "1.00:00:00");
@@ -229,10 +185,51 @@ class PoolIT {
         assertThat(work.resolve("fe1").resolve("compliance")).as("not in an H2 file of the server's").doesNotExist();
     }
 
-    private static Map<String, String> with(Map<String, String> base, String key, String value) {
-        Map<String, String> all = new java.util.HashMap<>(base);
-        all.put(key, value);
-        return all;
+    private static String server(String name, int host, String role) {
+        return """
+                {"name": "%s", "host": "127.0.0.%d", "clientPort": 15222, "role": "%s"}""".formatted(name, host, role);
+    }
+
+    /**
+     * A pool over a fresh PostgreSQL database (and, if given, a compliance database), its topology published
+     * through the CLI: what its servers and {@code perch pool status} are configured with.
+     */
+    private record PostgresPool(Path work, PostgresSettings database, Path passwordFile) {
+
+        static PostgresPool publish(Path work, Optional<PostgresSettings> compliance, String... servers)
+                throws Exception {
+            PostgresSettings database = TestPostgres.freshDatabase();
+            // The test databases share one role, so one password file serves both.
+            Path passwordFile = Files.writeString(work.resolve("db.password"), database.password() + "\n");
+            String audit = compliance.map(c -> """
+                    , "audit": {"kind": "postgresql", "url": "%s", "user": "%s", "passwordFile": "%s"}"""
+                    .formatted(c.url(), c.user(), passwordFile)).orElse("");
+            Path topology = Files.writeString(work.resolve("pool.json"), """
+                    {"schemaVersion": 1, "domain": "localhost",
+                     "stores": {"chat": {"kind": "postgresql", "url": "%s", "user": "%s", "passwordFile": "%s"}%s},
+                     "pools": [{"name": "pool-a", "mucServices": ["chat.localhost"], "store": "chat"%s,
+                                "servers": [%s]}]}
+                    """.formatted(database.url(), database.user(), passwordFile, audit,
+                    compliance.isPresent() ? ", \"complianceStore\": \"audit\"" : "", String.join(", ", servers)));
+            PerchCommand published = PerchCommand.runOn(work.resolve("cli"), -1, Map.of(), "topology", "publish",
+                    topology.toString());
+            assertThat(published.exitCode()).as(published.err()).isZero();
+            return new PostgresPool(work, database, passwordFile);
+        }
+
+        PerchTestServer start(String server) {
+            return PerchTestServer.start(work.resolve(server), Map.of("store.kind", "postgresql", "store.url",
+                    database.url(), "store.user", database.user(), "store.password-file", passwordFile.toString(),
+                    "pool.name", "pool-a", "pool.server", server));
+        }
+
+        String status() throws Exception {
+            PerchCommand status = PerchCommand.runOn(work.resolve("cli"), -1, Map.of("PERCH_STORE_KIND", "postgresql",
+                    "PERCH_STORE_URL", database.url(), "PERCH_STORE_USER", database.user(),
+                    "PERCH_STORE_PASSWORD_FILE", passwordFile.toString()), "pool", "status");
+            assertThat(status.exitCode()).as(status.err()).isZero();
+            return status.out();
+        }
     }
 
     private static String embeddedTopology(Path dataDir, int port, String role) {
