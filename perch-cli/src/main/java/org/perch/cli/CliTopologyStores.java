@@ -5,9 +5,9 @@ import org.perch.cluster.topology.EmbeddedStoreDefinition;
 import org.perch.cluster.topology.PostgresStoreDefinition;
 import org.perch.cluster.topology.StoreDefinition;
 import org.perch.cluster.topology.TopologyStores;
+import org.perch.server.Stores;
 import org.perch.store.Store;
 import org.perch.store.h2.H2Store;
-import org.perch.store.postgres.PostgresSettings;
 import org.perch.store.postgres.PostgresStore;
 
 /**
@@ -23,16 +23,7 @@ final class CliTopologyStores implements TopologyStores {
     public Store open(StoreDefinition definition) {
         return switch (definition) {
             case EmbeddedStoreDefinition embedded -> H2Store.open(Path.of(embedded.dataDir()));
-            case PostgresStoreDefinition postgres -> PostgresStore.open(settings(postgres));
+            case PostgresStoreDefinition postgres -> PostgresStore.open(Stores.settings(postgres, CONNECTIONS));
         };
-    }
-
-    private static PostgresSettings settings(PostgresStoreDefinition postgres) {
-        try {
-            return PostgresSettings.withPasswordFile(postgres.url(), postgres.user(), Path.of(postgres.passwordFile()),
-                    CONNECTIONS);
-        } catch (IllegalArgumentException e) {
-            throw new CliException("store '" + postgres.name() + "': " + e.getMessage());
-        }
     }
 }

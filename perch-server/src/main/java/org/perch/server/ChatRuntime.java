@@ -80,7 +80,7 @@ final class ChatRuntime implements AutoCloseable {
             // In a pool, messages reach occupants through the pool feed (ADR 0004), this server's own included.
             Optional<MessageFeed> feed = config.poolMember().map(member -> new MessageFeed(store.feed(),
                     store.feedSignal(), member.server()));
-            HistoryStore captured = feed.map(rooms::capturedHistory).orElseGet(rooms::capturedHistory);
+            HistoryStore captured = rooms.capturedHistory(feed);
             ChatServices services = new ChatServices(rooms, new HistoryWriter(captured, indexer::stored),
                     store.history(), new RoomModeration(rooms, captured, clock, events),
                     new RoomSearch(rooms, store.history(), index), events, feed);

@@ -1,6 +1,5 @@
 package org.perch.server;
 
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +18,6 @@ import org.perch.store.Store;
 import org.perch.store.StoreException;
 import org.perch.store.compliance.ComplianceRecord;
 import org.perch.store.h2.H2Store;
-import org.perch.store.postgres.PostgresSettings;
 import org.perch.store.postgres.PostgresStore;
 import org.perch.xmpp.netty.TlsIdentity;
 import org.perch.xmpp.netty.TransportConfig;
@@ -122,12 +120,7 @@ public final class PerchServer {
             throw new StoreException("the pool's compliance store '" + compliance.name() + "' must be a PostgreSQL"
                     + " database, as its chat store is");
         }
-        try {
-            return PostgresStore.openComplianceRecord(PostgresSettings.withPasswordFile(pg.url(), pg.user(),
-                    Path.of(pg.passwordFile()), COMPLIANCE_CONNECTIONS));
-        } catch (IllegalArgumentException e) {
-            throw new StoreException("the compliance store '" + pg.name() + "': " + e.getMessage(), e);
-        }
+        return PostgresStore.openComplianceRecord(Stores.settings(pg, COMPLIANCE_CONNECTIONS));
     }
 
     static TransportConfig transportConfig(PerchConfig c) {

@@ -1,6 +1,8 @@
 package org.perch.server;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
+import org.perch.cluster.topology.PostgresStoreDefinition;
 import org.perch.search.lucene.LuceneMessageIndex;
 import org.perch.server.config.PerchConfig;
 import org.perch.server.config.StoreConfig;
@@ -60,6 +62,21 @@ public final class Stores {
             case StoreConfig.Embedded e -> "embedded H2 in " + config.dataDir().resolve("store");
             case StoreConfig.Postgres p -> "PostgreSQL " + p.url() + " as " + p.user();
         };
+    }
+
+    /**
+     * The settings of a PostgreSQL store the topology defines (a pool's compliance store, a store to publish to),
+     * with the password read from its file on this machine.
+     *
+     * @throws StoreException naming the store if the password file cannot be read
+     */
+    public static PostgresSettings settings(PostgresStoreDefinition store, int connections) {
+        try {
+            return PostgresSettings.withPasswordFile(store.url(), store.user(), Path.of(store.passwordFile()),
+                    connections);
+        } catch (IllegalArgumentException e) {
+            throw new StoreException("store '" + store.name() + "': " + e.getMessage(), e);
+        }
     }
 
     static PostgresSettings settings(StoreConfig.Postgres p) {

@@ -81,17 +81,14 @@ public final class ChatRooms {
         this.changes = new ChangeRunner(store, Objects.requireNonNull(events, "events"), compliance);
     }
 
-    /**
-     * History for the writer of posted messages and for moderation: what they store there is in the compliance
-     * record exactly when it is stored.
-     */
+    /** History for the message writer and moderation: what they store is in the compliance record exactly then. */
     public HistoryStore capturedHistory() {
-        return new CapturedHistory(store, compliance, Optional.empty());
+        return capturedHistory(Optional.empty());
     }
 
-    /** Like {@link #capturedHistory()}, also appending each post to the pool feed, in the block that stores it. */
-    public HistoryStore capturedHistory(MessageFeed feed) {
-        return new CapturedHistory(store, compliance, Optional.of(feed));
+    /** Like {@link #capturedHistory()}; in a pool, each post also goes into the pool feed in the block storing it. */
+    public HistoryStore capturedHistory(Optional<MessageFeed> feed) {
+        return new CapturedHistory(store, compliance, feed);
     }
 
     /** The compliance record's capture, which the protocol layer tells of joins, parts and history reads. */

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.perch.store.chat.HistoryStore;
@@ -25,8 +26,8 @@ class MessageFeedTest {
         try (MessageFeed fe1 = new MessageFeed(f.store.feed(), f.store.feedSignal(), "fe1");
              MessageFeed fe2 = new MessageFeed(f.store.feed(), f.store.feedSignal(), "fe2")) {
             fe1.follow(seen::add);
-            HistoryStore fromFe1 = f.chat.capturedHistory(fe1);
-            HistoryStore fromFe2 = f.chat.capturedHistory(fe2);
+            HistoryStore fromFe1 = f.chat.capturedHistory(Optional.of(fe1));
+            HistoryStore fromFe2 = f.chat.capturedHistory(Optional.of(fe2));
 
             fromFe1.append(List.of(post(room, "s1"), post(room, "s2")));
             fromFe2.append(List.of(post(room, "s3")));
@@ -50,7 +51,7 @@ class MessageFeedTest {
     void aFollowerShouldStartAtTheEndAndGoOnPastAnEventItFailedToDeliver() {
         Room room = f.room("desk", "Desk");
         try (MessageFeed feed = new MessageFeed(f.store.feed(), f.store.feedSignal(), "fe1")) {
-            f.chat.capturedHistory(feed).append(List.of(post(room, "before")));
+            f.chat.capturedHistory(Optional.of(feed)).append(List.of(post(room, "before")));
             List<String> seen = new CopyOnWriteArrayList<>();
             feed.follow(e -> {
                 if (e.subject().equals("poison")) {
@@ -59,7 +60,7 @@ class MessageFeedTest {
                 seen.add(e.subject());
             });
 
-            f.chat.capturedHistory(feed).append(List.of(post(room, "poison"), post(room, "after")));
+            f.chat.capturedHistory(Optional.of(feed)).append(List.of(post(room, "poison"), post(room, "after")));
 
             await().atMost(Duration.ofSeconds(10)).until(() -> seen.contains("after"));
             assertThat(seen).as("what was there before following is not delivered").containsExactly("after");
