@@ -13,8 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.perch.cluster.node.Heartbeat;
+import org.perch.cluster.topology.Databases;
 import org.perch.cluster.topology.PoolDefinition;
 import org.perch.cluster.topology.ServerDefinition;
+import org.perch.cluster.topology.StoreDefinition;
 import org.perch.cluster.topology.Topology;
 import org.perch.cluster.topology.TopologyReport;
 import org.perch.server.Stores;
@@ -29,7 +31,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code perch pool status}: every server the published topology names, with what its heartbeat in the pool's store
+ * {@code perch pool status}: every server the published topology names in the pools kept in the configured store, with what its heartbeat in the pool's store
  * last said (running or not, accepting clients or idle, connections), and any server that beats without being in
  * the topology, and how far each is behind in the pool feed. Reads the configured store directly, so it works
  * while every server is down.
@@ -70,7 +72,9 @@ final class PoolStatusCommand implements Callable<Integer> {
             feedEnd = store.feed().lastPosition();
         }
         Instant now = Clock.systemUTC().instant();
-        List<Row> rows = rows(published.flatMap(PoolStatusCommand::topology), nodes);
+        Optional<Topology> topology = published.flatMap(PoolStatusCommand::topology);
+        List<PoolDefinition> here = poolsIn(topology, Stores.definition(config));
+        List<Row> rows = rows(here, nodes);
         PrintWriter out = spec.commandLine().getOut();
         if (output == AdminCommand.Output.json) {
             out.println(json(published, rows, now, feedEnd));
@@ -82,6 +86,9 @@ final class PoolStatusCommand implements Callable<Integer> {
                             state(r, now), r.node().map(n -> String.valueOf(n.connections())).orElse("-"),
                             r.node().map(n -> seconds(Duration.between(n.lastBeat(), now)) + " ago").orElse("-"),
                             r.node().map(n -> lag(n, feedEnd) + " events").orElse("-"))).toList());
+            topology.map(Topology::pools).orElse(List.of()).stream().filter(p -> !here.contains(p)).forEach(p ->
+                    out.println("pool " + p.name() + " keeps its servers' heartbeats in its own store: run this"
+                            + " command with the configuration of one of its servers"));
         }
         out.flush();
         return 0;
@@ -92,12 +99,23 @@ final class PoolStatusCommand implements Callable<Integer> {
                 .topology();
     }
 
-    /** The topology's servers in its order, then servers that beat but are not in it (an older topology's). */
-    private static List<Row> rows(Optional<Topology> topology, List<PoolNode> nodes) {
+    /**
+     * The pools whose chat store is the configured one: only their servers beat there. If the topology names none
+     * (a configuration that points elsewhere), all, so that the status still shows what the topology says.
+     */
+    private static List<PoolDefinition> poolsIn(Optional<Topology> topology, StoreDefinition configured) {
+        List<PoolDefinition> pools = topology.map(Topology::pools).orElse(List.of());
+        List<PoolDefinition> here = pools.stream().filter(p -> topology.get().store(p.store())
+                .filter(s -> Databases.same(s, configured)).isPresent()).toList();
+        return here.isEmpty() ? pools : here;
+    }
+
+    /** The pools' servers in topology order, then servers that beat but are not in it (an older topology's). */
+    private static List<Row> rows(List<PoolDefinition> pools, List<PoolNode> nodes) {
         Map<String, PoolNode> beating = new LinkedHashMap<>();
         nodes.forEach(n -> beating.put(n.server(), n));
         List<Row> rows = new ArrayList<>();
-        for (PoolDefinition pool : topology.map(Topology::pools).orElse(List.of())) {
+        for (PoolDefinition pool : pools) {
             for (ServerDefinition server : pool.servers()) {
                 rows.add(new Row(pool.name(), server.name(), server.host(), server.role().jsonName(),
                         Optional.ofNullable(beating.remove(server.name()))));

@@ -102,6 +102,15 @@ abstract class MucTestBase {
 
 
 
+    /** The bodies of the room's next {@code count} messages, in the order they arrived. */
+    static List<String> nextBodies(MultiUserChat room, int count) throws Exception {
+        List<String> bodies = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            bodies.add(next(room).getBody());
+        }
+        return bodies;
+    }
+
     static void deleteRecursively(java.nio.file.Path dir) throws java.io.IOException {
         try (var paths = java.nio.file.Files.walk(dir)) {
             for (java.nio.file.Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {

@@ -12,15 +12,17 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.mam.MamManager;
 import org.jivesoftware.smackx.muc.MultiUserChat;
+import org.jivesoftware.smackx.muc.MultiUserChatManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.jid.parts.Resourcepart;
 import org.perch.cluster.topology.TopologyException;
 import org.perch.store.compliance.ComplianceRecord;
 import org.perch.store.postgres.PostgresSettings;
@@ -84,8 +86,8 @@ class PoolIT {
 
     @Test
     void theServersOfAPoolShouldShareItsPostgresqlStoreAndAllShowInItsStatus() throws Exception {
-        PostgresPool pool = PostgresPool.publish(work, Optional.empty(), server("fe1", 1, "active"),
-                server("fe2", 2, "active"), server("fe3", 3, "idle"));
+        PostgresPool pool = PostgresPool.publish(work, Optional.empty(), PostgresPool.server("fe1", 1, "active"),
+                PostgresPool.server("fe2", 2, "active"), PostgresPool.server("fe3", 3, "idle"));
 
         PerchTestServer fe1 = pool.start("fe1");
         PerchTestServer fe2 = pool.start("fe2");
@@ -106,8 +108,8 @@ class PoolIT {
 
     @Test
     void messagesPostedThroughEitherServerShouldReachTheOccupantsOfBothInTheOrderOfTheStoredIds() throws Exception {
-        PostgresPool pool = PostgresPool.publish(work, Optional.empty(), server("fe1", 1, "active"),
-                server("fe2", 2, "active"));
+        PostgresPool pool = PostgresPool.publish(work, Optional.empty(), PostgresPool.server("fe1", 1, "active"),
+                PostgresPool.server("fe2", 2, "active"));
         PerchTestServer fe1 = pool.start("fe1");
         PerchTestServer fe2 = pool.start("fe2");
         XMPPTCPConnection alice = null;
@@ -126,8 +128,8 @@ class PoolIT {
             onFe1.sendMessage("a2");
             onFe2.sendMessage("b2");
 
-            List<String> seenOnFe1 = bodies(onFe1, 4);
-            List<String> seenOnFe2 = bodies(onFe2, 4);
+            List<String> seenOnFe1 = MucTestBase.nextBodies(onFe1, 4);
+            List<String> seenOnFe2 = MucTestBase.nextBodies(onFe2, 4);
             assertThat(seenOnFe1).containsExactlyInAnyOrder("a1", "b1", "a2", "b2");
             assertThat(seenOnFe2).as("one order for the whole pool").isEqualTo(seenOnFe1);
             MamManager archive = MamManager.getInstanceFor(onFe2);
@@ -149,18 +151,53 @@ class PoolIT {
         }
     }
 
-    private static List<String> bodies(MultiUserChat room, int count) throws Exception {
-        List<String> bodies = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            bodies.add(MucTestBase.next(room).getBody());
+    @Test
+    void twoPoolsShouldEachServeTheirOwnRoomsFromTheirOwnStore() throws Exception {
+        List<PostgresPool> pools = PostgresPool.publish(work, Optional.empty(), List.of(
+                new PostgresPool.Spec("pool-a", "chat.localhost", List.of(PostgresPool.server("fe1", 1, "active"))),
+                new PostgresPool.Spec("pool-b", "rooms-b.localhost",
+                        List.of(PostgresPool.server("fe2", 2, "active")))));
+        PerchTestServer fe1 = pools.get(0).start("fe1");
+        PerchTestServer fe2 = pools.get(1).start("fe2");
+        XMPPTCPConnection alice = null;
+        XMPPTCPConnection bob = null;
+        try {
+            fe1.addUser("alice");
+            fe2.addUser("bob");
+            alice = SmackClients.login(fe1, "alice", "desk");
+            bob = SmackClients.login(fe2, "bob", "desk");
+            MultiUserChat inA = MucTestBase.newRoom(alice);
+            MultiUserChat inB = MultiUserChatManager.getInstanceFor(bob)
+                    .getMultiUserChat(JidCreate.entityBareFrom("desk-b@rooms-b.localhost"));
+            inB.create(Resourcepart.from("bob")).makeInstant();
+            inA.sendMessage("said in pool a");
+            inB.sendMessage("said in pool b");
+
+            assertThat(MucTestBase.next(inA).getBody()).isEqualTo("said in pool a");
+            assertThat(MucTestBase.next(inB).getBody()).isEqualTo("said in pool b");
+            String roomA = inA.getRoom().getLocalpart().toString();
+            assertThat(fe1.server().store().rooms().findByAddress(roomA)).isPresent();
+            assertThat(fe2.server().store().rooms().findByAddress(roomA)).as("pool b's store").isEmpty();
+            assertThat(fe1.server().store().rooms().findByAddress("desk-b")).as("pool a's store").isEmpty();
+            assertThat(pools.get(0).status()).containsPattern("pool-a +fe1 .*running").doesNotContain("fe2")
+                    .contains("pool pool-b keeps its servers' heartbeats in its own store");
+            assertThat(pools.get(1).status()).containsPattern("pool-b +fe2 .*running").doesNotContain("fe1");
+        } finally {
+            if (alice != null) {
+                alice.disconnect();
+            }
+            if (bob != null) {
+                bob.disconnect();
+            }
+            fe2.close();
+            fe1.close();
         }
-        return bodies;
     }
 
     @Test
     void complianceInAPoolShouldGoThroughTheCompliancePostgresqlDatabaseTheTopologyNames() throws Exception {
         PostgresSettings compliance = TestPostgres.freshDatabase();
-        PostgresPool pool = PostgresPool.publish(work, Optional.of(compliance), server("fe1", 1, "active"));
+        PostgresPool pool = PostgresPool.publish(work, Optional.of(compliance), PostgresPool.server("fe1", 1, "active"));
         Path out = work.resolve("export");
         PerchTestServer fe1 = pool.start("fe1");
         try {
@@ -183,53 +220,6 @@ class PoolIT {
             assertThat(record.lastSequence()).as("the events are in the pool's compliance database").isPositive();
         }
         assertThat(work.resolve("fe1").resolve("compliance")).as("not in an H2 file of the server's").doesNotExist();
-    }
-
-    private static String server(String name, int host, String role) {
-        return """
-                {"name": "%s", "host": "127.0.0.%d", "clientPort": 15222, "role": "%s"}""".formatted(name, host, role);
-    }
-
-    /**
-     * A pool over a fresh PostgreSQL database (and, if given, a compliance database), its topology published
-     * through the CLI: what its servers and {@code perch pool status} are configured with.
-     */
-    private record PostgresPool(Path work, PostgresSettings database, Path passwordFile) {
-
-        static PostgresPool publish(Path work, Optional<PostgresSettings> compliance, String... servers)
-                throws Exception {
-            PostgresSettings database = TestPostgres.freshDatabase();
-            // The test databases share one role, so one password file serves both.
-            Path passwordFile = Files.writeString(work.resolve("db.password"), database.password() + "\n");
-            String audit = compliance.map(c -> """
-                    , "audit": {"kind": "postgresql", "url": "%s", "user": "%s", "passwordFile": "%s"}"""
-                    .formatted(c.url(), c.user(), passwordFile)).orElse("");
-            Path topology = Files.writeString(work.resolve("pool.json"), """
-                    {"schemaVersion": 1, "domain": "localhost",
-                     "stores": {"chat": {"kind": "postgresql", "url": "%s", "user": "%s", "passwordFile": "%s"}%s},
-                     "pools": [{"name": "pool-a", "mucServices": ["chat.localhost"], "store": "chat"%s,
-                                "servers": [%s]}]}
-                    """.formatted(database.url(), database.user(), passwordFile, audit,
-                    compliance.isPresent() ? ", \"complianceStore\": \"audit\"" : "", String.join(", ", servers)));
-            PerchCommand published = PerchCommand.runOn(work.resolve("cli"), -1, Map.of(), "topology", "publish",
-                    topology.toString());
-            assertThat(published.exitCode()).as(published.err()).isZero();
-            return new PostgresPool(work, database, passwordFile);
-        }
-
-        PerchTestServer start(String server) {
-            return PerchTestServer.start(work.resolve(server), Map.of("store.kind", "postgresql", "store.url",
-                    database.url(), "store.user", database.user(), "store.password-file", passwordFile.toString(),
-                    "pool.name", "pool-a", "pool.server", server));
-        }
-
-        String status() throws Exception {
-            PerchCommand status = PerchCommand.runOn(work.resolve("cli"), -1, Map.of("PERCH_STORE_KIND", "postgresql",
-                    "PERCH_STORE_URL", database.url(), "PERCH_STORE_USER", database.user(),
-                    "PERCH_STORE_PASSWORD_FILE", passwordFile.toString()), "pool", "status");
-            assertThat(status.exitCode()).as(status.err()).isZero();
-            return status.out();
-        }
     }
 
     private static String embeddedTopology(Path dataDir, int port, String role) {

@@ -24,6 +24,7 @@ import org.perch.store.Store;
 import org.perch.store.chat.Category;
 import org.perch.store.chat.HistoryStore;
 import org.perch.store.chat.MessageIndex;
+import org.perch.store.cluster.PoolEventKind;
 import org.perch.store.compliance.ComplianceRecord;
 import org.perch.xmpp.muc.ChatServices;
 import org.slf4j.Logger;
@@ -80,6 +81,7 @@ final class ChatRuntime implements AutoCloseable {
             // In a pool, messages reach occupants through the pool feed (ADR 0004), this server's own included.
             Optional<MessageFeed> feed = config.poolMember().map(member -> new MessageFeed(store.feed(),
                     store.feedSignal(), member.server()));
+            feed.ifPresent(f -> events.subscribe(f::share));
             HistoryStore captured = rooms.capturedHistory(feed);
             ChatServices services = new ChatServices(rooms, new HistoryWriter(captured, indexer::stored),
                     store.history(), new RoomModeration(rooms, captured, clock, events),
@@ -111,11 +113,24 @@ final class ChatRuntime implements AutoCloseable {
         return services.feed().map(MessageFeed::position).orElse(0L);
     }
 
+    /** Tells the pool a server is gone, so that every server lets its occupants go; outside a pool, nothing. */
+    void serverGone(String server) {
+        services.feed().ifPresent(f -> f.publish(Optional.empty(), PoolEventKind.SERVER_GONE, server, ""));
+    }
+
     @Override
     public void close() {
         compliance.close();
         services.writer().close();
-        services.feed().ifPresent(MessageFeed::close);
+        services.feed().ifPresent(feed -> {
+            // A clean stop: the others let this server's occupants go now rather than after its silence.
+            try {
+                serverGone(feed.origin());
+            } catch (RuntimeException e) {
+                LOG.warn("Could not tell the pool this server is stopping; the others will notice its silence", e);
+            }
+            feed.close();
+        });
         indexer.close();
         index.close();
     }

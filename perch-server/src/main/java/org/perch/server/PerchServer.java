@@ -83,7 +83,8 @@ public final class PerchServer {
                         throttle, identity, random);
                 try {
                     membership = assignment.map(a -> PoolMembership.start(store, config.poolMember().orElseThrow(),
-                            config, a, listeners, xmpp.sessions()::size, chat::feedPosition, clock));
+                            config, a, listeners, xmpp.sessions()::size, chat::feedPosition, chat::serverGone,
+                            clock));
                 } catch (RuntimeException e) {
                     admin.ifPresent(AdminApi::close);
                     throw e;

@@ -6,18 +6,15 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import org.perch.cluster.node.Heartbeat;
 import org.perch.core.BackgroundThreads;
 import org.perch.cluster.node.PoolAssignment;
-import org.perch.cluster.topology.EmbeddedStoreDefinition;
-import org.perch.cluster.topology.PostgresStoreDefinition;
-import org.perch.cluster.topology.StoreDefinition;
 import org.perch.cluster.topology.TopologyException;
 import org.perch.server.config.PerchConfig;
 import org.perch.server.config.PoolMember;
-import org.perch.server.config.StoreConfig;
 import org.perch.store.Store;
 import org.perch.store.cluster.PoolNode;
 import org.perch.store.cluster.PublishedTopology;
@@ -60,22 +57,17 @@ final class PoolMembership implements AutoCloseable {
      */
     static PoolAssignment assignment(Store store, PoolMember member, PerchConfig config) {
         return PoolAssignment.resolve(store.topology().current(), member.pool(), member.server(),
-                configuredStore(config), config.domain(), config.mucDomain());
+                Stores.definition(config), config.domain(), config.mucDomain());
     }
 
     /** Joins the pool (registers, starts beating) and starts watching the topology. */
     static PoolMembership start(Store store, PoolMember member, PerchConfig config, PoolAssignment assignment,
                                 ClientListeners listeners, IntSupplier connections, LongSupplier feedPosition,
-                                Clock clock) {
+                                Consumer<String> serverGone, Clock clock) {
         PoolNode self = new PoolNode(member.server(), member.pool(), assignment.server().host(), assignment.active(),
                 clock.instant(), clock.instant(), 0, 0);
-        Heartbeat heartbeat = new Heartbeat(store.nodes(), self, clock, Heartbeat.EVERY, Heartbeat.SILENT_AFTER,
-                connections, feedPosition, listeners::isOpen, gone -> { }).start();
-        if (assignment.pool().activeServers() > 1) {
-            LOG.warn("Pool {} has {} active servers, but presence across servers is not built yet: occupants on"
-                    + " different servers receive each other's messages, not each other's presence (docs/pools.md)",
-                    member.pool(), assignment.pool().activeServers());
-        }
+        Heartbeat heartbeat = new Heartbeat(store, self, clock, Heartbeat.EVERY, Heartbeat.SILENT_AFTER,
+                connections, feedPosition, listeners::isOpen, gone -> serverGone.accept(gone.server())).start();
         PoolMembership membership = new PoolMembership(store, member, config, assignment, listeners, heartbeat);
         membership.watch.scheduleWithFixedDelay(membership::checkTopology, Heartbeat.EVERY.toMillis(),
                 Heartbeat.EVERY.toMillis(), TimeUnit.MILLISECONDS);
@@ -108,16 +100,6 @@ final class PoolMembership implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("Could not read the published topology; trying again in {}", Heartbeat.EVERY, e);
         }
-    }
-
-    /** The store this server was configured with, as a topology would define it, to compare the two. */
-    private static StoreDefinition configuredStore(PerchConfig config) {
-        return switch (config.store()) {
-            case StoreConfig.Embedded e -> new EmbeddedStoreDefinition("(this server's store)",
-                    config.dataDir().toString());
-            case StoreConfig.Postgres p -> new PostgresStoreDefinition("(this server's store)", p.url(), p.user(),
-                    p.passwordFile().toString());
-        };
     }
 
     /** Stops watching and leaves the pool. */

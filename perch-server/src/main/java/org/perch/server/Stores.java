@@ -2,7 +2,9 @@ package org.perch.server;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.perch.cluster.topology.EmbeddedStoreDefinition;
 import org.perch.cluster.topology.PostgresStoreDefinition;
+import org.perch.cluster.topology.StoreDefinition;
 import org.perch.search.lucene.LuceneMessageIndex;
 import org.perch.server.config.PerchConfig;
 import org.perch.server.config.StoreConfig;
@@ -53,6 +55,16 @@ public final class Stores {
         return switch (config.store()) {
             case StoreConfig.Embedded e -> LuceneMessageIndex.open(ChatRuntime.searchDir(config.dataDir()));
             case StoreConfig.Postgres p -> PostgresStore.openMessageIndex(settings(p));
+        };
+    }
+
+    /** The store this server was configured with, as a topology would define it, to compare the two. */
+    public static StoreDefinition definition(PerchConfig config) {
+        return switch (config.store()) {
+            case StoreConfig.Embedded e -> new EmbeddedStoreDefinition("(this server's store)",
+                    config.dataDir().toString());
+            case StoreConfig.Postgres p -> new PostgresStoreDefinition("(this server's store)", p.url(), p.user(),
+                    p.passwordFile().toString());
         };
     }
 

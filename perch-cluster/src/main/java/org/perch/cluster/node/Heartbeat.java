@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import org.perch.core.BackgroundThreads;
+import org.perch.store.Store;
 import org.perch.store.StoreException;
 import org.perch.store.cluster.NodeRegistry;
 import org.perch.store.cluster.PoolNode;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * This server's membership of its pool: registers it in the pool's store, refreshes its heartbeat every
  * {@code every}, and on each beat removes the servers of the pool that have been silent for {@code silentAfter},
  * telling {@code onServerGone} of each (once, whichever server's sweep removed it) so that their occupants can be
- * let go. A server that finds itself removed (it was silent too long: a pause, a lost database) registers again.
+ * let go. The removal and what {@code onServerGone} writes to the store commit together: if telling fails, the
+ * server stays registered and the next sweep tries again. A server that finds itself removed (it was silent too long: a pause, a lost database) registers again.
  */
 public final class Heartbeat implements AutoCloseable {
 
@@ -35,6 +37,7 @@ public final class Heartbeat implements AutoCloseable {
     public static final int SILENT_AFTER_SECONDS = 10;
     public static final Duration SILENT_AFTER = Duration.ofSeconds(SILENT_AFTER_SECONDS);
 
+    private final Store store;
     private final NodeRegistry registry;
     private final PoolNode self;
     private final Clock clock;
@@ -51,15 +54,17 @@ public final class Heartbeat implements AutoCloseable {
     /**
      * @param self this server as it registers; its {@code lastBeat} is replaced by the clock's time
      * @param silentAfter how long a server may miss beats before it counts as gone; more than {@code every}
+     * @param onServerGone runs inside the store block that removes the gone server
      */
-    public Heartbeat(NodeRegistry registry, PoolNode self, Clock clock, Duration every, Duration silentAfter,
+    public Heartbeat(Store store, PoolNode self, Clock clock, Duration every, Duration silentAfter,
                      IntSupplier connections, LongSupplier feedPosition, BooleanSupplier active,
                      Consumer<PoolNode> onServerGone) {
         if (silentAfter.compareTo(every.multipliedBy(2)) < 0) {
             throw new IllegalArgumentException("silentAfter (" + silentAfter + ") must be at least twice every ("
                     + every + "), or a server would count as gone between two of its beats");
         }
-        this.registry = Objects.requireNonNull(registry, "registry");
+        this.store = Objects.requireNonNull(store, "store");
+        this.registry = store.nodes();
         this.self = Objects.requireNonNull(self, "self");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.every = every;
@@ -86,11 +91,14 @@ public final class Heartbeat implements AutoCloseable {
                     + " again", self.server(), self.pool(), silentAfter);
             register(now);
         }
-        List<PoolNode> gone = registry.removeSilentSince(now.minus(silentAfter));
+        List<PoolNode> gone = store.atomically(() -> {
+            List<PoolNode> removed = registry.removeSilentSince(now.minus(silentAfter));
+            removed.forEach(onServerGone);
+            return removed;
+        });
         for (PoolNode node : gone) {
-            LOG.warn("Server {} of pool {} has been silent since {}: letting its occupants go", node.server(),
+            LOG.warn("Server {} of pool {} has been silent since {}: its occupants were let go", node.server(),
                     node.pool(), node.lastBeat());
-            onServerGone.accept(node);
         }
     }
 

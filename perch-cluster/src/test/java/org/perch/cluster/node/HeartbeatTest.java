@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.perch.store.cluster.NodeRegistry;
 import org.perch.store.cluster.PoolNode;
+import org.perch.store.Store;
 import org.perch.store.memory.InMemoryStore;
 
 class HeartbeatTest {
@@ -22,14 +23,15 @@ class HeartbeatTest {
     private static final Duration EVERY = Duration.ofSeconds(2);
     private static final Duration SILENT_AFTER = Duration.ofSeconds(10);
 
-    private final NodeRegistry registry = new InMemoryStore().nodes();
+    private final Store store = new InMemoryStore();
+    private final NodeRegistry registry = store.nodes();
     private final MutableClock clock = new MutableClock(T0);
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicLong feedPosition = new AtomicLong();
     private final List<PoolNode> gone = new ArrayList<>();
 
     private Heartbeat heartbeat(String server) {
-        return new Heartbeat(registry, new PoolNode(server, "pool-a", server + ".example.org", true, T0, T0, 0, 0),
+        return new Heartbeat(store, new PoolNode(server, "pool-a", server + ".example.org", true, T0, T0, 0, 0),
                 clock, EVERY, SILENT_AFTER, connections::get, feedPosition::get, () -> true, gone::add);
     }
 
@@ -91,7 +93,7 @@ class HeartbeatTest {
 
     @Test
     void aSilenceShorterThanTwoBeatsShouldBeRefused() {
-        assertThatThrownBy(() -> new Heartbeat(registry, new PoolNode("fe1", "pool-a", "h", true, T0, T0, 0, 0),
+        assertThatThrownBy(() -> new Heartbeat(store, new PoolNode("fe1", "pool-a", "h", true, T0, T0, 0, 0),
                 clock, EVERY, Duration.ofSeconds(3), connections::get, feedPosition::get, () -> true, gone::add))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least twice every");
     }

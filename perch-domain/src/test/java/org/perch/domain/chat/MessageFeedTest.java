@@ -1,6 +1,7 @@
 package org.perch.domain.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -31,7 +32,7 @@ class MessageFeedTest {
 
             fromFe1.append(List.of(post(room, "s1"), post(room, "s2")));
             fromFe2.append(List.of(post(room, "s3")));
-            fe2.broadcast(room.id(), "s4", "<message id='s4'/>", Instant.parse("2026-01-01T09:00:04Z"));
+            fe2.publish(Optional.of(room.id()), PoolEventKind.BROADCAST, "s4", "<message id='s4'/>");
 
             await().atMost(Duration.ofSeconds(10)).until(() -> seen.size() == 4);
             assertThat(seen).extracting(PoolEvent::subject).containsExactly("s1", "s2", "s3", "s4");
@@ -65,6 +66,47 @@ class MessageFeedTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> seen.contains("after"));
             assertThat(seen).as("what was there before following is not delivered").containsExactly("after");
         }
+    }
+
+    @Test
+    void changesMadeThroughTheDomainShouldBeSharedSoThatOtherServersReadThemAgain() {
+        Room room = f.room("desk", "Desk");
+        try (MessageFeed fe1 = new MessageFeed(f.store.feed(), f.store.feedSignal(), "fe1")) {
+            f.chat.updateRoom(ChatFixture.CAROL, room.id(), r -> r.withSubject("new subject"));
+            f.chat.deleteRoom(ChatFixture.ROOT, room.id());
+            f.events.forEach(fe1::share);
+
+            assertThat(f.store.feed().after(0, 10)).extracting(PoolEvent::kind, PoolEvent::room).containsExactly(
+                    tuple(PoolEventKind.ROOM_CHANGED, Optional.of(room.id())),
+                    tuple(PoolEventKind.ROOM_CHANGED, Optional.of(room.id())));
+        }
+    }
+
+    @Test
+    void aFollowedFeedShouldPruneEventsOlderThanItsRetention() {
+        Room room = f.room("desk", "Desk");
+        try (MessageFeed feed = new MessageFeed(f.store.feed(), f.store.feedSignal(), "fe1", Duration.ZERO,
+                Duration.ofMillis(50))) {
+            feed.publish(Optional.of(room.id()), PoolEventKind.OCCUPANT, "mary", "");
+            feed.publish(Optional.of(room.id()), PoolEventKind.OCCUPANT_LEFT, "mary", "");
+            assertThat(f.store.feed().after(0, 10)).hasSize(2);
+
+            feed.follow(event -> { });
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> f.store.feed().after(0, 10).isEmpty());
+            assertThat(f.store.feed().lastPosition()).as("pruning never lowers the last position").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aClosedFeedShouldAppendNothing() {
+        Room room = f.room("desk", "Desk");
+        MessageFeed feed = new MessageFeed(f.store.feed(), f.store.feedSignal(), "fe1");
+        assertThat(feed.publish(Optional.of(room.id()), PoolEventKind.OCCUPANT, "mary", "")).isPositive();
+        feed.close();
+
+        assertThat(feed.publish(Optional.of(room.id()), PoolEventKind.OCCUPANT_LEFT, "mary", "")).isZero();
+        assertThat(f.store.feed().after(0, 10)).extracting(PoolEvent::kind).containsExactly(PoolEventKind.OCCUPANT);
     }
 
     private static PostedMessage post(Room room, String stanzaId) {

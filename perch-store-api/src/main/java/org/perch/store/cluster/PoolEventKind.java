@@ -4,9 +4,9 @@ package org.perch.store.cluster;
 public enum PoolEventKind {
     /** A stanza every occupant of the room receives (a message stored, a subject change). */
     BROADCAST,
-    /** An occupant joined or changed its presence; subject: its nickname. */
+    /** An occupant joined or changed its presence or standing; subject: its nickname. */
     OCCUPANT,
-    /** An occupant left the room; subject: its nickname. */
+    /** An occupant left the room (or was removed from it); subject: its nickname. */
     OCCUPANT_LEFT,
     /** A stanza for one occupant (a private message, an invitation); subject: its nickname. */
     PRIVATE,
@@ -17,5 +17,10 @@ public enum PoolEventKind {
     /** The Persistent Chat policies changed. */
     POLICIES_CHANGED,
     /** A server left the pool; subject: its name. Its occupants are gone. */
-    SERVER_GONE
+    SERVER_GONE,
+    /**
+     * A server (re)started: the occupants it had before are gone, and every other server tells it its own occupants
+     * again. The origin names the server.
+     */
+    SERVER_STARTED
 }

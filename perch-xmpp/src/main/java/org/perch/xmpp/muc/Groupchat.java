@@ -42,7 +42,7 @@ final class Groupchat {
                 throw new StanzaException(StanzaErrorCondition.FORBIDDEN, "only the room's managers change its subject");
             }
             Room changed = live.ctx.chat().updateRoom(from.bareJid(), live.room.id(), r -> r.withSubject(subject.get()));
-            live.broadcast(XmlElement.builder("message", Namespaces.CLIENT)
+            live.broadcastEverywhere(XmlElement.builder("message", Namespaces.CLIENT)
                     .attribute("from", OccupantStanzas.occupantJid(live.jid, me.nick())).attribute("type", "groupchat")
                     .textChild("subject", Namespaces.CLIENT, changed.subject()).build());
             return;
@@ -64,15 +64,11 @@ final class Groupchat {
                         .attribute("by", live.jid.toString()).build())
                 .child(OccupantStanzas.occupantId(live.jid, me))
                 .build();
-        Optional<MessageFeed> pool = live.ctx.services().feed();
         if (!live.category.flags().chatHistory()) {
-            if (pool.isPresent()) {
-                pool.get().broadcast(live.room.id(), stanzaId, StoredStanza.write(out), live.ctx.clock().instant());
-            } else {
-                live.broadcast(out);
-            }
+            live.broadcastEverywhere(out);
             return;
         }
+        Optional<MessageFeed> pool = live.ctx.services().feed();
         PostedMessage posted = new PostedMessage(live.room.id(), stanzaId, live.ctx.clock().instant(),
                 from.bareJid(), me.nick(), body, StoredStanza.write(out));
         live.ctx.writer().post(posted).whenComplete((stored, failure) -> live.submitAlways(() -> {

@@ -8,10 +8,12 @@ import java.util.Optional;
 import org.perch.core.Jid;
 import org.perch.domain.chat.ChatException;
 import org.perch.domain.chat.ChatRooms;
+import org.perch.domain.chat.MessageFeed;
 import org.perch.domain.chat.RoomAccess;
 import org.perch.store.chat.Category;
 import org.perch.store.chat.ChatMessage;
 import org.perch.store.chat.Room;
+import org.perch.store.cluster.PoolEventKind;
 import org.perch.xmpp.session.ClientSession;
 import org.perch.xmpp.session.SerialExecutor;
 import org.perch.xmpp.stanza.StanzaErrorCondition;
@@ -106,7 +108,8 @@ final class LiveRoom {
             throw new StanzaException(StanzaErrorCondition.CONFLICT, "that nickname is in use in this room");
         }
         Standing standing = Standing.of(access);
-        Occupant me = new Occupant(from.jid(), nick, standing.affiliation(), standing.role(), presence);
+        Occupant me = PoolOccupants.claim(this, Occupant.here(from.jid(), nick, standing.affiliation(),
+                standing.role(), presence));
         occupants.put(nick, me);
         ctx.chat().compliance().joined(user, room);
         if (broadcastsPresence()) {
@@ -161,6 +164,7 @@ final class LiveRoom {
         }
         Occupant updated = me.withPresence(presence);
         occupants.put(nick, updated);
+        PoolOccupants.update(this, updated);
         broadcastPresence(updated, "", List.of(), "");
     }
 
@@ -168,17 +172,33 @@ final class LiveRoom {
         if (occupants.containsKey(nick)) {
             throw new StanzaException(StanzaErrorCondition.CONFLICT, "that nickname is in use in this room");
         }
-        broadcastPresence(me, "unavailable", List.of(OccupantStanzas.NICK_CHANGED), nick);
-        occupants.remove(me.nick());
-        Occupant renamed = me.withNick(nick).withPresence(presence);
+        // The pool hears of the departure first, as occupants do (XEP-0045 §7.6: 303, then the new presence).
+        PoolOccupants.left(this, me, List.of(OccupantStanzas.NICK_CHANGED), nick);
+        Occupant renamed;
+        try {
+            renamed = PoolOccupants.claim(this, me.withNick(nick).withPresence(presence));
+        } catch (StanzaException e) {
+            PoolOccupants.update(this, me); // still here under the old nickname, for the others too
+            throw e;
+        }
+        depart(me, List.of(OccupantStanzas.NICK_CHANGED), nick);
         occupants.put(nick, renamed);
         broadcastPresence(renamed, "", List.of(), "");
     }
 
-    void leave(Occupant me, List<Integer> codes) {
-        broadcastPresence(me, "unavailable", codes, "");
-        occupants.remove(me.nick());
-        ctx.chat().compliance().parted(me.jid().toBare(), room);
+    /** Someone leaves, or is removed by this server (kicked, banned, no longer allowed): everyone is told. */
+    void leave(Occupant o, List<Integer> codes) {
+        depart(o, codes, "");
+        PoolOccupants.left(this, o, codes, "");
+        if (o.isHere()) {
+            ctx.chat().compliance().parted(o.jid().toBare(), room);
+        }
+    }
+
+    /** The occupant goes, as this server's occupants (itself included, if here) are told. */
+    void depart(Occupant o, List<Integer> codes, String newNick) {
+        broadcastPresence(o, "unavailable", codes, newNick);
+        occupants.remove(o.nick());
     }
 
     /** Tells everyone (the occupant itself always, the others while under the update limit) about a presence. */
@@ -227,6 +247,9 @@ final class LiveRoom {
             return;
         }
         for (Occupant o : List.copyOf(occupants.values())) {
+            if (!o.isHere()) {
+                continue; // its own server re-checks it and announces what changed
+            }
             RoomAccess a = access(o.jid());
             if (!a.canJoin() || !ctx.chat().persistentChatEnabled(o.jid())) {
                 leave(o, List.of(OccupantStanzas.REMOVED_BY_CONFIG));
@@ -236,6 +259,7 @@ final class LiveRoom {
             if (!s.affiliation().equals(o.affiliation()) || !s.role().equals(o.role())) {
                 Occupant updated = o.withStanding(s.affiliation(), s.role());
                 occupants.put(o.nick(), updated);
+                PoolOccupants.update(this, updated);
                 broadcastPresence(updated, "", List.of(), "");
             }
         }
@@ -269,26 +293,54 @@ final class LiveRoom {
                                     .attribute("role", "none").build())
                             .child(destroy.build()).build())
                     .build());
-            ctx.chat().compliance().parted(o.jid().toBare(), room);
+            if (o.isHere()) {
+                ctx.chat().compliance().parted(o.jid().toBare(), room);
+            }
         }
-        occupants.clear();
+        occupants.clear(); // every server of a pool empties the room on the same change
     }
 
     // ---- delivery ----
 
+    /** To this server's occupants of the room. */
     void broadcast(XmlElement stanza) {
         for (Occupant o : List.copyOf(occupants.values())) {
             deliver(o, stanza.withAttribute("to", o.jid().toString()));
         }
     }
 
-    /** Delivers to an occupant; one whose session has gone is removed quietly (its presence said it left). */
+    /** To every occupant of the room: in a pool through the feed, which brings it back here too, in feed order. */
+    void broadcastEverywhere(XmlElement stanza) {
+        Optional<MessageFeed> pool = ctx.services().feed();
+        if (pool.isPresent()) {
+            pool.get().publish(Optional.of(room.id()), PoolEventKind.BROADCAST, "", StoredStanza.write(stanza));
+        } else {
+            broadcast(stanza);
+        }
+    }
+
+    /** To one occupant, wherever its session is (a private message, an IQ between occupants). */
+    void deliverAnywhere(Occupant o, XmlElement stanza) {
+        if (o.isHere()) {
+            deliver(o, stanza);
+        } else {
+            PoolOccupants.relay(this, o, stanza);
+        }
+    }
+
+    /**
+     * Delivers to an occupant of this server (others get nothing from here); one whose session has gone is removed
+     * quietly (its presence said it left).
+     */
     void deliver(Occupant o, XmlElement stanza) {
+        if (!o.isHere()) {
+            return;
+        }
         Optional<ClientSession> session = ctx.sessions().find(o.jid());
         if (session.isPresent()) {
             session.get().deliver(stanza);
-        } else {
-            occupants.remove(o.nick(), o);
+        } else if (occupants.remove(o.nick(), o)) {
+            PoolOccupants.left(this, o, List.of(), ""); // the session's end then finds no occupant to announce
         }
     }
 

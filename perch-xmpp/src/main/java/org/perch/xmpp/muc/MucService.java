@@ -6,14 +6,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.perch.core.Jid;
-import org.perch.core.RoomId;
 import org.perch.domain.chat.ChatException;
+import org.perch.domain.chat.MessageFeed;
 import org.perch.domain.chat.RoomAccess;
 import org.perch.domain.chat.RoomEvent;
 import org.perch.store.chat.Category;
 import org.perch.store.chat.Room;
-import org.perch.store.cluster.PoolEvent;
-import org.perch.store.cluster.PoolEventKind;
 import org.perch.xmpp.session.ClientSession;
 import org.perch.xmpp.session.Component;
 import org.perch.xmpp.stanza.StanzaErrorCondition;
@@ -32,7 +30,7 @@ public final class MucService implements Component {
     private final ServiceDisco disco;
     private final RoomArchive archive;
     private final ServiceArchive search;
-    private final Map<String, LiveRoom> rooms = new ConcurrentHashMap<>();
+    private final LiveRooms rooms;
     /**
      * The rooms each session has sent a join to, so that a session's end visits those rooms rather than every
      * live one. Entries stay after a leave (a room set holds the rooms a session tried, a handful) and go with the
@@ -45,6 +43,7 @@ public final class MucService implements Component {
         this.disco = new ServiceDisco(ctx);
         this.archive = new RoomArchive(ctx);
         this.search = new ServiceArchive(ctx);
+        this.rooms = new LiveRooms(ctx);
     }
 
     @Override
@@ -79,7 +78,7 @@ public final class MucService implements Component {
         if (join && to.resource().isEmpty()) {
             throw new StanzaException(StanzaErrorCondition.JID_MALFORMED, "join a room as room@service/nickname");
         }
-        Optional<LiveRoom> found = live(to.local());
+        Optional<LiveRoom> found = rooms.byAddress(to.local());
         boolean created = false;
         if (found.isEmpty()) {
             if (!join) {
@@ -105,16 +104,6 @@ public final class MucService implements Component {
         live.submit(from, stanza, () -> RoomStanzas.dispatch(live, from, stanza, to.resource(), isNew));
     }
 
-    /** The room's live state, loading the room from the store the first time it is addressed. */
-    private Optional<LiveRoom> live(String address) {
-        LiveRoom live = rooms.get(address);
-        if (live != null) {
-            return Optional.of(live);
-        }
-        return ctx.chat().roomByAddress(address).map(room -> rooms.computeIfAbsent(address,
-                a -> new LiveRoom(ctx, room, categoryOf(room))));
-    }
-
     private LiveRoom create(Jid user, String address) {
         Category category = ctx.chat().creatableCategories(user).stream().findFirst()
                 .orElseThrow(ChatErrors::noSuchRoom);
@@ -124,69 +113,33 @@ public final class MucService implements Component {
         } catch (ChatException e) {
             // Someone else created it first, or the address is a name taken by a room the user cannot see:
             // either way the answer is that of a missing room unless the room can now be found.
-            return live(address).orElseThrow(ChatErrors::noSuchRoom);
+            return rooms.byAddress(address).orElseThrow(ChatErrors::noSuchRoom);
         }
-        return rooms.computeIfAbsent(address, a -> new LiveRoom(ctx, room, category));
-    }
-
-    private Category categoryOf(Room room) {
-        return ctx.chat().category(room.category()).orElseThrow(() -> new IllegalStateException(
-                "room " + room.id() + " names a missing category"));
+        return rooms.created(room, category);
     }
 
     /**
-     * An event of the pool feed, in a pool: a stanza for every occupant of a room goes to this server's occupants of
-     * it, queued behind the room's other tasks in feed order, which is the pool's one order. A room with no live
-     * state here has no occupant here.
+     * In a pool: follows the pool feed, so that this server's occupants see what happens on the other servers, and
+     * tells the pool this server has started.
      */
-    public void fromPool(PoolEvent event) {
-        if (event.kind() != PoolEventKind.BROADCAST || event.room().isEmpty()) {
-            return;
-        }
-        // Found by id, not address: few rooms are live on one server, and an address is free again after a delete.
-        RoomId id = event.room().get();
-        rooms.values().stream().filter(live -> live.room.id().equals(id)).findFirst().ifPresent(live -> {
-            XmlElement stanza = StoredStanza.read(event.payload());
-            live.submitAlways(() -> live.broadcast(stanza));
-        });
+    public void joinPool(MessageFeed feed) {
+        new PoolRooms(ctx, rooms, feed).start();
     }
 
     /** Domain events: the live room follows every change made to its room, wherever it was made. */
     public void on(RoomEvent event) {
         switch (event) {
-            case RoomEvent.RoomChanged changed -> {
-                LiveRoom live = rooms.get(changed.after().address());
-                if (live != null) {
-                    live.submitAlways(() -> live.changed(changed.after()));
-                }
-            }
-            case RoomEvent.RoomDeleted deleted -> {
-                LiveRoom live = rooms.remove(deleted.room().address());
-                if (live != null) {
-                    live.submitAlways(() -> live.ejectAll("the room has been deleted"));
-                }
-            }
-            case RoomEvent.CategoryChanged changed -> {
-                for (LiveRoom live : rooms.values()) {
-                    live.submitAlways(() -> live.categoryChanged(changed.after()));
-                }
-            }
+            case RoomEvent.RoomChanged changed -> rooms.roomChanged(changed.after());
+            case RoomEvent.RoomDeleted deleted -> rooms.roomDeleted(deleted.room().id());
+            case RoomEvent.CategoryChanged changed -> rooms.categoryChanged(changed.after());
+            case RoomEvent.PoliciesChanged changed -> rooms.policiesChanged();
+            case RoomEvent.MessagesRemoved removed -> rooms.live(removed.room().id()).ifPresent(
+                    live -> live.submitAlways(() -> Retractions.byAdministrator(live, removed)));
             case RoomEvent.RoomCreated created -> { }
             case RoomEvent.MessageRetracted retracted -> { }
             case RoomEvent.HistoryCleared cleared -> { }
-            case RoomEvent.MessagesRemoved removed -> {
-                LiveRoom live = rooms.get(removed.room().address());
-                if (live != null) {
-                    live.submitAlways(() -> Retractions.byAdministrator(live, removed));
-                }
-            }
             case RoomEvent.CategoryCreated created -> { }
             case RoomEvent.CategoryDeleted deleted -> { }
-            case RoomEvent.PoliciesChanged changed -> {
-                for (LiveRoom live : rooms.values()) {
-                    live.submitAlways(live::policiesChanged);
-                }
-            }
         }
     }
 

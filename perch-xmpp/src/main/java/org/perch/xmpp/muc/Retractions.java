@@ -31,7 +31,7 @@ final class Retractions {
         String id = retract.attribute("id").orElseThrow(() -> new StanzaException(StanzaErrorCondition.BAD_REQUEST,
                 "<retract/> needs the room's stanza-id of the message"));
         live.ctx.moderation().retract(from.bareJid(), live.room, id, false, "");
-        live.broadcast(XmlElement.builder("message", Namespaces.CLIENT)
+        live.broadcastEverywhere(XmlElement.builder("message", Namespaces.CLIENT)
                 .attribute("from", OccupantStanzas.occupantJid(live.jid, me.nick())).attribute("type", "groupchat")
                 .child(XmlElement.builder("retract", RETRACT).attribute("id", id).build())
                 .child(OccupantStanzas.occupantId(live.jid, me))
@@ -57,7 +57,7 @@ final class Retractions {
         if (!reason.isEmpty()) {
             retract.textChild("reason", RETRACT, reason);
         }
-        live.broadcast(XmlElement.builder("message", Namespaces.CLIENT).attribute("from", live.jid.toString())
+        live.broadcastEverywhere(XmlElement.builder("message", Namespaces.CLIENT).attribute("from", live.jid.toString())
                 .attribute("type", "groupchat").child(retract.build()).build());
         return Stanzas.result(iq);
     }
@@ -71,7 +71,7 @@ final class Retractions {
             XmlElement.Builder retract = XmlElement.builder("retract", RETRACT).attribute("id", id)
                     .child(XmlElement.builder("moderated", MODERATE).attribute("by", live.jid.toString()).build());
             removed.replacement().ifPresent(text -> retract.textChild("reason", RETRACT, text));
-            live.broadcast(XmlElement.builder("message", Namespaces.CLIENT).attribute("from", live.jid.toString())
+            live.broadcastEverywhere(XmlElement.builder("message", Namespaces.CLIENT).attribute("from", live.jid.toString())
                     .attribute("type", "groupchat").child(retract.build()).build());
         }
     }

@@ -83,7 +83,7 @@ final class RoomStanzas {
         if (to == null) {
             throw new StanzaException(StanzaErrorCondition.ITEM_NOT_FOUND, "no occupant with that nickname");
         }
-        live.deliver(to, iq.withAttribute("from", OccupantStanzas.occupantJid(live.jid, me.nick()))
+        live.deliverAnywhere(to, iq.withAttribute("from", OccupantStanzas.occupantJid(live.jid, me.nick()))
                 .withAttribute("to", to.jid().toString()));
     }
 
@@ -93,7 +93,7 @@ final class RoomStanzas {
         if (to == null) {
             throw new StanzaException(StanzaErrorCondition.ITEM_NOT_FOUND, "no occupant with that nickname");
         }
-        live.deliver(to, XmlElement.builder("message", Namespaces.CLIENT)
+        live.deliverAnywhere(to, XmlElement.builder("message", Namespaces.CLIENT)
                 .attribute("from", OccupantStanzas.occupantJid(live.jid, me.nick()))
                 .attribute("to", to.jid().toString()).attribute("type", message.attributeOr("type", "chat"))
                 .attribute("id", message.attribute("id").orElse(null))

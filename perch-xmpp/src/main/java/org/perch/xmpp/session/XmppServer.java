@@ -69,7 +69,7 @@ public final class XmppServer implements StreamHandlerFactory, AutoCloseable {
     private MucService muc(XmppSettings settings, SessionRegistry sessions, Clock clock) {
         MucService muc = new MucService(new MucContext(settings.mucDomain(), chat, sessions, clock, blocking));
         chat.events().subscribe(muc::on);
-        chat.feed().ifPresent(feed -> feed.follow(muc::fromPool));
+        chat.feed().ifPresent(muc::joinPool);
         return muc;
     }
 

@@ -1,0 +1,167 @@
+package org.perch.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.perch.store.postgres.PostgresSettings;
+import org.perch.store.postgres.TestPostgres;
+import org.perch.testing.PerchTestServer;
+
+/**
+ * A pool over a fresh PostgreSQL database, its topology published through the CLI: what its servers and
+ * {@code perch pool status} are configured with. Servers start in this JVM, or in their own process where a test
+ * kills one (SIGKILL: no shutdown hook, no goodbye to the pool).
+ */
+record PostgresPool(Path work, String name, String mucService, PostgresSettings database, Path passwordFile) {
+
+    /** A pool of the topology to publish: its name, its MUC service and its servers ({@link #server}). */
+    record Spec(String name, String mucService, List<String> servers) {
+    }
+
+    static String server(String name, int host, String role) {
+        return """
+                {"name": "%s", "host": "127.0.0.%d", "clientPort": 15222, "role": "%s"}""".formatted(name, host, role);
+    }
+
+    /** One pool, {@code pool-a} serving {@code chat.localhost}, with a compliance database if given. */
+    static PostgresPool publish(Path work, Optional<PostgresSettings> compliance, String... servers)
+            throws Exception {
+        return publish(work, compliance, List.of(new Spec("pool-a", "chat.localhost", List.of(servers)))).getFirst();
+    }
+
+    /** Several pools in one topology, each on a database of its own, as the topology rules demand. */
+    static List<PostgresPool> publish(Path work, Optional<PostgresSettings> compliance, List<Spec> specs)
+            throws Exception {
+        Files.createDirectories(work);
+        Path passwordFile = null;
+        List<PostgresPool> pools = new ArrayList<>();
+        List<String> stores = new ArrayList<>();
+        List<String> poolDocs = new ArrayList<>();
+        for (Spec spec : specs) {
+            PostgresSettings database = TestPostgres.freshDatabase();
+            if (passwordFile == null) {
+                // The test databases share one role, so one password file serves them all.
+                passwordFile = Files.writeString(work.resolve("db.password"), database.password() + "\n");
+            }
+            stores.add(store("chat-" + spec.name(), database, passwordFile));
+            poolDocs.add("""
+                    {"name": "%s", "mucServices": ["%s"], "store": "chat-%s"%s, "servers": [%s]}"""
+                    .formatted(spec.name(), spec.mucService(), spec.name(),
+                            compliance.isPresent() ? ", \"complianceStore\": \"audit\"" : "",
+                            String.join(", ", spec.servers())));
+            pools.add(new PostgresPool(work, spec.name(), spec.mucService(), database, passwordFile));
+        }
+        if (compliance.isPresent()) {
+            stores.add(store("audit", compliance.get(), passwordFile));
+        }
+        Path topology = Files.writeString(work.resolve("pools.json"), """
+                {"schemaVersion": 1, "domain": "localhost", "stores": {%s}, "pools": [%s]}
+                """.formatted(String.join(", ", stores), String.join(", ", poolDocs)));
+        PerchCommand published = PerchCommand.runOn(work.resolve("cli"), -1, Map.of(), "topology", "publish",
+                topology.toString());
+        assertThat(published.exitCode()).as(published.err()).isZero();
+        return pools;
+    }
+
+    private static String store(String name, PostgresSettings database, Path passwordFile) {
+        return """
+                "%s": {"kind": "postgresql", "url": "%s", "user": "%s", "passwordFile": "%s"}"""
+                .formatted(name, database.url(), database.user(), passwordFile);
+    }
+
+    /** Starts one of the pool's servers in this JVM. */
+    PerchTestServer start(String server) {
+        return PerchTestServer.start(work.resolve(server), settings(server));
+    }
+
+    /** Starts one of the pool's servers in a process of its own, and waits until it takes clients. */
+    ServerProcess startProcess(String server) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                ServerProcess.class.getName(), work.resolve(server).toString()));
+        settings(server).forEach((key, value) -> command.add(key + "=" + value));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        return new ServerProcess(process, work.resolve(server), port(process));
+    }
+
+    private Map<String, String> settings(String server) {
+        return Map.of("store.kind", "postgresql", "store.url", database.url(), "store.user", database.user(),
+                "store.password-file", passwordFile.toString(), "pool.name", name, "pool.server", server,
+                "muc.domain", mucService);
+    }
+
+    String status() throws Exception {
+        PerchCommand status = PerchCommand.runOn(work.resolve("cli"), -1, Map.of("PERCH_STORE_KIND", "postgresql",
+                "PERCH_STORE_URL", database.url(), "PERCH_STORE_USER", database.user(),
+                "PERCH_STORE_PASSWORD_FILE", passwordFile.toString()), "pool", "status");
+        assertThat(status.exitCode()).as(status.err()).isZero();
+        return status.out();
+    }
+
+    /** A pool server running in its own process: its data directory (for the certificate) and client port. */
+    record ServerProcess(Process process, Path dataDir, int port) implements AutoCloseable {
+
+        /** The process: starts the server with the settings given as key=value arguments, prints its port, waits. */
+        public static void main(String[] args) throws InterruptedException {
+            Map<String, String> settings = new HashMap<>();
+            for (int i = 1; i < args.length; i++) {
+                String[] kv = args[i].split("=", 2);
+                settings.put(kv[0], kv[1]);
+            }
+            PerchTestServer server = PerchTestServer.start(Path.of(args[0]), settings);
+            System.out.println("PORT " + server.c2sPort());
+            System.out.flush();
+            new CountDownLatch(1).await();
+        }
+
+        /** SIGKILL, and waits until the process is gone. */
+        void kill() throws InterruptedException {
+            process.destroyForcibly();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the killed server process ended").isTrue();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            kill();
+        }
+    }
+
+    /** Reads the child's output until it prints its port; keeps draining it so the child never blocks. */
+    private static int port(Process process) throws Exception {
+        CompletableFuture<Integer> port = new CompletableFuture<>();
+        List<String> lines = new ArrayList<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    if (line.startsWith("PORT ")) {
+                        port.complete(Integer.parseInt(line.substring(5).strip()));
+                    } else if (!port.isDone() && lines.size() < 200) {
+                        lines.add(line);
+                    }
+                }
+                port.completeExceptionally(new IllegalStateException("the server process ended before listening:\n"
+                        + lines.stream().collect(Collectors.joining("\n"))));
+            } catch (Exception e) {
+                port.completeExceptionally(e);
+            }
+        }, "pool-server-output");
+        reader.setDaemon(true);
+        reader.start();
+        return port.get(90, TimeUnit.SECONDS);
+    }
+}

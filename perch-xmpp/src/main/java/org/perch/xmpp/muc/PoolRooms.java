@@ -1,0 +1,100 @@
+package org.perch.xmpp.muc;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.perch.core.CategoryId;
+import org.perch.domain.chat.MessageFeed;
+import org.perch.store.cluster.PoolEvent;
+import org.perch.store.cluster.PoolEventKind;
+
+/**
+ * This server's side of the pool feed (ADR 0004): each event read from the feed, in feed order, is queued on the
+ * room it is about, behind that room's other tasks. Messages go to this server's occupants, its own posts included
+ * (the feed's order is the pool's one order); everything else a server appends it has applied already, so it skips
+ * its own events of other kinds.
+ */
+final class PoolRooms {
+    private final MucContext ctx;
+    private final LiveRooms rooms;
+    private final MessageFeed feed;
+
+    PoolRooms(MucContext ctx, LiveRooms rooms, MessageFeed feed) {
+        this.ctx = ctx;
+        this.rooms = rooms;
+        this.feed = feed;
+    }
+
+    /**
+     * Follows the feed from its end, then says this server started: the others forget the occupants an earlier run
+     * of it left behind and announce their own, which this server reads, having started following first.
+     */
+    void start() {
+        feed.follow(this::apply);
+        feed.publish(Optional.empty(), PoolEventKind.SERVER_STARTED, "", "");
+    }
+
+    /** Runs on the feed's reader thread, so it only reads the store and queues room tasks. */
+    private void apply(PoolEvent event) {
+        boolean own = event.origin().equals(feed.origin());
+        switch (event.kind()) {
+            case BROADCAST -> inLiveRoom(event, live -> {
+                var stanza = StoredStanza.read(event.payload());
+                live.submitAlways(() -> live.broadcast(stanza));
+            });
+            case PRIVATE -> {
+                if (!own) {
+                    inLiveRoom(event, live -> live.submitAlways(() -> PoolOccupants.relayed(live, event)));
+                }
+            }
+            case OCCUPANT, OCCUPANT_LEFT -> {
+                if (!own) {
+                    // Loaded if need be: someone may join it here later, and must then see who is in it elsewhere.
+                    event.room().flatMap(rooms::load).ifPresent(
+                            live -> live.submitAlways(() -> PoolOccupants.apply(live, event)));
+                }
+            }
+            case ROOM_CHANGED -> {
+                if (!own) {
+                    event.room().ifPresent(id -> ctx.chat().room(id).ifPresentOrElse(rooms::roomChanged,
+                            () -> rooms.roomDeleted(id)));
+                }
+            }
+            case CATEGORY_CHANGED -> {
+                if (!own) {
+                    ctx.chat().category(CategoryId.of(event.subject())).ifPresent(rooms::categoryChanged);
+                }
+            }
+            case POLICIES_CHANGED -> {
+                if (!own) {
+                    rooms.policiesChanged();
+                }
+            }
+            case SERVER_STARTED -> {
+                if (!own) {
+                    everyRoom(live -> {
+                        PoolOccupants.dropServer(live, event.origin());
+                        PoolOccupants.announceAll(live, false);
+                    });
+                }
+            }
+            case SERVER_GONE -> {
+                if (event.subject().equals(feed.origin())) {
+                    // Declared gone while alive (a long pause): the others dropped this server's occupants.
+                    everyRoom(live -> PoolOccupants.announceAll(live, true));
+                } else {
+                    everyRoom(live -> PoolOccupants.dropServer(live, event.subject()));
+                }
+            }
+        }
+    }
+
+    private void inLiveRoom(PoolEvent event, Consumer<LiveRoom> action) {
+        event.room().flatMap(rooms::live).ifPresent(action);
+    }
+
+    private void everyRoom(Consumer<LiveRoom> task) {
+        for (LiveRoom live : rooms.all()) {
+            live.submitAlways(() -> task.accept(live));
+        }
+    }
+}
