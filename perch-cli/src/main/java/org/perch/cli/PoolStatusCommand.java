@@ -31,9 +31,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code perch pool status}: every server the published topology names in the pools kept in the configured store, with what its heartbeat in the pool's store
- * last said (running or not, accepting clients or idle, connections), and any server that beats without being in
- * the topology, and how far each is behind in the pool feed. Reads the configured store directly, so it works
+ * {@code perch pool status}: every server the published topology names in the pools kept in the configured store,
+ * with what its heartbeat there last said (running or not, accepting clients or idle, connections), any server that
+ * beats without being in the topology, and how far each is behind in the pool feed. Reads the configured store directly, so it works
  * while every server is down.
  */
 @Command(name = "status", mixinStandardHelpOptions = true,

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -140,32 +137,12 @@ class ComplianceKillNineIT {
     }
 
     private static Process start(Path dataDir, String point, Path marker) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-D" + CrashPoint.PROPERTY + "=" + point,
-                "-D" + CrashPoint.MARKER + "=" + marker, "-cp", System.getProperty("java.class.path"),
-                ServerProcess.class.getName(), dataDir.toString()).redirectErrorStream(true).start();
+        return ChildProcesses.startJava(ServerProcess.class, List.of("-D" + CrashPoint.PROPERTY + "=" + point,
+                "-D" + CrashPoint.MARKER + "=" + marker), List.of(dataDir.toString()));
     }
 
-    /** Reads the child's output until it prints its ports; keeps draining it so the child never blocks. */
     private static int[] ports(Process process) throws Exception {
-        CompletableFuture<int[]> ports = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    if (line.startsWith("PORTS ")) {
-                        String[] parts = line.split(" ");
-                        ports.complete(new int[] {Integer.parseInt(parts[1]), Integer.parseInt(parts[2])});
-                    }
-                }
-                ports.completeExceptionally(new IllegalStateException("the server process ended before listening"));
-            } catch (Exception e) {
-                ports.completeExceptionally(e);
-            }
-        }, "compliance-kill9-output");
-        reader.setDaemon(true);
-        reader.start();
-        return ports.get(60, TimeUnit.SECONDS);
+        String[] parts = ChildProcesses.awaitLine(process, "PORTS ").split(" ");
+        return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
     }
 }

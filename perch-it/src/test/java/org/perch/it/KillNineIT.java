@@ -2,14 +2,11 @@ package org.perch.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -92,30 +89,10 @@ class KillNineIT {
     }
 
     private static Process startServerProcess(Path dataDir) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ServerProcess.class.getName(),
-                dataDir.toString()).redirectErrorStream(true).start();
+        return ChildProcesses.startJava(ServerProcess.class, List.of(), List.of(dataDir.toString()));
     }
 
-    /** Reads the child's output until it prints its port; keeps draining it so the child never blocks. */
     private static int port(Process process) throws Exception {
-        CompletableFuture<Integer> port = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    if (line.startsWith("PORT ")) {
-                        port.complete(Integer.parseInt(line.substring(5).strip()));
-                    }
-                }
-                port.completeExceptionally(new IllegalStateException("the server process ended before listening"));
-            } catch (Exception e) {
-                port.completeExceptionally(e);
-            }
-        }, "kill9-server-output");
-        reader.setDaemon(true);
-        reader.start();
-        return port.get(60, TimeUnit.SECONDS);
+        return Integer.parseInt(ChildProcesses.awaitLine(process, "PORT "));
     }
 }

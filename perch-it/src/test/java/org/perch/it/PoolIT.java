@@ -3,6 +3,7 @@ package org.perch.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.perch.it.PostgresPool.server;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -12,6 +13,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +21,7 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.mam.MamManager;
 import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.muc.MultiUserChatManager;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.jxmpp.jid.impl.JidCreate;
@@ -40,6 +43,25 @@ class PoolIT {
 
     @TempDir
     Path work;
+
+    private final List<AutoCloseable> opened = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (AutoCloseable c : opened.reversed()) {
+            c.close();
+        }
+    }
+
+    private PerchTestServer opened(PerchTestServer server) {
+        opened.add(server);
+        return server;
+    }
+
+    private XMPPTCPConnection opened(XMPPTCPConnection connection) {
+        opened.add(connection::disconnect);
+        return connection;
+    }
 
     @Test
     void anIdleServerShouldRefuseClientsUntilAPublishedTopologyActivatesIt() throws Exception {
@@ -86,8 +108,8 @@ class PoolIT {
 
     @Test
     void theServersOfAPoolShouldShareItsPostgresqlStoreAndAllShowInItsStatus() throws Exception {
-        PostgresPool pool = PostgresPool.publish(work, Optional.empty(), PostgresPool.server("fe1", 1, "active"),
-                PostgresPool.server("fe2", 2, "active"), PostgresPool.server("fe3", 3, "idle"));
+        PostgresPool pool = PostgresPool.publish(work, Optional.empty(), server("fe1", 1, "active"),
+                server("fe2", 2, "active"), server("fe3", 3, "idle"));
 
         PerchTestServer fe1 = pool.start("fe1");
         PerchTestServer fe2 = pool.start("fe2");
@@ -108,96 +130,70 @@ class PoolIT {
 
     @Test
     void messagesPostedThroughEitherServerShouldReachTheOccupantsOfBothInTheOrderOfTheStoredIds() throws Exception {
-        PostgresPool pool = PostgresPool.publish(work, Optional.empty(), PostgresPool.server("fe1", 1, "active"),
-                PostgresPool.server("fe2", 2, "active"));
-        PerchTestServer fe1 = pool.start("fe1");
-        PerchTestServer fe2 = pool.start("fe2");
-        XMPPTCPConnection alice = null;
-        XMPPTCPConnection bob = null;
-        try {
-            fe1.addUser("alice");
-            fe1.addUser("bob");
-            alice = SmackClients.login(fe1, "alice", "desk");
-            bob = SmackClients.login(fe2, "bob", "desk");
-            MultiUserChat onFe1 = MucTestBase.newRoom(alice);
-            MucTestBase.configure(onFe1, "perch#members", List.of("bob@localhost"));
-            MultiUserChat onFe2 = MucTestBase.join(bob, onFe1, "bob");
+        PostgresPool pool = PostgresPool.publish(work, Optional.empty(), server("fe1", 1, "active"),
+                server("fe2", 2, "active"));
+        PerchTestServer fe1 = opened(pool.start("fe1"));
+        PerchTestServer fe2 = opened(pool.start("fe2"));
+        fe1.addUser("alice");
+        fe1.addUser("bob");
+        XMPPTCPConnection alice = opened(SmackClients.login(fe1, "alice", "desk"));
+        XMPPTCPConnection bob = opened(SmackClients.login(fe2, "bob", "desk"));
+        MultiUserChat onFe1 = MucTestBase.newRoom(alice);
+        MucTestBase.configure(onFe1, "perch#members", List.of("bob@localhost"));
+        MultiUserChat onFe2 = MucTestBase.join(bob, onFe1, "bob");
 
-            onFe1.sendMessage("a1");
-            onFe2.sendMessage("b1");
-            onFe1.sendMessage("a2");
-            onFe2.sendMessage("b2");
+        onFe1.sendMessage("a1");
+        onFe2.sendMessage("b1");
+        onFe1.sendMessage("a2");
+        onFe2.sendMessage("b2");
 
-            List<String> seenOnFe1 = MucTestBase.nextBodies(onFe1, 4);
-            List<String> seenOnFe2 = MucTestBase.nextBodies(onFe2, 4);
-            assertThat(seenOnFe1).containsExactlyInAnyOrder("a1", "b1", "a2", "b2");
-            assertThat(seenOnFe2).as("one order for the whole pool").isEqualTo(seenOnFe1);
-            MamManager archive = MamManager.getInstanceFor(onFe2);
-            assertThat(archive.isSupported()).isTrue();
-            assertThat(MucTestBase.bodies(archive, MamManager.MamQueryArgs.builder()))
-                    .as("the order of the stored stanza-ids").isEqualTo(seenOnFe1);
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(pool.status())
-                    .as("both servers delivered the whole feed and said so in a beat")
-                    .containsPattern("fe1 .* 0 events").containsPattern("fe2 .* 0 events"));
-        } finally {
-            if (alice != null) {
-                alice.disconnect();
-            }
-            if (bob != null) {
-                bob.disconnect();
-            }
-            fe2.close();
-            fe1.close();
-        }
+        List<String> seenOnFe1 = MucTestBase.nextBodies(onFe1, 4);
+        List<String> seenOnFe2 = MucTestBase.nextBodies(onFe2, 4);
+        assertThat(seenOnFe1).containsExactlyInAnyOrder("a1", "b1", "a2", "b2");
+        assertThat(seenOnFe2).as("one order for the whole pool").isEqualTo(seenOnFe1);
+        MamManager archive = MamManager.getInstanceFor(onFe2);
+        assertThat(archive.isSupported()).isTrue();
+        assertThat(MucTestBase.bodies(archive, MamManager.MamQueryArgs.builder()))
+                .as("the order of the stored stanza-ids").isEqualTo(seenOnFe1);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(pool.status())
+                .as("both servers delivered the whole feed and said so in a beat")
+                .containsPattern("fe1 .* 0 events").containsPattern("fe2 .* 0 events"));
     }
 
     @Test
     void twoPoolsShouldEachServeTheirOwnRoomsFromTheirOwnStore() throws Exception {
         List<PostgresPool> pools = PostgresPool.publish(work, Optional.empty(), List.of(
-                new PostgresPool.Spec("pool-a", "chat.localhost", List.of(PostgresPool.server("fe1", 1, "active"))),
+                new PostgresPool.Spec("pool-a", "chat.localhost", List.of(server("fe1", 1, "active"))),
                 new PostgresPool.Spec("pool-b", "rooms-b.localhost",
-                        List.of(PostgresPool.server("fe2", 2, "active")))));
-        PerchTestServer fe1 = pools.get(0).start("fe1");
-        PerchTestServer fe2 = pools.get(1).start("fe2");
-        XMPPTCPConnection alice = null;
-        XMPPTCPConnection bob = null;
-        try {
-            fe1.addUser("alice");
-            fe2.addUser("bob");
-            alice = SmackClients.login(fe1, "alice", "desk");
-            bob = SmackClients.login(fe2, "bob", "desk");
-            MultiUserChat inA = MucTestBase.newRoom(alice);
-            MultiUserChat inB = MultiUserChatManager.getInstanceFor(bob)
-                    .getMultiUserChat(JidCreate.entityBareFrom("desk-b@rooms-b.localhost"));
-            inB.create(Resourcepart.from("bob")).makeInstant();
-            inA.sendMessage("said in pool a");
-            inB.sendMessage("said in pool b");
+                        List.of(server("fe2", 2, "active")))));
+        PerchTestServer fe1 = opened(pools.get(0).start("fe1"));
+        PerchTestServer fe2 = opened(pools.get(1).start("fe2"));
+        fe1.addUser("alice");
+        fe2.addUser("bob");
+        XMPPTCPConnection alice = opened(SmackClients.login(fe1, "alice", "desk"));
+        XMPPTCPConnection bob = opened(SmackClients.login(fe2, "bob", "desk"));
+        MultiUserChat inA = MucTestBase.newRoom(alice);
+        MultiUserChat inB = MultiUserChatManager.getInstanceFor(bob)
+                .getMultiUserChat(JidCreate.entityBareFrom("desk-b@rooms-b.localhost"));
+        inB.create(Resourcepart.from("bob")).makeInstant();
+        inA.sendMessage("said in pool a");
+        inB.sendMessage("said in pool b");
 
-            assertThat(MucTestBase.next(inA).getBody()).isEqualTo("said in pool a");
-            assertThat(MucTestBase.next(inB).getBody()).isEqualTo("said in pool b");
-            String roomA = inA.getRoom().getLocalpart().toString();
-            assertThat(fe1.server().store().rooms().findByAddress(roomA)).isPresent();
-            assertThat(fe2.server().store().rooms().findByAddress(roomA)).as("pool b's store").isEmpty();
-            assertThat(fe1.server().store().rooms().findByAddress("desk-b")).as("pool a's store").isEmpty();
-            assertThat(pools.get(0).status()).containsPattern("pool-a +fe1 .*running").doesNotContain("fe2")
-                    .contains("pool pool-b keeps its servers' heartbeats in its own store");
-            assertThat(pools.get(1).status()).containsPattern("pool-b +fe2 .*running").doesNotContain("fe1");
-        } finally {
-            if (alice != null) {
-                alice.disconnect();
-            }
-            if (bob != null) {
-                bob.disconnect();
-            }
-            fe2.close();
-            fe1.close();
-        }
+        assertThat(MucTestBase.next(inA).getBody()).isEqualTo("said in pool a");
+        assertThat(MucTestBase.next(inB).getBody()).isEqualTo("said in pool b");
+        String roomA = inA.getRoom().getLocalpart().toString();
+        assertThat(fe1.server().store().rooms().findByAddress(roomA)).isPresent();
+        assertThat(fe2.server().store().rooms().findByAddress(roomA)).as("pool b's store").isEmpty();
+        assertThat(fe1.server().store().rooms().findByAddress("desk-b")).as("pool a's store").isEmpty();
+        assertThat(pools.get(0).status()).containsPattern("pool-a +fe1 .*running").doesNotContain("fe2")
+                .contains("pool pool-b keeps its servers' heartbeats in its own store");
+        assertThat(pools.get(1).status()).containsPattern("pool-b +fe2 .*running").doesNotContain("fe1");
     }
 
     @Test
     void complianceInAPoolShouldGoThroughTheCompliancePostgresqlDatabaseTheTopologyNames() throws Exception {
         PostgresSettings compliance = TestPostgres.freshDatabase();
-        PostgresPool pool = PostgresPool.publish(work, Optional.of(compliance), PostgresPool.server("fe1", 1, "active"));
+        PostgresPool pool = PostgresPool.publish(work, Optional.of(compliance), server("fe1", 1, "active"));
         Path out = work.resolve("export");
         PerchTestServer fe1 = pool.start("fe1");
         try {

@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.jivesoftware.smack.StanzaCollector;
 import org.jivesoftware.smack.XMPPException.XMPPErrorException;
 import org.jivesoftware.smack.filter.AndFilter;
@@ -66,12 +68,10 @@ class PoolPresenceIT {
 
     @Test
     void occupantsOnDifferentServersShouldSeeEachOthersPresenceAndPrivateMessages() throws Exception {
-        PostgresPool pool = PostgresPool.publish(work, Optional.empty(), server("fe1", 1, "active"),
-                server("fe2", 2, "active"));
-        PerchTestServer fe1 = started(pool, "fe1");
-        PerchTestServer fe2 = started(pool, "fe2");
-        MultiUserChat onFe1 = MucTestBase.newRoom(login(fe1, "alice"));
-        MucTestBase.configure(onFe1, "perch#members", List.of("bob@localhost"));
+        List<PerchTestServer> pool = startedPool(2);
+        PerchTestServer fe1 = pool.get(0);
+        PerchTestServer fe2 = pool.get(1);
+        MultiUserChat onFe1 = aliceRoom(fe1, "bob");
         XMPPTCPConnection bob = login(fe2, "bob");
         MultiUserChat onFe2 = MucTestBase.join(bob, onFe1, "bob");
         EntityFullJid aliceInRoom = occupant(onFe1, "alice");
@@ -105,8 +105,7 @@ class PoolPresenceIT {
         PostgresPool pool = PostgresPool.publish(work, Optional.empty(), server("fe1", 1, "active"),
                 server("fe2", 2, "active"));
         PerchTestServer fe1 = started(pool, "fe1");
-        MultiUserChat onFe1 = MucTestBase.newRoom(login(fe1, "alice"));
-        MucTestBase.configure(onFe1, "perch#members", List.of("bob@localhost"));
+        MultiUserChat onFe1 = aliceRoom(fe1, "bob");
         EntityFullJid aliceInRoom = occupant(onFe1, "alice");
         EntityFullJid bobInRoom = occupant(onFe1, "bob");
 
@@ -126,12 +125,10 @@ class PoolPresenceIT {
 
     @Test
     void aChangeMadeThroughOneServerShouldRemoveTheOccupantsOfAnotherWhoMayNoLongerBeThere() throws Exception {
-        PostgresPool pool = PostgresPool.publish(work, Optional.empty(), server("fe1", 1, "active"),
-                server("fe2", 2, "active"));
-        PerchTestServer fe1 = started(pool, "fe1");
-        PerchTestServer fe2 = started(pool, "fe2");
-        MultiUserChat onFe1 = MucTestBase.newRoom(login(fe1, "alice"));
-        MucTestBase.configure(onFe1, "perch#members", List.of("bob@localhost"));
+        List<PerchTestServer> pool = startedPool(2);
+        PerchTestServer fe1 = pool.get(0);
+        PerchTestServer fe2 = pool.get(1);
+        MultiUserChat onFe1 = aliceRoom(fe1, "bob");
         MultiUserChat onFe2 = MucTestBase.join(login(fe2, "bob"), onFe1, "bob");
         EntityFullJid bobInRoom = occupant(onFe1, "bob");
         await().atMost(Duration.ofSeconds(20)).until(() -> onFe1.getOccupants().contains(bobInRoom));
@@ -145,13 +142,11 @@ class PoolPresenceIT {
 
     @Test
     void threeServersShouldShowOneRoomAlikeFromEach() throws Exception {
-        PostgresPool pool = PostgresPool.publish(work, Optional.empty(), server("fe1", 1, "active"),
-                server("fe2", 2, "active"), server("fe3", 3, "active"));
-        PerchTestServer fe1 = started(pool, "fe1");
-        PerchTestServer fe2 = started(pool, "fe2");
-        PerchTestServer fe3 = started(pool, "fe3");
-        MultiUserChat onFe1 = MucTestBase.newRoom(login(fe1, "alice"));
-        MucTestBase.configure(onFe1, "perch#members", List.of("bob@localhost", "carol@localhost"));
+        List<PerchTestServer> pool = startedPool(3);
+        PerchTestServer fe1 = pool.get(0);
+        PerchTestServer fe2 = pool.get(1);
+        PerchTestServer fe3 = pool.get(2);
+        MultiUserChat onFe1 = aliceRoom(fe1, "bob", "carol");
         MultiUserChat onFe2 = MucTestBase.join(login(fe2, "bob"), onFe1, "bob");
         MultiUserChat onFe3 = MucTestBase.join(login(fe3, "carol"), onFe1, "carol");
         List<MultiUserChat> rooms = List.of(onFe1, onFe2, onFe3);
@@ -182,12 +177,10 @@ class PoolPresenceIT {
 
     @Test
     void aNicknameHeldThroughOneServerShouldBeRefusedThroughAnother() throws Exception {
-        PostgresPool pool = PostgresPool.publish(work, Optional.empty(), server("fe1", 1, "active"),
-                server("fe2", 2, "active"));
-        PerchTestServer fe1 = started(pool, "fe1");
-        PerchTestServer fe2 = started(pool, "fe2");
-        MultiUserChat onFe1 = MucTestBase.newRoom(login(fe1, "alice"));
-        MucTestBase.configure(onFe1, "perch#members", List.of("olga@localhost", "dave@localhost"));
+        List<PerchTestServer> pool = startedPool(2);
+        PerchTestServer fe1 = pool.get(0);
+        PerchTestServer fe2 = pool.get(1);
+        MultiUserChat onFe1 = aliceRoom(fe1, "olga", "dave");
         MultiUserChat olgaOnFe2 = MucTestBase.join(login(fe2, "olga"), onFe1, "olga");
         await().atMost(Duration.ofSeconds(20)).until(() -> olgaOnFe2.getOccupants().contains(occupant(onFe1,
                 "alice")));
@@ -205,8 +198,7 @@ class PoolPresenceIT {
     void theEarlierClaimOfANicknameInTheFeedShouldWinOverOneThisServerGranted() throws Exception {
         PostgresPool pool = PostgresPool.publish(work, Optional.empty(), server("fe1", 1, "active"));
         PerchTestServer fe1 = started(pool, "fe1");
-        MultiUserChat onFe1 = MucTestBase.newRoom(login(fe1, "alice"));
-        MucTestBase.configure(onFe1, "perch#members", List.of("bob@localhost"));
+        MultiUserChat onFe1 = aliceRoom(fe1, "bob");
         Room room = fe1.server().store().rooms().findByAddress(onFe1.getRoom().getLocalpart().toString())
                 .orElseThrow();
         MultiUserChat bob = MultiUserChatManager.getInstanceFor(login(fe1, "bob")).getMultiUserChat(onFe1.getRoom());
@@ -267,8 +259,7 @@ class PoolPresenceIT {
         PerchTestServer fe1 = started(pool, "fe1");
         PostgresPool.ServerProcess fe2 = pool.startProcess("fe2");
         opened.add(fe2);
-        MultiUserChat onFe1 = MucTestBase.newRoom(login(fe1, "alice"));
-        MucTestBase.configure(onFe1, "perch#members", List.of("bob@localhost"));
+        MultiUserChat onFe1 = aliceRoom(fe1, "bob");
         fe1.addUser("bob");
         XMPPTCPConnection bob = SmackClients.login(SmackClients.starttls(fe2.dataDir(), fe2.port()), "bob",
                 PerchTestServer.PASSWORD, "desk");
@@ -305,6 +296,24 @@ class PoolPresenceIT {
         onFe1.sendMessage("fe1 carries on");
         await().atMost(Duration.ofSeconds(20)).until(() -> seenOnFe1.contains("fe1 carries on"));
         assertThat(pool.status()).containsPattern("pool-a +fe2 +127\\.0\\.0\\.2 +active +not running");
+    }
+
+    /** Servers fe1 to feN of one pool, all active and started. */
+    private List<PerchTestServer> startedPool(int servers) throws Exception {
+        PostgresPool pool = PostgresPool.publish(work, Optional.empty(), IntStream.rangeClosed(1, servers)
+                .mapToObj(i -> server("fe" + i, i, "active")).toArray(String[]::new));
+        List<PerchTestServer> started = new ArrayList<>();
+        for (int i = 1; i <= servers; i++) {
+            started.add(started(pool, "fe" + i));
+        }
+        return started;
+    }
+
+    /** A room alice creates through a server, with the members named (local parts). */
+    private MultiUserChat aliceRoom(PerchTestServer through, String... members) throws Exception {
+        MultiUserChat room = MucTestBase.newRoom(login(through, "alice"));
+        MucTestBase.configure(room, "perch#members", Stream.of(members).map(m -> m + "@localhost").toList());
+        return room;
     }
 
     private PerchTestServer started(PostgresPool pool, String server) {

@@ -2,9 +2,6 @@ package org.perch.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,10 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.perch.store.postgres.PostgresSettings;
 import org.perch.store.postgres.TestPostgres;
 import org.perch.testing.PerchTestServer;
@@ -89,12 +84,11 @@ record PostgresPool(Path work, String name, String mucService, PostgresSettings 
 
     /** Starts one of the pool's servers in a process of its own, and waits until it takes clients. */
     ServerProcess startProcess(String server) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                ServerProcess.class.getName(), work.resolve(server).toString()));
-        settings(server).forEach((key, value) -> command.add(key + "=" + value));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        return new ServerProcess(process, work.resolve(server), port(process));
+        List<String> args = new ArrayList<>(List.of(work.resolve(server).toString()));
+        settings(server).forEach((key, value) -> args.add(key + "=" + value));
+        Process process = ChildProcesses.startJava(ServerProcess.class, List.of(), args);
+        return new ServerProcess(process, work.resolve(server),
+                Integer.parseInt(ChildProcesses.awaitLine(process, "PORT ")));
     }
 
     private Map<String, String> settings(String server) {
@@ -137,31 +131,5 @@ record PostgresPool(Path work, String name, String mucService, PostgresSettings 
         public void close() throws InterruptedException {
             kill();
         }
-    }
-
-    /** Reads the child's output until it prints its port; keeps draining it so the child never blocks. */
-    private static int port(Process process) throws Exception {
-        CompletableFuture<Integer> port = new CompletableFuture<>();
-        List<String> lines = new ArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    if (line.startsWith("PORT ")) {
-                        port.complete(Integer.parseInt(line.substring(5).strip()));
-                    } else if (!port.isDone() && lines.size() < 200) {
-                        lines.add(line);
-                    }
-                }
-                port.completeExceptionally(new IllegalStateException("the server process ended before listening:\n"
-                        + lines.stream().collect(Collectors.joining("\n"))));
-            } catch (Exception e) {
-                port.completeExceptionally(e);
-            }
-        }, "pool-server-output");
-        reader.setDaemon(true);
-        reader.start();
-        return port.get(90, TimeUnit.SECONDS);
     }
 }

@@ -75,7 +75,10 @@ final class PoolOccupants {
         publish(live, PoolEventKind.PRIVATE, to.nick(), stanza);
     }
 
-    /** Announces every local occupant again: to a server that started, or with new claims after this one was declared gone. */
+    /**
+     * Announces every local occupant again: to a server that started, or, with new claims, after this server was
+     * declared gone.
+     */
     static void announceAll(LiveRoom live, boolean reclaim) {
         for (Occupant o : List.copyOf(live.occupants.values())) {
             if (!o.isHere()) {
