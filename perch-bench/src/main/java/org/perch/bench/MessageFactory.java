@@ -13,7 +13,7 @@ import org.perch.store.chat.Room;
  * outside ASCII, some needing XML escapes), a UUID stanza-id, and as payload the whole groupchat stanza as
  * occupants received it (body, XEP-0359 stanza-id, occupant-id), which is about 250 characters more than the body.
  */
-final class MessageFactory {
+public final class MessageFactory {
 
     static final String CHAT_DOMAIN = "chat.example.org";
     static final int USERS = 5_000;
@@ -34,7 +34,7 @@ final class MessageFactory {
     private MessageFactory() {
     }
 
-    static String roomAddress(int index) {
+    public static String roomAddress(int index) {
         return "bench-%04d".formatted(index);
     }
 
@@ -55,7 +55,7 @@ final class MessageFactory {
     }
 
     /** A body of {@value #MIN_BODY} to {@value #MAX_BODY} characters of words separated by spaces. */
-    static String body(RandomGenerator random) {
+    public static String body(RandomGenerator random) {
         int target = MIN_BODY + random.nextInt(MAX_BODY - MIN_BODY + 1);
         StringBuilder body = new StringBuilder(target + 16);
         while (true) {

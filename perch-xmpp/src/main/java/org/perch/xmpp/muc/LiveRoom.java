@@ -96,6 +96,9 @@ final class LiveRoom {
         if (!ctx.chat().persistentChatEnabled(user)) {
             throw new StanzaException(StanzaErrorCondition.FORBIDDEN, ChatRooms.POLICY_DISABLED);
         }
+        if (ctx.services().feed().isPresent()) {
+            readAgain();
+        }
         RoomAccess access = access(user);
         if (!access.canSee()) {
             throw ChatErrors.noSuchRoom();
@@ -226,6 +229,19 @@ final class LiveRoom {
         Category newCategory = after.category().equals(category.id()) ? category
                 : ctx.chat().category(after.category()).orElse(category);
         recheck(after, newCategory);
+    }
+
+    /**
+     * In a pool, a change made through another server reaches this one a feed round trip after it commits; a join
+     * decided on the room as it was could refuse someone just made a member, or admit someone just removed. So a
+     * join reads the room again (one read, the only one a join adds in a pool).
+     */
+    private void readAgain() {
+        Room now = ctx.chat().room(room.id()).orElseThrow(ChatErrors::noSuchRoom);
+        if (!now.equals(room)) {
+            snapshot(now, now.category().equals(category.id()) ? category
+                    : ctx.chat().category(now.category()).orElse(category));
+        }
     }
 
     /** The room's category changed (its scope, its switches): the same checks as for a room change. */
