@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Perch store benchmarks (by hand only; no build or CI runs them).
-#   perch-bench/run.sh [all|reads|search|persist|load|compliance|pool] [MESSAGES...]     default: all 1000000
+#   perch-bench/run.sh [all|reads|search|persist|load|compliance|pool|loadgen] [MESSAGES...]     default: all 1000000
 #     load     make the datasets (MESSAGES messages in 1,000 rooms, kept in perch-bench/target/dataset-N)
 #     reads    JMH: join-with-30 and MAM pages of 50, p50/p90/p99/p99.9 per call
 #     search   JMH: full-text search, newest page of 50, across all rooms and in one (builds the index once)
@@ -11,10 +11,13 @@
 #     pool     room messages through real servers (PoolDelivery): msg/s, delivery p50-p99 and CPU and database cost
 #              per message, one server on H2, then one and two pool servers over PostgreSQL (the zonky binaries),
 #              at a doubling rate until saturation (not part of all; MESSAGES unused; minutes per configuration)
+#     loadgen  the XMPP load generator (LoadGenerator) with LOAD_OPTS, e.g. "--profile connections --sessions 2000
+#              --rooms 50 --start-perch" (not part of all; MESSAGES unused; "load" is the datasets' part)
 # Environment: JMH_OPTS replaces the JMH settings (default: -wi 2 -i 3 -f 1 -w 5s -r 10s, short for a noisy
 # 2-core box); PERSIST_OPTS adds PersistRate options (e.g. "--measure 60 --posters 1,8,64,256");
 # COMPLIANCE_OPTS adds ComplianceCost options (e.g. "--rounds 5 --measure 60 --run-every 15");
 # POOL_OPTS adds PoolDelivery options (e.g. "--configs pool-2 --rooms 40 --rates 400,800"; --help lists them all);
+# LOAD_OPTS gives LoadGenerator its options (default: "--profile connections --start-perch"; --help lists them all);
 # PERCH_BENCH_MAX_LOAD=1.5 waits (up to 15 min) for the 1-minute load average to drop below it before each part;
 # PERCH_BENCH_DATA moves the datasets; PERCH_BENCH_COMPACT=false keeps a loaded dataset uncompacted.
 # Finds a JDK 21 or newer the way ./perch does. Needs the other modules in ~/.m2 (./perch build) to build.
@@ -86,13 +89,14 @@ fi
 
 kind="${1:-all}"
 [[ $# -gt 0 ]] && shift
-case "$kind" in all|reads|search|persist|load|compliance|pool) ;; *) die "unknown part '$kind' (all, reads, search, persist, load, compliance or pool)" ;; esac
+case "$kind" in all|reads|search|persist|load|compliance|pool|loadgen) ;; *) die "unknown part '$kind' (all, reads, search, persist, load, compliance, pool or loadgen)" ;; esac
 sizes=("$@")
 [[ ${#sizes[@]} -gt 0 ]] || sizes=(1000000)
 read -r -a jmh_opts <<< "${JMH_OPTS:--wi 2 -i 3 -f 1 -w 5s -r 10s}"
 read -r -a persist_opts <<< "${PERSIST_OPTS:-}"
 read -r -a compliance_opts <<< "${COMPLIANCE_OPTS:-}"
 read -r -a pool_opts <<< "${POOL_OPTS:-}"
+read -r -a load_opts <<< "${LOAD_OPTS:---profile connections --start-perch}"
 
 mkdir -p "$RESULTS"
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
@@ -149,6 +153,12 @@ if [[ "$kind" == pool ]]; then
   wait_for_quiet
   note "pool delivery"
   "$JAVA" -cp "$JAR" org.perch.bench.pool.PoolDelivery "${pool_opts[@]}" | tee "$RESULTS/$stamp-pool.txt"
+fi
+if [[ "$kind" == loadgen ]]; then
+  wait_for_quiet
+  note "XMPP load generator"
+  "$JAVA" -cp "$JAR" org.perch.bench.load.LoadGenerator "${load_opts[@]}" --json "$RESULTS/$stamp-loadgen.json" \
+    | tee "$RESULTS/$stamp-loadgen.txt"
 fi
 note "done"
 printf 'run.sh: results in %s/%s-*\n' "$RESULTS" "$stamp"

@@ -19,12 +19,8 @@ import org.perch.store.postgres.TestPostgres;
 record BenchDeployment(Configuration configuration, List<BenchServerProcess> servers,
                        Optional<PostgresSettings> database, Path work) implements AutoCloseable {
 
-    /**
-     * Besides the store, every server is started with these: all the bench's clients come from 127.0.0.1, more
-     * than the 64 connections one address may hold by default, and an occupant may stay silent between steps.
-     */
-    static final Map<String, String> SETTINGS = Map.of("limits.max-connections-per-address", "1000000",
-            "limits.idle-timeout-seconds", "86400");
+    /** Besides the store, every server is started with these: the bench's clients all come from 127.0.0.1. */
+    static final Map<String, String> SETTINGS = BenchServerProcess.LOAD_SETTINGS;
 
     /** Starts the servers; the first creates {@code accounts} accounts (a pool's servers share them). */
     static BenchDeployment start(Configuration configuration, int accounts) throws IOException, InterruptedException {

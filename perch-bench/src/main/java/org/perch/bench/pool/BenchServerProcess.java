@@ -14,31 +14,49 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
 import org.perch.testing.PerchTestServer;
 
 /**
  * A Perch server in a JVM of its own, so that its CPU time can be read apart from the clients' ({@link ProcessCpu}).
  * The child runs {@link #main}: it starts a {@link PerchTestServer} with the settings given, creates the accounts
- * it is told to, prints {@code PORT <c2s port>} and waits to be stopped.
+ * it is told to, prints {@code PORT <c2s port>} and waits to be stopped. It also serves by hand as a server with
+ * many accounts for the load generator (perch-bench/README.md).
  */
-record BenchServerProcess(String name, Process process, Path dataDir, int port) implements AutoCloseable {
+public record BenchServerProcess(String name, Process process, Path dataDir, int port) implements AutoCloseable {
 
     /** The child's heap; everything else about its JVM is left at the defaults. */
-    static final String HEAP = "-Xmx1g";
+    public static final String HEAP = "-Xmx1g";
+    /**
+     * Settings for a server under load from one machine: all clients may come from one address, more than the 64
+     * connections an address may hold by default, and a client may stay silent for long.
+     */
+    public static final Map<String, String> LOAD_SETTINGS = Map.of("limits.max-connections-per-address", "1000000",
+            "limits.idle-timeout-seconds", "86400");
     private static final int FORWARDED_LINES = 50;
 
-    /** Arguments: the data directory, how many accounts to create ({@link Occupants#account}), then key=value. */
+    /**
+     * Arguments: the data directory, how many accounts to create ({@link Occupants#account}: user0, user1, …), then
+     * optionally {@code --password P} (the accounts' password, by default {@link PerchTestServer#PASSWORD}), then
+     * configuration as key=value.
+     */
     public static void main(String[] args) throws InterruptedException {
+        int first = 2;
+        String password = PerchTestServer.PASSWORD;
+        if (args.length > 3 && args[2].equals("--password")) {
+            password = args[3];
+            first = 4;
+        }
         Map<String, String> settings = new HashMap<>();
-        for (int i = 2; i < args.length; i++) {
+        for (int i = first; i < args.length; i++) {
             String[] kv = args[i].split("=", 2);
             settings.put(kv[0], kv[1]);
         }
         PerchTestServer server = PerchTestServer.start(Path.of(args[0]), settings);
-        int accounts = Integer.parseInt(args[1]);
-        for (int i = 0; i < accounts; i++) {
-            server.addUser(Occupants.account(i));
-        }
+        String onePassword = password;
+        // Each account costs its PBKDF2 verifiers (a few ms): thousands of them are worth every core.
+        IntStream.range(0, Integer.parseInt(args[1])).parallel()
+                .forEach(i -> server.addUser(Occupants.account(i), onePassword, false));
         System.out.println("PORT " + server.c2sPort());
         System.out.flush();
         new CountDownLatch(1).await();
@@ -47,10 +65,17 @@ record BenchServerProcess(String name, Process process, Path dataDir, int port) 
     /** Starts the child and waits until it takes clients; its output after that goes to our standard error. */
     static BenchServerProcess start(String name, Path dataDir, Map<String, String> settings, int accounts)
             throws IOException, InterruptedException {
+        return start(name, dataDir, settings, accounts, PerchTestServer.PASSWORD);
+    }
+
+    /** As {@link #start(String, Path, Map, int)}, the accounts with {@code password}. */
+    public static BenchServerProcess start(String name, Path dataDir, Map<String, String> settings, int accounts,
+                                           String password) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, HEAP,
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
-                BenchServerProcess.class.getName(), dataDir.toString(), Integer.toString(accounts)));
+                BenchServerProcess.class.getName(), dataDir.toString(), Integer.toString(accounts), "--password",
+                password));
         settings.forEach((key, value) -> command.add(key + "=" + value));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         // Ended with this JVM even when it is interrupted (Ctrl-C) before close() runs.

@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The machine a result was measured on, as {@code nproc}, {@code /proc/cpuinfo} and {@code /proc/meminfo} see it. */
-record Machine(int processors, String cpuModel, double memoryGib) {
+public record Machine(int processors, String cpuModel, double memoryGib) {
 
-    static Machine current() {
+    public static Machine current() {
         List<String> cpuinfo = lines("/proc/cpuinfo");
         String model = value(cpuinfo, "model name").orElse("unknown CPU");
         double memory = value(lines("/proc/meminfo"), "MemTotal")

@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * CPU time used so far, read from {@code /proc} (Linux): by one process, by every process named {@code postgres},
  * and by this JVM. Times are in microseconds; {@code /proc} counts clock ticks ({@code getconf CLK_TCK}).
  */
-final class ProcessCpu {
+public final class ProcessCpu {
 
     private static final Path PROC = Path.of("/proc");
     private static final long TICKS_PER_SECOND = clockTicks();
@@ -22,7 +22,7 @@ final class ProcessCpu {
     }
 
     /** User plus system time of the process and all its threads so far; 0 once it has ended. */
-    static long micros(long pid) {
+    public static long micros(long pid) {
         try {
             return micros(Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat")));
         } catch (NoSuchFileException e) {

@@ -1,0 +1,108 @@
+package org.perch.bench.load;
+
+import java.util.Base64;
+
+/** The XML the generator sends, as text: every element it writes is made here. */
+final class ClientStanzas {
+
+    static final String STARTTLS = "<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>";
+    static final String STREAM_END = "</stream:stream>";
+    static final String MUC_USER = "http://jabber.org/protocol/muc#user";
+    static final String MAM = "urn:xmpp:mam:2";
+    static final String PING = "urn:xmpp:ping";
+
+    private ClientStanzas() {
+    }
+
+    static String streamHeader(String domain) {
+        return "<?xml version='1.0'?><stream:stream xmlns='jabber:client'"
+                + " xmlns:stream='http://etherx.jabber.org/streams' to='" + domain + "' version='1.0'>";
+    }
+
+    static String auth(String mechanism, byte[] initial) {
+        return "<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='" + mechanism + "'>" + base64(initial)
+                + "</auth>";
+    }
+
+    static String response(byte[] data) {
+        return "<response xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>" + base64(data) + "</response>";
+    }
+
+    static String bind(String id, String resource) {
+        return "<iq type='set' id='" + id + "'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><resource>"
+                + escape(resource) + "</resource></bind></iq>";
+    }
+
+    /** A join that asks for no history (XEP-0045 §7.2.15): the profiles measure the join, not the replay. */
+    static String join(String room, String nick) {
+        return "<presence to='" + room + "/" + escape(nick) + "'><x xmlns='http://jabber.org/protocol/muc'>"
+                + "<history maxstanzas='0'/></x></presence>";
+    }
+
+    /**
+     * The owner's configuration of a room just created (XEP-0045 §10.1.3): open to everyone (a new Perch room is
+     * members only) and persistent, every other field left as the server has it.
+     */
+    static String configureOpen(String id, String room) {
+        return "<iq type='set' id='" + id + "' to='" + room + "'><query xmlns='http://jabber.org/protocol/muc#owner'>"
+                + "<x xmlns='jabber:x:data' type='submit'>"
+                + field("FORM_TYPE", "http://jabber.org/protocol/muc#roomconfig")
+                + field("muc#roomconfig_membersonly", "0") + field("muc#roomconfig_persistentroom", "1")
+                + "</x></query></iq>";
+    }
+
+    static String groupchat(String room, String body) {
+        return "<message to='" + room + "' type='groupchat'><body>" + escape(body) + "</body></message>";
+    }
+
+    /** The newest {@code max} messages of a room (XEP-0313 §4 with an empty RSM {@code <before/>}). */
+    static String mamQuery(String id, String room, String queryId, int max) {
+        return "<iq type='set' id='" + id + "' to='" + room + "'><query xmlns='" + MAM + "' queryid='" + queryId
+                + "'><set xmlns='http://jabber.org/protocol/rsm'><max>" + max + "</max><before/></set></query></iq>";
+    }
+
+    static String iqResult(Element iq) {
+        return "<iq type='result' id='" + escape(iq.id()) + "' to='" + escape(iq.attributeOr("from", "")) + "'/>";
+    }
+
+    /** What the generator does not do, said so (RFC 6120 §8.4: an IQ request must be answered). */
+    static String iqUnsupported(Element iq) {
+        return "<iq type='error' id='" + escape(iq.id()) + "' to='" + escape(iq.attributeOr("from", ""))
+                + "'><error type='cancel'><service-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>"
+                + "</error></iq>";
+    }
+
+    static String escape(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            String replacement = switch (text.charAt(i)) {
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '&' -> "&amp;";
+                case '\'' -> "&apos;";
+                case '"' -> "&quot;";
+                default -> null;
+            };
+            if (replacement != null && out == null) {
+                out = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (out != null) {
+                if (replacement != null) {
+                    out.append(replacement);
+                } else {
+                    out.append(text.charAt(i));
+                }
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    private static String field(String var, String value) {
+        return "<field var='" + var + "'><value>" + value + "</value></field>";
+    }
+
+    private static String base64(byte[] data) {
+        // RFC 6120 §6.4.2: an empty response is "=", not nothing.
+        return data.length == 0 ? "=" : Base64.getEncoder().encodeToString(data);
+    }
+}

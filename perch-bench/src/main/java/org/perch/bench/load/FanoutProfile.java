@@ -1,0 +1,136 @@
+package org.perch.bench.load;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Fan-out (issue 7, workload b): R rooms of M occupants, every occupant posting at λ messages/s, λ stepping up until
+ * the server saturates. Each step posts through a warm-up and then a measured window; every occupant of a room gets
+ * every message (its own too, as MUC reflects it), so a message arrives M times, and "achieved" is deliveries/s
+ * divided by the occupants per room. Then every room's first occupant fetches a MAM page.
+ */
+final class FanoutProfile {
+
+    /** Above this p99, or below this share of the offered rate achieved, the server is saturated. */
+    static final double P99_LIMIT_MILLIS = 100;
+    static final double MIN_ACHIEVED_SHARE = 0.9;
+
+    /**
+     * @param perOccupant messages/s each occupant was to post
+     * @param offered     messages/s over all rooms
+     * @param achieved    deliveries/s divided by the occupants per room: messages/s that reached their rooms
+     */
+    record Step(double perOccupant, double offered, double sent, double deliveries, double achieved,
+                Latency latency, long errors, OptionalDouble serverCpuShare, OptionalLong serverRssKib) {
+
+        boolean saturated() {
+            return latency.p99() > P99_LIMIT_MILLIS || achieved < MIN_ACHIEVED_SHARE * offered;
+        }
+    }
+
+    /** The MAM queries: how many answered with {@code <fin/>}, how many messages a page held on average, how long. */
+    record MamPages(int answered, int failed, double meanMessages, Latency latency) {
+    }
+
+    record Result(int rooms, int occupants, int joined, Population.Phase logins, Population.Phase joins,
+                  List<Step> steps, Optional<MamPages> mam, long errors, Map<String, Long> errorKinds) {
+    }
+
+    private FanoutProfile() {
+    }
+
+    static Result run(LoadRun run) throws InterruptedException {
+        LoadOptions o = run.options();
+        Population population = Population.join(run, o.rooms() * o.occupants(), o.rooms());
+        run.report().joined(population);
+        List<List<XmppSession>> rooms = new ArrayList<>();
+        List<String> addresses = new ArrayList<>();
+        for (int r = 0; r < o.rooms(); r++) {
+            if (!population.rooms().get(r).isEmpty()) {
+                rooms.add(population.rooms().get(r));
+                addresses.add(run.target().room(r));
+            }
+        }
+        List<Step> steps = new ArrayList<>();
+        if (!rooms.isEmpty()) {
+            GroupchatPoster poster = new GroupchatPoster(rooms, addresses);
+            double perRoom = (double) population.joined() / rooms.size();
+            run.report().fanoutHeader();
+            for (double rate : o.rates()) {
+                Step step = step(run, poster, rate, population.joined(), perRoom);
+                run.report().step(step);
+                steps.add(step);
+                if (step.saturated()) {
+                    break;
+                }
+            }
+        }
+        Optional<MamPages> mam = o.mamPage() == 0 || rooms.isEmpty() ? Optional.empty()
+                : Optional.of(mamPages(run, rooms, addresses));
+        LoadProbe.Counts counts = run.probe().counts();
+        return new Result(o.rooms(), o.occupants(), population.joined(), population.logins(), population.joins(),
+                steps, mam, counts.errors(), run.probe().errorKinds());
+    }
+
+    private static Step step(LoadRun run, GroupchatPoster poster, double perOccupant, int occupants, double perRoom)
+            throws InterruptedException {
+        double offered = perOccupant * occupants;
+        LoadProbe probe = run.probe();
+        poster.start(offered);
+        LoadProbe.Counts start;
+        LoadProbe.Counts end;
+        Optional<ServerProcess.Reading> serverStart;
+        Optional<ServerProcess.Reading> serverEnd;
+        Histogram latencies;
+        long began;
+        long ended;
+        try {
+            Thread.sleep(run.options().warmupSeconds() * 1_000L);
+            probe.latenciesSinceLastCall();
+            began = System.nanoTime();
+            start = probe.counts();
+            serverStart = run.server().map(ServerProcess::read);
+            Thread.sleep(run.options().measureSeconds() * 1_000L);
+            latencies = probe.latenciesSinceLastCall();
+            ended = System.nanoTime();
+            end = probe.counts();
+            serverEnd = run.server().map(ServerProcess::read);
+        } finally {
+            poster.stop();
+        }
+        double seconds = (ended - began) / 1e9;
+        LoadProbe.Counts window = end.minus(start);
+        double deliveries = window.deliveries() / seconds;
+        return new Step(perOccupant, offered, window.sent() / seconds, deliveries, deliveries / perRoom,
+                Latency.of(latencies), window.errors(),
+                serverEnd.map(e -> OptionalDouble.of(e.cpuShareSince(serverStart.orElseThrow())))
+                        .orElse(OptionalDouble.empty()),
+                serverEnd.map(e -> OptionalLong.of(e.rssKib())).orElse(OptionalLong.empty()));
+    }
+
+    private static MamPages mamPages(LoadRun run, List<List<XmppSession>> rooms, List<String> addresses)
+            throws InterruptedException {
+        Recorder latencies = new Recorder(3);
+        LongAdder messages = new LongAdder();
+        InFlight.Batch<Integer> pages = run.inFlight().run("MAM query", rooms.size(), r -> {
+            long start = System.nanoTime();
+            return rooms.get(r).getFirst().mamPage(addresses.get(r), run.options().mamPage())
+                    .whenComplete((count, failure) -> {
+                        if (failure == null) {
+                            latencies.recordValue(System.nanoTime() - start);
+                            messages.add(count);
+                        }
+                    });
+        });
+        int answered = rooms.size() - pages.failures();
+        return new MamPages(answered, pages.failures(), answered == 0 ? 0 : messages.sum() / (double) answered,
+                Latency.of(latencies.getIntervalHistogram()));
+    }
+}

@@ -1,0 +1,139 @@
+package org.perch.bench.load;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/**
+ * The results as JSON, written field by field so that the file's shape is decided here and not by the records: a
+ * value that was not measured (no server process known, no JVM to ask for its heap) is left out rather than null.
+ */
+final class LoadJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private LoadJson() {
+    }
+
+    static void write(Path file, RunDescription run, ObjectNode result, OptionalLong serverRssKibAtEnd,
+                      OptionalDouble serverCpuSeconds) throws IOException {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("startedAt", run.startedAt());
+        root.put("commandLine", run.commandLine());
+        root.put("loadAverage", run.loadAverage());
+        ObjectNode machine = root.putObject("machine");
+        machine.put("processors", run.machine().processors());
+        machine.put("cpuModel", run.machine().cpuModel());
+        machine.put("memoryGib", run.machine().memoryGib());
+        machine.put("java", System.getProperty("java.version"));
+        ObjectNode target = root.putObject("target");
+        target.put("host", run.target().host());
+        target.put("port", run.target().port());
+        target.put("domain", run.target().domain());
+        target.put("muc", run.target().muc());
+        target.put("tls", run.tls());
+        target.put("sasl", run.sasl());
+        target.put("sources", run.sources());
+        target.put("accounts", run.accounts());
+        ObjectNode server = root.putObject("server");
+        run.serverPid().ifPresent(pid -> server.put("pid", pid));
+        serverRssKibAtEnd.ifPresent(rss -> server.put("rssKibAtEnd", rss));
+        serverCpuSeconds.ifPresent(cpu -> server.put("cpuSecondsDuringRun", cpu));
+        root.set("result", result);
+        MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
+    }
+
+    static ObjectNode connections(ConnectionsProfile.Result r) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("profile", "connections");
+        node.put("sessions", r.sessions());
+        node.put("rooms", r.rooms());
+        node.put("joined", r.joined());
+        node.put("held", r.held());
+        phase(node.putObject("logins"), r.logins());
+        phase(node.putObject("joins"), r.joins());
+        node.put("holdSeconds", r.holdSeconds());
+        double held = r.held();
+        r.server().ifPresent(s -> {
+            ObjectNode server = node.putObject("server");
+            server.put("rssBeforeKib", s.rssBeforeKib());
+            server.put("rssAfterKib", s.rssAfterKib());
+            s.heapBeforeKib().ifPresent(h -> server.put("heapAfterGcBeforeKib", h));
+            s.heapAfterKib().ifPresent(h -> server.put("heapAfterGcAfterKib", h));
+            if (held > 0) {
+                server.put("rssPerSessionKib", (s.rssAfterKib() - s.rssBeforeKib()) / held);
+            }
+            if (held > 0 && s.heapBeforeKib().isPresent() && s.heapAfterKib().isPresent()) {
+                server.put("heapPerSessionKib", (s.heapAfterKib().getAsLong() - s.heapBeforeKib().getAsLong()) / held);
+            }
+            server.put("cpuSeconds", s.cpuSeconds());
+            server.put("idleCpuShare", s.idleCpuShare());
+        });
+        if (held > 0) {
+            node.put("generatorHeapPerSessionKib", r.generatorHeapBytes() / 1024.0 / held);
+        }
+        errors(node, r.errors(), r.errorKinds());
+        return node;
+    }
+
+    static ObjectNode fanout(FanoutProfile.Result r) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("profile", "fanout");
+        node.put("rooms", r.rooms());
+        node.put("occupants", r.occupants());
+        node.put("joined", r.joined());
+        phase(node.putObject("logins"), r.logins());
+        phase(node.putObject("joins"), r.joins());
+        node.put("p99LimitMillis", FanoutProfile.P99_LIMIT_MILLIS);
+        node.put("minAchievedShare", FanoutProfile.MIN_ACHIEVED_SHARE);
+        ArrayNode steps = node.putArray("steps");
+        for (FanoutProfile.Step s : r.steps()) {
+            ObjectNode step = steps.addObject();
+            step.put("perOccupant", s.perOccupant());
+            step.put("offered", s.offered());
+            step.put("sentPerSecond", s.sent());
+            step.put("deliveriesPerSecond", s.deliveries());
+            step.put("achieved", s.achieved());
+            latency(step.putObject("latencyMillis"), s.latency());
+            step.put("errors", s.errors());
+            step.put("saturated", s.saturated());
+            s.serverCpuShare().ifPresent(cpu -> step.put("serverCpuShare", cpu));
+            s.serverRssKib().ifPresent(rss -> step.put("serverRssKib", rss));
+        }
+        r.mam().ifPresent(m -> {
+            ObjectNode mam = node.putObject("mam");
+            mam.put("answered", m.answered());
+            mam.put("failed", m.failed());
+            mam.put("meanMessages", m.meanMessages());
+            latency(mam.putObject("latencyMillis"), m.latency());
+        });
+        errors(node, r.errors(), r.errorKinds());
+        return node;
+    }
+
+    private static void phase(ObjectNode node, Population.Phase p) {
+        node.put("attempted", p.attempted());
+        node.put("failed", p.failed());
+        node.put("seconds", p.seconds());
+        node.put("perSecond", p.perSecond());
+    }
+
+    private static void latency(ObjectNode node, Latency l) {
+        node.put("count", l.count());
+        node.put("p50", l.p50());
+        node.put("p90", l.p90());
+        node.put("p99", l.p99());
+        node.put("max", l.max());
+    }
+
+    private static void errors(ObjectNode node, long count, Map<String, Long> kinds) {
+        node.put("errors", count);
+        ObjectNode byKind = node.putObject("errorKinds");
+        kinds.forEach(byKind::put);
+    }
+}

@@ -1,0 +1,155 @@
+package org.perch.bench.load;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.perch.testing.PerchTestServer;
+
+/** {@link LoadGenerator}'s command line. */
+record LoadOptions(String profile, String host, int port, String domain, String muc, int sessions, int rooms,
+                   int occupants, List<Double> rates, int warmupSeconds, int measureSeconds, int holdSeconds,
+                   int mamPage, String sasl, Optional<Path> ca, String sources, Optional<Path> accountsFile,
+                   String userPrefix, String password, OptionalLong serverPid, boolean startPerch, int concurrency,
+                   int timeoutSeconds, int threads, Optional<Path> json) {
+
+    static final String USAGE = """
+            usage: java -cp benchmarks.jar org.perch.bench.load.LoadGenerator --profile P [OPTION VALUE]…
+            An XMPP load generator on Netty: thousands of TLS sessions in one process log in, join rooms and post,
+            against a running server, or against a Perch of its own (--start-perch).
+            Profiles (--profile):
+              connections  --sessions N log in, each joins one of --rooms R and stays idle for --hold S seconds:
+                           logins/s, joins/s, sessions held, the server's CPU, and its RSS and heap (after a
+                           full GC, if it is a JVM) per session
+              fanout       --rooms R × --occupants M sessions, every occupant posting at each of --rates in turn
+                           (messages/s per occupant, open loop) until p99 > 100 ms or under 90% of the offered
+                           rate arrives: sent/s, deliveries/s, post→delivery p50/p90/p99/max, errors; then a MAM
+                           page of --mam-page messages from every room
+            Target:
+              --host H --port P     the server's c2s (STARTTLS) port             default: 127.0.0.1, 5222
+              --domain D --muc M    XMPP domain, MUC service                     default: localhost, chat.<domain>
+              --server-pid PID      the server's process, for CPU, RSS and heap (/proc, jcmd)
+              --start-perch         start a Perch (BenchServerProcess, a JVM of its own, domain localhost) with
+                                    accounts user0, user1, … (--password), stop it at the end; --host, --port and
+                                    --server-pid are then unused
+            Sessions:
+              --sessions N --rooms R --occupants M                               default: 1000, 10, 10
+              --rates LIST          messages/s per occupant, a step each         default: 0.5,1,2,4,8,16,32
+              --warmup S --measure S  seconds per step before and in its window  default: 5, 15
+              --hold S              idle seconds before connections measures     default: 10
+              --mam-page N          fanout's MAM page (0: no MAM query)          default: 50
+              --sasl MECHANISM      scram-sha-1 or plain                         default: scram-sha-1
+              --ca FILE             the certificate(s) to trust; without it (or --start-perch, which trusts the
+                                    started server's own) any certificate is trusted, unchecked
+              --sources SPEC        local addresses, in turn: a.b.c.d-a.b.c.e or a list   default: 127.0.0.1
+              --accounts-file FILE  lines "user password"; session i logs in as line i mod the count
+              --user-prefix P --password W  otherwise accounts P0, P1, … with one password
+                                                                    default: user, PerchTestServer's password
+              --concurrency N       logins or joins in flight at once            default: 200
+              --timeout S           for each login, join or MAM query            default: 60
+              --threads N           event loop threads                           default: the CPUs
+              --json FILE           also write the results as JSON
+              --help                this text
+            """;
+
+
+    private static final Set<String> FLAGS = Set.of("--start-perch");
+    private static final Set<String> KNOWN = Set.of("--profile", "--host", "--port", "--domain", "--muc",
+            "--sessions", "--rooms", "--occupants", "--rates", "--warmup", "--measure", "--hold", "--mam-page",
+            "--sasl", "--ca", "--sources", "--accounts-file", "--user-prefix", "--password", "--server-pid",
+            "--start-perch", "--concurrency", "--timeout", "--threads", "--json");
+
+    LoadOptions {
+        rates = List.copyOf(rates);
+        if (!profile.equals("connections") && !profile.equals("fanout")) {
+            throw new IllegalArgumentException("--profile is connections or fanout, not " + profile);
+        }
+        if (sessions < 1 || rooms < 1 || occupants < 1 || concurrency < 1 || threads < 1 || timeoutSeconds < 1
+                || measureSeconds < 1 || warmupSeconds < 0 || holdSeconds < 0 || mamPage < 0 || rates.isEmpty()
+                || rates.stream().anyMatch(r -> !(r > 0))) {
+            throw new IllegalArgumentException("counts, rates and --measure must be positive; --warmup, --hold and"
+                    + " --mam-page at least 0");
+        }
+        if (startPerch
+                && (!userPrefix.equals("user") || !domain.equals("localhost") || !muc.equals("chat.localhost"))) {
+            throw new IllegalArgumentException("--start-perch serves localhost and chat.localhost, with accounts"
+                    + " user0, user1, …: no --user-prefix, --domain or --muc with it");
+        }
+        if (!sasl.equals("scram-sha-1") && !sasl.equals("plain")) {
+            throw new IllegalArgumentException("--sasl is scram-sha-1 or plain, not " + sasl);
+        }
+    }
+
+    /** The options, or on {@code --help} the usage on standard output and exit 0; on an error, exit 2. */
+    static LoadOptions parse(String[] args) {
+        try {
+            Map<String, String> given = new LinkedHashMap<>();
+            for (int i = 0; i < args.length; i++) {
+                if (args[i].equals("--help") || args[i].equals("-h")) {
+                    System.out.print(USAGE);
+                    System.exit(0);
+                }
+                if (!KNOWN.contains(args[i])) {
+                    throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+                if (FLAGS.contains(args[i])) {
+                    given.put(args[i], "true");
+                } else if (i + 1 == args.length) {
+                    throw new IllegalArgumentException(args[i] + " needs a value");
+                } else {
+                    given.put(args[i], args[++i]);
+                }
+            }
+            return of(given);
+        } catch (IllegalArgumentException e) {
+            System.err.print("LoadGenerator: " + e.getMessage() + "\n" + USAGE);
+            System.exit(2);
+            throw e;
+        }
+    }
+
+    private static LoadOptions of(Map<String, String> given) {
+        String domain = given.getOrDefault("--domain", "localhost");
+        return new LoadOptions(given.getOrDefault("--profile", "connections").toLowerCase(Locale.ROOT),
+                given.getOrDefault("--host", "127.0.0.1"), number(given, "--port", 5222), domain,
+                given.getOrDefault("--muc", "chat." + domain), number(given, "--sessions", 1000),
+                number(given, "--rooms", 10), number(given, "--occupants", 10),
+                Arrays.stream(given.getOrDefault("--rates", "0.5,1,2,4,8,16,32").split(",")).map(String::strip)
+                        .filter(s -> !s.isEmpty()).map(Double::parseDouble).toList(),
+                number(given, "--warmup", 5), number(given, "--measure", 15), number(given, "--hold", 10),
+                number(given, "--mam-page", 50), given.getOrDefault("--sasl", "scram-sha-1").toLowerCase(Locale.ROOT),
+                path(given, "--ca"), given.getOrDefault("--sources", "127.0.0.1"), path(given, "--accounts-file"),
+                given.getOrDefault("--user-prefix", "user"), given.getOrDefault("--password", PerchTestServer.PASSWORD),
+                given.containsKey("--server-pid") ? OptionalLong.of(Long.parseLong(given.get("--server-pid")))
+                        : OptionalLong.empty(), given.containsKey("--start-perch"), number(given, "--concurrency", 200),
+                number(given, "--timeout", 60),
+                number(given, "--threads", Runtime.getRuntime().availableProcessors()), path(given, "--json"));
+    }
+
+    /** The sessions the profile opens. */
+    int sessionCount() {
+        return profile.equals("fanout") ? rooms * occupants : sessions;
+    }
+
+    Target target(int actualPort) {
+        return new Target(host, actualPort, domain, muc);
+    }
+
+    private static int number(Map<String, String> given, String key, int absent) {
+        String value = given.get(key);
+        try {
+            return value == null ? absent : Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " takes a whole number, not " + value, e);
+        }
+    }
+
+    private static Optional<Path> path(Map<String, String> given, String key) {
+        return Optional.ofNullable(given.get(key)).map(Path::of);
+    }
+}

@@ -1,0 +1,114 @@
+package org.perch.bench.load;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/** The readable side of a run: a header, then per profile its figures as they come, then a summary. */
+final class LoadReport {
+
+    private static final String STEP_COLUMNS = "%9s %9s %9s %10s %9s %8s %8s %8s %8s %7s %9s %9s%n";
+    private static final double KIB = 1024;
+
+    private final PrintStream out;
+
+    LoadReport(PrintStream out) {
+        this.out = out;
+    }
+
+    void header(RunDescription run) {
+        out.printf(Locale.ROOT, "load: %s; load average %s; started %s%n", run.machine(), run.loadAverage(),
+                run.startedAt());
+        out.printf(Locale.ROOT, "load: server %s, process %s%n", run.target(),
+                run.serverPid().isPresent() ? Long.toString(run.serverPid().getAsLong()) : "unknown (no --server-pid)");
+        out.printf(Locale.ROOT, "load: TLS %s; SASL %s; sources %s; accounts %s%n", run.tls(), run.sasl(),
+                run.sources(), run.accounts());
+        out.printf(Locale.ROOT, "load: command: %s%n", run.commandLine());
+        out.flush();
+    }
+
+    void joined(Population population) {
+        phase("logins", population.logins());
+        phase("joins", population.joins());
+        out.flush();
+    }
+
+    void fanoutHeader() {
+        out.printf(Locale.ROOT, "fanout: latency from when a post was due (open loop) to each delivery; achieved ="
+                + " deliveries/s ÷ occupants per room; saturated at p99 > %.0f ms or achieved < %.0f%% of offered%n",
+                FanoutProfile.P99_LIMIT_MILLIS, FanoutProfile.MIN_ACHIEVED_SHARE * 100);
+        out.printf(Locale.ROOT, STEP_COLUMNS, "λ/occ", "offered", "sent/s", "deliv/s", "achieved", "p50 ms",
+                "p90 ms", "p99 ms", "max ms", "errors", "srv CPU%", "srv MiB");
+    }
+
+    void step(FanoutProfile.Step s) {
+        out.printf(Locale.ROOT, STEP_COLUMNS, decimal(s.perOccupant(), 2), decimal(s.offered(), 1),
+                decimal(s.sent(), 1), decimal(s.deliveries(), 0), decimal(s.achieved(), 1),
+                decimal(s.latency().p50(), 2), decimal(s.latency().p90(), 2), decimal(s.latency().p99(), 2),
+                decimal(s.latency().max(), 1), s.errors(),
+                s.serverCpuShare().isPresent() ? decimal(s.serverCpuShare().getAsDouble() * 100, 0) : "-",
+                s.serverRssKib().isPresent() ? decimal(s.serverRssKib().getAsLong() / KIB, 0) : "-");
+        out.flush();
+    }
+
+    void fanout(FanoutProfile.Result r) {
+        String saturation = r.steps().stream().filter(FanoutProfile.Step::saturated).findFirst()
+                .map(s -> "saturated at " + decimal(s.offered(), 0) + " msg/s offered ("
+                        + decimal(s.perOccupant(), 2) + " per occupant)")
+                .orElse("not saturated within the rates offered");
+        out.printf(Locale.ROOT, "fanout: %d rooms × %d occupants (%d joined); %s%n", r.rooms(), r.occupants(),
+                r.joined(), saturation);
+        r.mam().ifPresent(m -> out.printf(Locale.ROOT, "fanout: MAM pages: %d answered with <fin/>, %d failed,"
+                        + " %.1f messages each; p50 %.2f ms, p99 %.2f ms, max %.1f ms%n", m.answered(), m.failed(),
+                m.meanMessages(), m.latency().p50(), m.latency().p99(), m.latency().max()));
+        errors(r.errors(), r.errorKinds());
+    }
+
+    void connections(ConnectionsProfile.Result r) {
+        out.printf(Locale.ROOT, "connections: %,d sessions in %d rooms: %,d joined, %,d held after %d s idle%n",
+                r.sessions(), r.rooms(), r.joined(), r.held(), r.holdSeconds());
+        if (r.held() == 0) {
+            out.println("connections: no session held: no cost per session");
+            errors(r.errors(), r.errorKinds());
+            return;
+        }
+        int held = r.held();
+        r.server().ifPresentOrElse(s -> {
+            out.printf(Locale.ROOT, "connections: server RSS %s → %s MiB: %s KiB per session held%n",
+                    decimal(s.rssBeforeKib() / KIB, 1), decimal(s.rssAfterKib() / KIB, 1),
+                    decimal((s.rssAfterKib() - s.rssBeforeKib()) / (double) held, 1));
+            out.printf(Locale.ROOT, "connections: server heap after full GC %s%n",
+                    heap(s.heapBeforeKib(), s.heapAfterKib(), held));
+            out.printf(Locale.ROOT, "connections: server CPU %.1f s over the run; %.1f%% of a core while idle%n",
+                    s.cpuSeconds(), s.idleCpuShare() * 100);
+        }, () -> out.println("connections: server memory and CPU unknown (no --server-pid)"));
+        out.printf(Locale.ROOT, "connections: this generator's heap after full GC: %s KiB per session held%n",
+                decimal(r.generatorHeapBytes() / KIB / held, 1));
+        errors(r.errors(), r.errorKinds());
+    }
+
+    private void phase(String what, Population.Phase p) {
+        out.printf(Locale.ROOT, "%s: %,d in %.1f s: %s/s; %d failed%n", what, p.attempted() - p.failed(),
+                p.seconds(), decimal(p.perSecond(), 0), p.failed());
+    }
+
+    private void errors(long count, Map<String, Long> kinds) {
+        out.printf(Locale.ROOT, "errors: %d%s%n", count, kinds.isEmpty() ? "" : " " + kinds);
+        out.flush();
+    }
+
+    private static String heap(OptionalLong before, OptionalLong after, int held) {
+        if (before.isEmpty() || after.isEmpty()) {
+            return "unknown (not a JVM jcmd can attach to): RSS only";
+        }
+        return String.format(Locale.ROOT, "%s → %s MiB: %s KiB per session held",
+                decimal(before.getAsLong() / KIB, 1), decimal(after.getAsLong() / KIB, 1),
+                decimal((after.getAsLong() - before.getAsLong()) / (double) held, 1));
+    }
+
+    private static String decimal(double value, int places) {
+        return Double.isNaN(value) || Double.isInfinite(value) ? "-"
+                : String.format(Locale.ROOT, "%,." + places + "f", value);
+    }
+}
