@@ -15,10 +15,14 @@ import org.perch.xmpp.stream.XmlStreamParser;
  */
 final class XmlStreamDecoder extends ChannelInboundHandlerAdapter {
     private static final int SCRATCH_SIZE = 16 * 1024;
+    /**
+     * One copy buffer per event-loop thread, not per connection: 16 KiB held by each of 100,000 idle connections
+     * would be 1.6 GB. Sharing is safe because the parser has consumed (copied) every byte before feed returns.
+     */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[SCRATCH_SIZE]);
 
     private final EventQueue queue = new EventQueue();
     private final XmlStreamParser parser;
-    private byte[] scratch;
     private boolean failed;
 
     XmlStreamDecoder(StreamLimits limits) {
@@ -52,9 +56,7 @@ final class XmlStreamDecoder extends ChannelInboundHandlerAdapter {
 
     // Always copied: a heap buffer's array is shared by the pool and must not outlive the release below.
     private void feed(ByteBuf buf) {
-        if (scratch == null) {
-            scratch = new byte[SCRATCH_SIZE];
-        }
+        byte[] scratch = SCRATCH.get();
         while (buf.isReadable()) {
             int n = Math.min(scratch.length, buf.readableBytes());
             buf.readBytes(scratch, 0, n);
