@@ -2,7 +2,10 @@ package org.perch.store.cluster;
 
 /** What a pool event says happened; the server that applies it reads its subject and payload accordingly. */
 public enum PoolEventKind {
-    /** A stanza every occupant of the room receives (a message stored, a subject change). */
+    /**
+     * A stanza every occupant of the room receives (a message stored, a subject change, a retraction); subject: the
+     * stanza-id of a message stored in history, empty for a stanza kept nowhere else.
+     */
     BROADCAST,
     /** An occupant joined or changed its presence or standing; subject: its nickname. */
     OCCUPANT,

@@ -1,10 +1,13 @@
 package org.perch.xmpp.muc;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.perch.core.Jid;
 import org.perch.domain.chat.ChatException;
 import org.perch.domain.chat.ChatRooms;
@@ -37,6 +40,13 @@ final class LiveRoom {
     private final SerialExecutor tasks;
     /** By nickname, in join order. Touched only by room tasks. */
     final Map<String, Occupant> occupants = new LinkedHashMap<>();
+    /**
+     * In a pool, what a joiner was just replayed from history, by stanza-id: a message stored through another server
+     * while the join ran is replayed, and its live copy is still on its way through the feed; that copy is not
+     * delivered to the joiner again. An entry lasts until the first stored message it does not hold, since the feed
+     * brings messages in the order they were stored. Touched only by room tasks.
+     */
+    private final Map<Jid, Set<String>> replayedTo = new HashMap<>();
     Room room;
     Category category;
 
@@ -130,28 +140,35 @@ final class LiveRoom {
         }
         from.deliver(OccupantStanzas.presence(jid, me, from.jid(), "", codes, ""));
         if (category.flags().chatHistory()) {
-            replayHistory(from, HistoryRequest.of(presence, ctx.clock()));
+            List<String> replayed = replayHistory(from, HistoryRequest.of(presence, ctx.clock()));
+            if (ctx.services().feed().isPresent() && !replayed.isEmpty()) {
+                replayedTo.put(from.jid(), new HashSet<>(replayed));
+            }
         }
         from.deliver(subject().withAttribute("to", from.jid().toString()));
     }
 
-    private void replayHistory(ClientSession to, HistoryRequest request) {
+    /** Sends the history the join asks for; returns the stanza-ids sent. */
+    private List<String> replayHistory(ClientSession to, HistoryRequest request) {
         List<ChatMessage> page = ctx.history().query(request.query(room.id(), ctx.settings().defaultChatHistory()))
                 .map(p -> p.messages()).orElse(List.of());
         List<ChatMessage> sent = request.trim(page);
         if (!sent.isEmpty()) {
             ctx.chat().compliance().readHistory(to.bareJid(), room, "history on join: " + sent.size() + " messages");
         }
+        List<String> replayed = new ArrayList<>(sent.size());
         for (ChatMessage m : sent) {
             if (m.retracted()) {
                 continue;
             }
+            replayed.add(m.stanzaId());
             XmlElement stored = StoredStanza.read(m.payload()).withAttribute("to", to.jid().toString());
             List<XmlNode> children = new ArrayList<>(stored.children());
             children.add(XmlElement.builder("delay", MucNamespaces.DELAY).attribute("from", jid.toString())
                     .attribute("stamp", m.timestamp().toString()).build());
             to.deliver(new XmlElement(stored.name(), stored.namespace(), stored.attributes(), children));
         }
+        return replayed;
     }
 
     /** XEP-0045 §7.2.15: the subject comes last in the join, and is sent (empty) even if there is none. */
@@ -202,6 +219,7 @@ final class LiveRoom {
     void depart(Occupant o, List<Integer> codes, String newNick) {
         broadcastPresence(o, "unavailable", codes, newNick);
         occupants.remove(o.nick());
+        replayedTo.remove(o.jid());
     }
 
     /** Tells everyone (the occupant itself always, the others while under the update limit) about a presence. */
@@ -323,6 +341,33 @@ final class LiveRoom {
         for (Occupant o : List.copyOf(occupants.values())) {
             deliver(o, stanza.withAttribute("to", o.jid().toString()));
         }
+    }
+
+    /**
+     * A stanza the pool feed brought for every occupant; {@code storedId} is its stanza-id if it is a message stored
+     * in history (empty otherwise), which a joiner may have been replayed already.
+     */
+    void broadcastFromPool(XmlElement stanza, String storedId) {
+        for (Occupant o : List.copyOf(occupants.values())) {
+            if (storedId.isEmpty() || !alreadyReplayed(o, storedId)) {
+                deliver(o, stanza.withAttribute("to", o.jid().toString()));
+            }
+        }
+    }
+
+    private boolean alreadyReplayed(Occupant o, String stanzaId) {
+        Set<String> replayed = replayedTo.get(o.jid());
+        if (replayed == null) {
+            return false;
+        }
+        if (replayed.remove(stanzaId)) {
+            if (replayed.isEmpty()) {
+                replayedTo.remove(o.jid());
+            }
+            return true;
+        }
+        replayedTo.remove(o.jid()); // a message stored after the replay: nothing replayed is still to come
+        return false;
     }
 
     /** To every occupant of the room: in a pool through the feed, which brings it back here too, in feed order. */

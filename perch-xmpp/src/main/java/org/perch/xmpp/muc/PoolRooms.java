@@ -39,7 +39,7 @@ final class PoolRooms {
         switch (event.kind()) {
             case BROADCAST -> inLiveRoom(event, live -> {
                 var stanza = StoredStanza.read(event.payload());
-                live.submitAlways(() -> live.broadcast(stanza));
+                live.submitAlways(() -> live.broadcastFromPool(stanza, event.subject()));
             });
             case PRIVATE -> {
                 if (!own) {
