@@ -9,6 +9,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.perch.bench.Latency;
 
 /**
  * Fan-out (issue 7, workload b): R rooms of M occupants, every occupant posting at λ messages/s, λ stepping up until

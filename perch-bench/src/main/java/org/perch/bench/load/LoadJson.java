@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import org.perch.bench.Latency;
 
 /**
  * The results as JSON, written field by field so that the file's shape is decided here and not by the records: a

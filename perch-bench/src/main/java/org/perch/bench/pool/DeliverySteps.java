@@ -3,6 +3,7 @@ package org.perch.bench.pool;
 import java.sql.SQLException;
 import java.util.Optional;
 import org.HdrHistogram.Histogram;
+import org.perch.bench.Latency;
 
 /**
  * Runs the steps of one configuration: each posts at its rate through a warm-up and then a measured window, whose
@@ -85,6 +86,6 @@ final class DeliverySteps {
                 db.map(d -> d.commits() / messages).orElse(Double.NaN),
                 db.map(d -> d.inserted() / messages).orElse(Double.NaN));
         return new StepResult(rate, seconds, messages / seconds, counts.deliveries() / seconds,
-                StepResult.Latency.of(latencies), counts.errors(), timeouts, cost);
+                Latency.of(latencies), counts.errors(), timeouts, cost);
     }
 }

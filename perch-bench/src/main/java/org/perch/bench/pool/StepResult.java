@@ -1,6 +1,6 @@
 package org.perch.bench.pool;
 
-import org.HdrHistogram.Histogram;
+import org.perch.bench.Latency;
 
 /**
  * One step of a configuration, over its measured window: the offered rate (messages/s over all rooms), what arrived,
@@ -18,19 +18,6 @@ record StepResult(int offered, double seconds, double achieved, double deliverie
     /** Above this p99, or below this share of the offered rate achieved, the configuration is saturated. */
     static final double P99_LIMIT_MILLIS = 100;
     static final double MIN_ACHIEVED_SHARE = 0.9;
-
-    /** Post→delivery latency percentiles over every delivery of the window, in milliseconds. */
-    record Latency(long count, double p50, double p90, double p99, double max) {
-        static Latency of(Histogram nanos) {
-            return new Latency(nanos.getTotalCount(), millis(nanos.getValueAtPercentile(50)),
-                    millis(nanos.getValueAtPercentile(90)), millis(nanos.getValueAtPercentile(99)),
-                    millis(nanos.getMaxValue()));
-        }
-
-        private static double millis(long nanos) {
-            return nanos / 1e6;
-        }
-    }
 
     /**
      * What one achieved message cost; NaN where nothing was measured (no PostgreSQL in the embedded configuration,
