@@ -104,10 +104,13 @@ final class PoolStatusCommand implements Callable<Integer> {
      * (a configuration that points elsewhere), all, so that the status still shows what the topology says.
      */
     private static List<PoolDefinition> poolsIn(Optional<Topology> topology, StoreDefinition configured) {
-        List<PoolDefinition> pools = topology.map(Topology::pools).orElse(List.of());
-        List<PoolDefinition> here = pools.stream().filter(p -> topology.get().store(p.store())
+        if (topology.isEmpty()) {
+            return List.of();
+        }
+        Topology t = topology.get();
+        List<PoolDefinition> here = t.pools().stream().filter(p -> t.store(p.store())
                 .filter(s -> Databases.same(s, configured)).isPresent()).toList();
-        return here.isEmpty() ? pools : here;
+        return here.isEmpty() ? t.pools() : here;
     }
 
     /** The pools' servers in topology order, then servers that beat but are not in it (an older topology's). */

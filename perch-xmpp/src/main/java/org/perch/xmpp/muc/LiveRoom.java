@@ -11,7 +11,6 @@ import java.util.Set;
 import org.perch.core.Jid;
 import org.perch.domain.chat.ChatException;
 import org.perch.domain.chat.ChatRooms;
-import org.perch.domain.chat.MessageFeed;
 import org.perch.domain.chat.RoomAccess;
 import org.perch.store.chat.Category;
 import org.perch.store.chat.ChatMessage;
@@ -244,9 +243,13 @@ final class LiveRoom {
      * those who may no longer be here are removed (status 321). A disabled room empties.
      */
     void changed(Room after) {
-        Category newCategory = after.category().equals(category.id()) ? category
+        recheck(after, categoryOf(after));
+    }
+
+    /** The category a room names now: the one held, unless the room moved to another. */
+    private Category categoryOf(Room after) {
+        return after.category().equals(category.id()) ? category
                 : ctx.chat().category(after.category()).orElse(category);
-        recheck(after, newCategory);
     }
 
     /**
@@ -257,8 +260,7 @@ final class LiveRoom {
     private void readAgain() {
         Room now = ctx.chat().room(room.id()).orElseThrow(ChatErrors::noSuchRoom);
         if (!now.equals(room)) {
-            snapshot(now, now.category().equals(category.id()) ? category
-                    : ctx.chat().category(now.category()).orElse(category));
+            snapshot(now, categoryOf(now));
         }
     }
 
@@ -372,12 +374,17 @@ final class LiveRoom {
 
     /** To every occupant of the room: in a pool through the feed, which brings it back here too, in feed order. */
     void broadcastEverywhere(XmlElement stanza) {
-        Optional<MessageFeed> pool = ctx.services().feed();
-        if (pool.isPresent()) {
-            pool.get().publish(Optional.of(room.id()), PoolEventKind.BROADCAST, "", StoredStanza.write(stanza));
+        if (ctx.services().feed().isPresent()) {
+            publish(PoolEventKind.BROADCAST, "", stanza);
         } else {
             broadcast(stanza);
         }
+    }
+
+    /** Appends an event about this room to the pool feed and returns its position; outside a pool, nothing and 0. */
+    long publish(PoolEventKind kind, String subject, XmlElement payload) {
+        return ctx.services().feed().map(feed -> feed.publish(Optional.of(room.id()), kind, subject,
+                StoredStanza.write(payload))).orElse(0L);
     }
 
     /** To one occupant, wherever its session is (a private message, an IQ between occupants). */

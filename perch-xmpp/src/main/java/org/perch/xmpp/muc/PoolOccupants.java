@@ -42,7 +42,7 @@ final class PoolOccupants {
             return me;
         }
         try {
-            return me.withClaim(publish(live, PoolEventKind.OCCUPANT, me.nick(), occupant(me)));
+            return me.withClaim(live.publish(PoolEventKind.OCCUPANT, me.nick(), occupant(me)));
         } catch (RuntimeException e) {
             LOG.warn("Could not announce {} in room {} to the pool", me.nick(), live.room.id(), e);
             throw new StanzaException(StanzaErrorCondition.INTERNAL_SERVER_ERROR,
@@ -72,7 +72,7 @@ final class PoolOccupants {
 
     /** A stanza for one occupant whose session is on another server (a private message, an IQ between occupants). */
     static void relay(LiveRoom live, Occupant to, XmlElement stanza) {
-        publish(live, PoolEventKind.PRIVATE, to.nick(), stanza);
+        live.publish(PoolEventKind.PRIVATE, to.nick(), stanza);
     }
 
     /**
@@ -156,14 +156,9 @@ final class PoolOccupants {
         return codes.isEmpty() ? List.of() : Arrays.stream(codes.split(" ")).map(Integer::valueOf).toList();
     }
 
-    private static long publish(LiveRoom live, PoolEventKind kind, String nick, XmlElement payload) {
-        return live.ctx.services().feed().map(feed -> feed.publish(Optional.of(live.room.id()), kind, nick,
-                StoredStanza.write(payload))).orElse(0L);
-    }
-
     private static void publishQuietly(LiveRoom live, PoolEventKind kind, Occupant o, XmlElement payload) {
         try {
-            publish(live, kind, o.nick(), payload);
+            live.publish(kind, o.nick(), payload);
         } catch (RuntimeException e) {
             LOG.warn("Could not tell the pool of {} for {} in room {}", kind, o.nick(), live.room.id(), e);
         }

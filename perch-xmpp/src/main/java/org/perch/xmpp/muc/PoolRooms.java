@@ -10,8 +10,8 @@ import org.perch.store.cluster.PoolEventKind;
 /**
  * This server's side of the pool feed (ADR 0004): each event read from the feed, in feed order, is queued on the
  * room it is about, behind that room's other tasks. Messages go to this server's occupants, its own posts included
- * (the feed's order is the pool's one order); everything else a server appends it has applied already, so it skips
- * its own events of other kinds.
+ * (the feed's order is the pool's one order), and so does a server its own sweep declared gone; everything else a
+ * server appends it has applied already, so it skips its own events of other kinds.
  */
 final class PoolRooms {
     private final MucContext ctx;
@@ -36,47 +36,29 @@ final class PoolRooms {
     /** Runs on the feed's reader thread, so it only reads the store and queues room tasks. */
     private void apply(PoolEvent event) {
         boolean own = event.origin().equals(feed.origin());
+        // A server delivers its own messages from the feed too, and applies its own sweeps' SERVER_GONE; the rest of
+        // what it appended it has applied already.
+        if (own && event.kind() != PoolEventKind.BROADCAST && event.kind() != PoolEventKind.SERVER_GONE) {
+            return;
+        }
         switch (event.kind()) {
             case BROADCAST -> inLiveRoom(event, live -> {
                 var stanza = StoredStanza.read(event.payload());
                 live.submitAlways(() -> live.broadcastFromPool(stanza, event.subject()));
             });
-            case PRIVATE -> {
-                if (!own) {
-                    inLiveRoom(event, live -> live.submitAlways(() -> PoolOccupants.relayed(live, event)));
-                }
-            }
-            case OCCUPANT, OCCUPANT_LEFT -> {
-                if (!own) {
-                    // Loaded if need be: someone may join it here later, and must then see who is in it elsewhere.
-                    event.room().flatMap(rooms::load).ifPresent(
-                            live -> live.submitAlways(() -> PoolOccupants.apply(live, event)));
-                }
-            }
-            case ROOM_CHANGED -> {
-                if (!own) {
-                    event.room().ifPresent(id -> ctx.chat().room(id).ifPresentOrElse(rooms::roomChanged,
-                            () -> rooms.roomDeleted(id)));
-                }
-            }
-            case CATEGORY_CHANGED -> {
-                if (!own) {
+            case PRIVATE -> inLiveRoom(event, live -> live.submitAlways(() -> PoolOccupants.relayed(live, event)));
+            // Loaded if need be: someone may join it here later, and must then see who is in it elsewhere.
+            case OCCUPANT, OCCUPANT_LEFT -> event.room().flatMap(rooms::load).ifPresent(
+                    live -> live.submitAlways(() -> PoolOccupants.apply(live, event)));
+            case ROOM_CHANGED -> event.room().ifPresent(id -> ctx.chat().room(id).ifPresentOrElse(
+                    rooms::roomChanged, () -> rooms.roomDeleted(id)));
+            case CATEGORY_CHANGED ->
                     ctx.chat().category(CategoryId.of(event.subject())).ifPresent(rooms::categoryChanged);
-                }
-            }
-            case POLICIES_CHANGED -> {
-                if (!own) {
-                    rooms.policiesChanged();
-                }
-            }
-            case SERVER_STARTED -> {
-                if (!own) {
-                    everyRoom(live -> {
-                        PoolOccupants.dropServer(live, event.origin());
-                        PoolOccupants.announceAll(live, false);
-                    });
-                }
-            }
+            case POLICIES_CHANGED -> rooms.policiesChanged();
+            case SERVER_STARTED -> everyRoom(live -> {
+                PoolOccupants.dropServer(live, event.origin());
+                PoolOccupants.announceAll(live, false);
+            });
             case SERVER_GONE -> {
                 if (event.subject().equals(feed.origin())) {
                     // Declared gone while alive (a long pause): the others dropped this server's occupants.
