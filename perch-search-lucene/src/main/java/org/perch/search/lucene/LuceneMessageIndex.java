@@ -3,11 +3,13 @@ package org.perch.search.lucene;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -40,13 +42,21 @@ import org.perch.store.chat.SearchQuery;
  * {@code <data-dir>/search}). Field layout in {@link MessageDocument}, queries in {@link SearchQueries}.
  *
  * <p>Words are what Lucene's {@link StandardAnalyzer} makes of the NFC-normalised text (Unicode word breaks,
- * one word per CJK ideograph, lower-cased), with no stop words, so "the" and "a" can be searched. Every change
- * is committed before its call returns, the largest id seen going into the commit's user data so that
- * {@link #lastIndexedId()} survives a restart; then the searcher is refreshed, so a search that follows sees it.
- * Changes are serialised by one lock (Lucene commits one at a time anyway); searches take no lock.
+ * one word per CJK ideograph, lower-cased), with no stop words, so "the" and "a" can be searched.
+ *
+ * <p>A Lucene commit writes and syncs files: once per message it cost several milliseconds of CPU per message (the
+ * load generator measured 5.5 ms at 40 messages/s). So additions are committed at most once every
+ * {@value #COMMIT_INTERVAL_MILLIS} ms, by the next addition after that, and on close; each commit records the
+ * largest id it holds, which {@link #lastIndexedId()} starts from after a restart. What a crash loses is only
+ * what the index had not committed: the catch-up on start ({@code SearchIndexer}) adds it again from history.
+ * Removals are committed at once, so a retracted or deleted message never comes back. A search sees every change
+ * made before it: it refreshes the searcher first when something changed since the last refresh. Changes are
+ * serialised by one lock; searches take no lock.
  */
 public final class LuceneMessageIndex implements MessageIndex {
 
+    static final long COMMIT_INTERVAL_MILLIS = 1_000;
+    private static final Duration COMMIT_INTERVAL = Duration.ofMillis(COMMIT_INTERVAL_MILLIS);
     private static final String LAST_ID = "perch.lastIndexedId";
     private static final Sort BY_ID = new Sort(new SortField(MessageDocument.ID, SortField.Type.LONG));
     private static final Sort BY_ID_DESCENDING = new Sort(new SortField(MessageDocument.ID, SortField.Type.LONG,
@@ -59,18 +69,26 @@ public final class LuceneMessageIndex implements MessageIndex {
     private final Analyzer analyzer;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final long commitIntervalNanos;
     private final Object changes = new Object();
     private volatile long lastIndexedId;
+    /** Counts changes; a search refreshes first when the searcher was last refreshed before the latest one. */
+    private final AtomicLong changed = new AtomicLong();
+    private final AtomicLong refreshedThrough = new AtomicLong();
+    /** Additions since the last commit; guarded by {@code changes}, as is the time of that commit. */
+    private boolean uncommitted;
+    private long lastCommitNanos = System.nanoTime();
     private boolean closed;
 
     private LuceneMessageIndex(Path dir, Directory directory, Analyzer analyzer, IndexWriter writer,
-                               SearcherManager searchers, long lastIndexedId) {
+                               SearcherManager searchers, long lastIndexedId, Duration commitInterval) {
         this.dir = dir;
         this.directory = directory;
         this.analyzer = analyzer;
         this.writer = writer;
         this.searchers = searchers;
         this.lastIndexedId = lastIndexedId;
+        this.commitIntervalNanos = commitInterval.toNanos();
     }
 
     /**
@@ -78,6 +96,11 @@ public final class LuceneMessageIndex implements MessageIndex {
      * process may have it open: a second open fails with a {@link StoreException} while the first is open.
      */
     public static LuceneMessageIndex open(Path dir) {
+        return open(dir, COMMIT_INTERVAL);
+    }
+
+    /** Like {@link #open(Path)}, committing additions at most once per {@code commitInterval} (tests). */
+    static LuceneMessageIndex open(Path dir, Duration commitInterval) {
         Directory directory = null;
         IndexWriter writer = null;
         try {
@@ -87,7 +110,8 @@ public final class LuceneMessageIndex implements MessageIndex {
             writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
             SearcherManager searchers = new SearcherManager(writer, null);
-            return new LuceneMessageIndex(dir, directory, analyzer, writer, searchers, lastCommittedId(writer));
+            return new LuceneMessageIndex(dir, directory, analyzer, writer, searchers, lastCommittedId(writer),
+                    commitInterval);
         } catch (LockObtainFailedException e) {
             closeQuietly(directory);
             throw new StoreException("the search index in " + dir + " is already open (another process?)", e);
@@ -113,7 +137,12 @@ public final class LuceneMessageIndex implements MessageIndex {
                         writer.updateDocument(MessageDocument.key(m.id()), MessageDocument.of(m));
                     }
                 }
-                commit(last);
+                lastIndexedId = last;
+                uncommitted = true;
+                changed.incrementAndGet();
+                if (System.nanoTime() - lastCommitNanos >= commitIntervalNanos) {
+                    commit();
+                }
             } catch (IOException e) {
                 throw new StoreException("could not add " + messages.size() + " messages to the search index in "
                         + dir, e);
@@ -142,6 +171,11 @@ public final class LuceneMessageIndex implements MessageIndex {
             return new SearchHits(List.of(), true);
         }
         try {
+            long latest = changed.get();
+            if (refreshedThrough.get() < latest) {
+                searchers.maybeRefreshBlocking();
+                refreshedThrough.accumulateAndGet(latest, Math::max);
+            }
             IndexSearcher searcher = searchers.acquire();
             try {
                 return hits(searcher, lucene.get(), query);
@@ -165,8 +199,10 @@ public final class LuceneMessageIndex implements MessageIndex {
                 return;
             }
             closed = true;
-            // The writer commits nothing new on close: every change was committed when it was made.
             try (Directory d = directory; IndexWriter w = writer; SearcherManager s = searchers) {
+                if (uncommitted) {
+                    commit();
+                }
                 analyzer.close();
             } catch (IOException e) {
                 throw new StoreException("could not close the search index in " + dir, e);
@@ -193,19 +229,20 @@ public final class LuceneMessageIndex implements MessageIndex {
         synchronized (changes) {
             try {
                 writer.deleteDocuments(query);
-                commit(lastIndexedId);
+                changed.incrementAndGet();
+                commit();
             } catch (IOException e) {
                 throw new StoreException("could not remove " + what + " from the search index in " + dir, e);
             }
         }
     }
 
-    /** Makes every change so far durable with {@code last} as the recorded id, then lets searches see it. */
-    private void commit(long last) throws IOException {
-        writer.setLiveCommitData(Map.of(LAST_ID, Long.toString(last)).entrySet());
+    /** Makes every change so far durable, recording the largest id added; called holding {@code changes}. */
+    private void commit() throws IOException {
+        writer.setLiveCommitData(Map.of(LAST_ID, Long.toString(lastIndexedId)).entrySet());
         writer.commit();
-        lastIndexedId = last;
-        searchers.maybeRefreshBlocking();
+        uncommitted = false;
+        lastCommitNanos = System.nanoTime();
     }
 
     private static long lastCommittedId(IndexWriter writer) {

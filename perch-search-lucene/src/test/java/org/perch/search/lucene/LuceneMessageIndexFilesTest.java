@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +65,65 @@ class LuceneMessageIndexFilesTest {
         try (LuceneMessageIndex again = LuceneMessageIndex.open(search)) {
             assertThat(again.lastIndexedId()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aCrashShouldLoseOnlyAdditionsNotYetCommittedAndSayWhereToCatchUpFrom() throws Exception {
+        Path search = dataDir.resolve("search");
+        try (LuceneMessageIndex index = LuceneMessageIndex.open(search, Duration.ofHours(1))) {
+            index.add(List.of(message(1, T0, "first needle")));
+        }
+        try (LuceneMessageIndex index = LuceneMessageIndex.open(search, Duration.ofHours(1))) {
+            index.add(List.of(message(2, T0, "second needle")));
+            assertThat(index.search(search("needle", Optional.empty(), Optional.empty(), 10)).hits()).hasSize(2);
+
+            try (LuceneMessageIndex crashed = LuceneMessageIndex.open(crashImage(search))) {
+                assertThat(crashed.lastIndexedId()).isEqualTo(1);
+                assertThat(crashed.search(search("needle", Optional.empty(), Optional.empty(), 10)).hits())
+                        .extracting(SearchHits.Hit::id).containsExactly(1L);
+            }
+        }
+    }
+
+    @Test
+    void additionsShouldBeCommittedOnceTheIntervalHasPassed() throws Exception {
+        Path search = dataDir.resolve("search");
+        try (LuceneMessageIndex index = LuceneMessageIndex.open(search, Duration.ZERO)) {
+            index.add(List.of(message(1, T0, "needle")));
+
+            try (LuceneMessageIndex crashed = LuceneMessageIndex.open(crashImage(search))) {
+                assertThat(crashed.lastIndexedId()).isEqualTo(1);
+                assertThat(crashed.search(search("needle", Optional.empty(), Optional.empty(), 10)).hits())
+                        .hasSize(1);
+            }
+        }
+    }
+
+    @Test
+    void aRemovalShouldBeDurableAtOnceSoARetractedMessageNeverComesBack() throws Exception {
+        Path search = dataDir.resolve("search");
+        try (LuceneMessageIndex index = LuceneMessageIndex.open(search, Duration.ofHours(1))) {
+            index.add(List.of(message(1, T0, "secret needle"), message(2, T0, "plain needle")));
+        }
+        try (LuceneMessageIndex index = LuceneMessageIndex.open(search, Duration.ofHours(1))) {
+            index.remove(LOBBY, "msg-1");
+
+            try (LuceneMessageIndex crashed = LuceneMessageIndex.open(crashImage(search))) {
+                assertThat(crashed.search(search("needle", Optional.empty(), Optional.empty(), 10)).hits())
+                        .extracting(SearchHits.Hit::id).containsExactly(2L);
+            }
+        }
+    }
+
+    /** The index's files as a crash would leave them: a copy taken while it is open, without its lock. */
+    private Path crashImage(Path search) throws Exception {
+        Path image = Files.createDirectories(dataDir.resolve("crash-image-" + System.nanoTime()));
+        try (var files = Files.list(search)) {
+            for (Path file : files.filter(f -> !f.getFileName().toString().equals("write.lock")).toList()) {
+                Files.copy(file, image.resolve(file.getFileName()));
+            }
+        }
+        return image;
     }
 
     @Test

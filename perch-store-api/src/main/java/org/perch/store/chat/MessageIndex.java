@@ -11,15 +11,18 @@ import org.perch.core.RoomId;
 public interface MessageIndex extends AutoCloseable {
 
     /**
-     * Indexes stored messages (retracted ones are skipped); durable once it returns. Adding a message that is
-     * already indexed (same id) replaces it rather than adding a second hit, so a catch-up may overlap.
+     * Indexes stored messages (retracted ones are skipped); a search after it returns finds them. An index may
+     * make additions durable a little later (the embedded one within a second, and on close): after a crash its
+     * {@link #lastIndexedId()} is then that of the last durable addition, and a catch-up from it adds the rest
+     * again. Adding a message that is already indexed (same id) replaces it rather than adding a second hit, so a
+     * catch-up may overlap.
      */
     void add(java.util.List<ChatMessage> messages);
 
-    /** Forgets one message, so a retracted body is no longer found. */
+    /** Forgets one message, durably before it returns, so a retracted body is no longer found, even after a crash. */
     void remove(RoomId room, String stanzaId);
 
-    /** Forgets every message of the room. */
+    /** Forgets every message of the room, durably before it returns. */
     void removeRoom(RoomId room);
 
     /**
