@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Perch store benchmarks (by hand only; no build or CI runs them).
-#   perch-bench/run.sh [all|reads|search|persist|load|compliance|pool|loadgen] [MESSAGES...]     default: all 1000000
+#   perch-bench/run.sh [all|reads|search|persist|load|compliance|pool|loadgen|compare] [MESSAGES...]  default: all 1000000
 #     load     make the datasets (MESSAGES messages in 1,000 rooms, kept in perch-bench/target/dataset-N)
 #     reads    JMH: join-with-30 and MAM pages of 50, p50/p90/p99/p99.9 per call
 #     search   JMH: full-text search, newest page of 50, across all rooms and in one (builds the index once)
@@ -13,11 +13,15 @@
 #              at a doubling rate until saturation (not part of all; MESSAGES unused; minutes per configuration)
 #     loadgen  the XMPP load generator (LoadGenerator) with LOAD_OPTS, e.g. "--profile connections --sessions 2000
 #              --rooms 50 --start-perch" (not part of all; MESSAGES unused; "load" is the datasets' part)
+#     compare  the load generator's profile against Perch, Prosody and ejabberd in turn, with a table of ratios
+#              (LoadGenerator --compare perch,prosody,ejabberd plus COMPARE_OPTS, default "--profile fanout"); needs
+#              Prosody and ejabberd running as ../shared/tools/peers/start-peers.sh starts them, and lets ejabberd
+#              register accounts in-band without its one-per-address-per-10-minutes limit (not part of all)
 # Environment: JMH_OPTS replaces the JMH settings (default: -wi 2 -i 3 -f 1 -w 5s -r 10s, short for a noisy
 # 2-core box); PERSIST_OPTS adds PersistRate options (e.g. "--measure 60 --posters 1,8,64,256");
 # COMPLIANCE_OPTS adds ComplianceCost options (e.g. "--rounds 5 --measure 60 --run-every 15");
 # POOL_OPTS adds PoolDelivery options (e.g. "--configs pool-2 --rooms 40 --rates 400,800"; --help lists them all);
-# LOAD_OPTS gives LoadGenerator its options (default: "--profile connections --start-perch"; --help lists them all);
+# LOAD_OPTS gives LoadGenerator its options (COMPARE_OPTS for compare) (default: "--profile connections --start-perch"; --help lists them all);
 # PERCH_BENCH_MAX_LOAD=1.5 waits (up to 15 min) for the 1-minute load average to drop below it before each part;
 # PERCH_BENCH_DATA moves the datasets; PERCH_BENCH_COMPACT=false keeps a loaded dataset uncompacted.
 # Finds a JDK 21 or newer the way ./perch does. Needs the other modules in ~/.m2 (./perch build) to build.
@@ -89,7 +93,7 @@ fi
 
 kind="${1:-all}"
 [[ $# -gt 0 ]] && shift
-case "$kind" in all|reads|search|persist|load|compliance|pool|loadgen) ;; *) die "unknown part '$kind' (all, reads, search, persist, load, compliance, pool or loadgen)" ;; esac
+case "$kind" in all|reads|search|persist|load|compliance|pool|loadgen|compare) ;; *) die "unknown part '$kind' (all, reads, search, persist, load, compliance, pool, loadgen or compare)" ;; esac
 sizes=("$@")
 [[ ${#sizes[@]} -gt 0 ]] || sizes=(1000000)
 read -r -a jmh_opts <<< "${JMH_OPTS:--wi 2 -i 3 -f 1 -w 5s -r 10s}"
@@ -97,6 +101,7 @@ read -r -a persist_opts <<< "${PERSIST_OPTS:-}"
 read -r -a compliance_opts <<< "${COMPLIANCE_OPTS:-}"
 read -r -a pool_opts <<< "${POOL_OPTS:-}"
 read -r -a load_opts <<< "${LOAD_OPTS:---profile connections --start-perch}"
+read -r -a compare_opts <<< "${COMPARE_OPTS:---profile fanout}"
 
 mkdir -p "$RESULTS"
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
@@ -113,6 +118,21 @@ wait_for_quiet() {
     sleep 30
     waited=$((waited + 30))
   done
+}
+
+# Prosody and ejabberd as ../shared/tools/peers/start-peers.sh runs them. The generator makes its accounts through
+# in-band registration, which ejabberd allows once per address every 10 minutes unless registration_timeout says
+# otherwise: the bench sets it to infinity in the running ejabberd's configuration and reloads it.
+readonly EJABBERD_CONFIG=/tmp/peers/ejabberd/ejabberd.yml
+prepare_peers() {
+  [[ -f "$EJABBERD_CONFIG" ]] \
+    || die "Prosody and ejabberd are not set up here: run ../shared/tools/peers/start-peers.sh first (see docs/benchmarks.md)"
+  if ! grep -q '^registration_timeout:' "$EJABBERD_CONFIG"; then
+    printf '\nregistration_timeout: infinity\n' >> "$EJABBERD_CONFIG"
+    runuser -u ejabberd -- /usr/sbin/ejabberdctl --config-dir /tmp/peers/ejabberd --ctl-config /tmp/peers/ejabberd/ctl.cfg \
+      --logs /tmp/peers/ejabberd/log --spool /tmp/peers/ejabberd/db reload_config >/dev/null 2>&1 \
+      || die "could not reload ejabberd's configuration with registration_timeout: infinity (is it running?)"
+  fi
 }
 
 note() {
@@ -159,6 +179,13 @@ if [[ "$kind" == loadgen ]]; then
   note "XMPP load generator"
   "$JAVA" -cp "$JAR" org.perch.bench.load.LoadGenerator "${load_opts[@]}" --json "$RESULTS/$stamp-loadgen.json" \
     | tee "$RESULTS/$stamp-loadgen.txt"
+fi
+if [[ "$kind" == compare ]]; then
+  prepare_peers
+  wait_for_quiet
+  note "side by side: Perch, Prosody, ejabberd"
+  "$JAVA" -cp "$JAR" org.perch.bench.load.LoadGenerator --compare perch,prosody,ejabberd "${compare_opts[@]}" \
+    --json "$RESULTS/$stamp-compare" | tee "$RESULTS/$stamp-compare.txt"
 fi
 note "done"
 printf 'run.sh: results in %s/%s-*\n' "$RESULTS" "$stamp"

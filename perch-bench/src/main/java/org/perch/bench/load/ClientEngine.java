@@ -53,9 +53,11 @@ final class ClientEngine implements AutoCloseable {
 
     /**
      * @param ca the certificate(s) to trust; empty trusts every certificate, without checking the name either
+     * @param register whether each session registers its account (XEP-0077) before it authenticates
      * @param threads event loop threads
      */
-    static ClientEngine start(Target target, Optional<Path> ca, String mechanism, SourceAddresses sources,
+    static ClientEngine start(Target target, Optional<Path> ca, String mechanism, boolean register,
+                              SourceAddresses sources,
                               int threads, LoadProbe probe) throws SSLException {
         // No session is ever resumed (XmppSession.startTls): a cache of one keeps the JDK from holding a copy of
         // every session and its ticket.
@@ -68,7 +70,7 @@ final class ClientEngine implements AutoCloseable {
         SslContext context = tls.build();
         EventLoopGroup loops = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("load-io"),
                 NioIoHandler.newFactory());
-        ClientSetup setup = new ClientSetup(target, context, mechanism, probe,
+        ClientSetup setup = new ClientSetup(target, context, mechanism, register, probe,
                 new DefaultChannelGroup("load-sessions", GlobalEventExecutor.INSTANCE), new AtomicBoolean());
         loops.scheduleAtFixedRate(() -> setup.established().writeAndFlush(
                         Unpooled.copiedBuffer(" ", StandardCharsets.US_ASCII)),

@@ -51,6 +51,12 @@ final class ClientStanzas {
                 + "</x></query></iq>";
     }
 
+    /** Registers an account before authentication (XEP-0077 §3.1). */
+    static String register(String id, String user, String password) {
+        return "<iq type='set' id='" + id + "'><query xmlns='jabber:iq:register'><username>" + escape(user)
+                + "</username><password>" + escape(password) + "</password></query></iq>";
+    }
+
     static String groupchat(String room, String body) {
         return "<message to='" + room + "' type='groupchat'><body>" + escape(body) + "</body></message>";
     }

@@ -22,7 +22,7 @@ final class ConnectionsProfile {
      */
     record Result(int sessions, int rooms, int joined, int held, Population.Phase logins, Population.Phase joins,
                   int holdSeconds, Optional<ServerCost> server, long generatorHeapBytes, long errors,
-                  Map<String, Long> errorKinds) {
+                  Map<String, Long> errorKinds) implements ProfileResult {
     }
 
     private ConnectionsProfile() {

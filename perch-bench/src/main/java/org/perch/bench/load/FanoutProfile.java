@@ -41,7 +41,8 @@ final class FanoutProfile {
     }
 
     record Result(int rooms, int occupants, int joined, Population.Phase logins, Population.Phase joins,
-                  List<Step> steps, Optional<MamPages> mam, long errors, Map<String, Long> errorKinds) {
+                  List<Step> steps, Optional<MamPages> mam, long errors, Map<String, Long> errorKinds)
+            implements ProfileResult {
     }
 
     private FanoutProfile() {

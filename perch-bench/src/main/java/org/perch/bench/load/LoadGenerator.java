@@ -32,10 +32,20 @@ public final class LoadGenerator {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
+        String commandLine = "LoadGenerator " + String.join(" ", args);
+        if (options.compare().isEmpty()) {
+            measure(options, commandLine);
+        } else {
+            SideBySide.run(options, commandLine);
+        }
+    }
+
+    /** Runs the profile against the options' server, started here when they say so, and reports it. */
+    static ProfileResult measure(LoadOptions options, String commandLine) throws Exception {
         Optional<BenchServerProcess> perch = options.startPerch() ? Optional.of(startPerch(options))
                 : Optional.empty();
         try {
-            run(options, String.join(" ", args), perch);
+            return run(options, commandLine, perch);
         } finally {
             if (perch.isPresent()) {
                 perch.get().close();
@@ -44,7 +54,7 @@ public final class LoadGenerator {
         }
     }
 
-    private static void run(LoadOptions options, String commandLine, Optional<BenchServerProcess> perch)
+    private static ProfileResult run(LoadOptions options, String commandLine, Optional<BenchServerProcess> perch)
             throws Exception {
         Target target = options.target(perch.map(BenchServerProcess::port).orElse(options.port()));
         Optional<ServerProcess> server = perch.map(p -> new ServerProcess(p.process().pid()))
@@ -55,7 +65,7 @@ public final class LoadGenerator {
                 : Accounts.numbered(options.userPrefix(), options.sessionCount(), options.password());
         SourceAddresses sources = SourceAddresses.parse(options.sources());
         RunDescription description = new RunDescription(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                "LoadGenerator " + commandLine, Machine.current(), target,
+                commandLine, Machine.current(), target,
                 ca.map(c -> "verified against " + c).orElse("trust-all: the server's certificate is NOT verified"),
                 options.sasl().toUpperCase(Locale.ROOT), sources + " (" + sources.size() + " addresses)",
                 accounts.source(), server.map(s -> OptionalLong.of(s.pid())).orElse(OptionalLong.empty()),
@@ -65,17 +75,20 @@ public final class LoadGenerator {
 
         LoadProbe probe = new LoadProbe();
         Optional<ServerProcess.Reading> before = server.map(ServerProcess::read);
+        ProfileResult result;
         ObjectNode json;
-        try (ClientEngine engine = ClientEngine.start(target, ca, options.sasl(), sources, options.threads(), probe)) {
+        try (ClientEngine engine = ClientEngine.start(target, ca, options.sasl(), options.register(), sources, options.threads(), probe)) {
             LoadRun run = new LoadRun(options, target, engine, accounts, server, probe, report);
             if (options.profile().equals("fanout")) {
-                FanoutProfile.Result result = FanoutProfile.run(run);
-                report.fanout(result);
-                json = LoadJson.fanout(result);
+                FanoutProfile.Result fanout = FanoutProfile.run(run);
+                report.fanout(fanout);
+                json = LoadJson.fanout(fanout);
+                result = fanout;
             } else {
-                ConnectionsProfile.Result result = ConnectionsProfile.run(run);
-                report.connections(result);
-                json = LoadJson.connections(result);
+                ConnectionsProfile.Result connections = ConnectionsProfile.run(run);
+                report.connections(connections);
+                json = LoadJson.connections(connections);
+                result = connections;
             }
         }
         Optional<ServerProcess.Reading> after = server.map(ServerProcess::read);
@@ -86,6 +99,7 @@ public final class LoadGenerator {
                             .orElse(OptionalDouble.empty()));
             System.out.println("load: JSON in " + options.json().get());
         }
+        return result;
     }
 
     /**

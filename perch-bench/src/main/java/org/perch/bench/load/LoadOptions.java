@@ -15,8 +15,9 @@ import org.perch.testing.PerchTestServer;
 record LoadOptions(String profile, String host, int port, String domain, String muc, int sessions, int rooms,
                    int occupants, List<Double> rates, int warmupSeconds, int measureSeconds, int holdSeconds,
                    int mamPage, String sasl, Optional<Path> ca, String sources, Optional<Path> accountsFile,
-                   String userPrefix, String password, OptionalLong serverPid, boolean startPerch, int concurrency,
-                   int timeoutSeconds, int threads, Optional<Path> json) {
+                   String userPrefix, String password, boolean register, OptionalLong serverPid, boolean startPerch,
+                   int concurrency,
+                   int timeoutSeconds, int threads, Optional<Path> json, List<Peer> compare) {
 
     static final String USAGE = """
             usage: java -cp benchmarks.jar org.perch.bench.load.LoadGenerator --profile P [OPTION VALUE]…
@@ -30,6 +31,13 @@ record LoadOptions(String profile, String host, int port, String domain, String 
                            (messages/s per occupant, open loop) until p99 > 100 ms or under 90% of the offered
                            rate arrives: sent/s, deliveries/s, post→delivery p50/p90/p99/max, errors; then a MAM
                            page of --mam-page messages from every room
+            Side by side:
+              --compare LIST        run the profile against each of perch, prosody, ejabberd in turn (as listed)
+                                    and end with a table of ratios: Perch started as by --start-perch, Prosody
+                                    and ejabberd as ../shared/tools/peers/start-peers.sh runs them (c2s 15222 and
+                                    25222, rooms at conference.localhost, accounts made with --register, their
+                                    certificate verified); --host, --port, --domain, --muc, --server-pid,
+                                    --start-perch and --register are then set for each server
             Target:
               --host H --port P     the server's c2s (STARTTLS) port             default: 127.0.0.1, 5222
               --domain D --muc M    XMPP domain, MUC service                     default: localhost, chat.<domain>
@@ -50,22 +58,28 @@ record LoadOptions(String profile, String host, int port, String domain, String 
               --accounts-file FILE  lines "user password"; session i logs in as line i mod the count
               --user-prefix P --password W  otherwise accounts P0, P1, … with one password
                                                                     default: user, PerchTestServer's password
+              --register            each session registers its account in-band (XEP-0077) before it logs in; an
+                                    account that exists already is used as it is
               --concurrency N       logins or joins in flight at once            default: 200
               --timeout S           for each login, join or MAM query            default: 60
               --threads N           event loop threads                           default: the CPUs
-              --json FILE           also write the results as JSON
+              --json FILE           also write the results as JSON (with --compare: FILE-<server>.json each)
               --help                this text
             """;
 
 
-    private static final Set<String> FLAGS = Set.of("--start-perch");
+    private static final Set<String> FLAGS = Set.of("--start-perch", "--register");
     private static final Set<String> KNOWN = Set.of("--profile", "--host", "--port", "--domain", "--muc",
             "--sessions", "--rooms", "--occupants", "--rates", "--warmup", "--measure", "--hold", "--mam-page",
-            "--sasl", "--ca", "--sources", "--accounts-file", "--user-prefix", "--password", "--server-pid",
-            "--start-perch", "--concurrency", "--timeout", "--threads", "--json");
+            "--sasl", "--ca", "--sources", "--accounts-file", "--user-prefix", "--password", "--register", "--server-pid",
+            "--start-perch", "--concurrency", "--timeout", "--threads", "--json", "--compare");
+    /** What --compare sets for each server itself. */
+    private static final Set<String> SET_BY_COMPARE = Set.of("--host", "--port", "--domain", "--muc",
+            "--server-pid", "--start-perch", "--register");
 
     LoadOptions {
         rates = List.copyOf(rates);
+        compare = List.copyOf(compare);
         if (!profile.equals("connections") && !profile.equals("fanout")) {
             throw new IllegalArgumentException("--profile is connections or fanout, not " + profile);
         }
@@ -114,6 +128,10 @@ record LoadOptions(String profile, String host, int port, String domain, String 
     }
 
     private static LoadOptions of(Map<String, String> given) {
+        if (given.containsKey("--compare") && given.keySet().stream().anyMatch(SET_BY_COMPARE::contains)) {
+            throw new IllegalArgumentException("--compare sets the server of each run itself: no "
+                    + String.join(", ", SET_BY_COMPARE.stream().sorted().toList()) + " with it");
+        }
         String domain = given.getOrDefault("--domain", "localhost");
         return new LoadOptions(given.getOrDefault("--profile", "connections").toLowerCase(Locale.ROOT),
                 given.getOrDefault("--host", "127.0.0.1"), number(given, "--port", 5222), domain,
@@ -125,10 +143,24 @@ record LoadOptions(String profile, String host, int port, String domain, String 
                 number(given, "--mam-page", 50), given.getOrDefault("--sasl", "scram-sha-1").toLowerCase(Locale.ROOT),
                 path(given, "--ca"), given.getOrDefault("--sources", "127.0.0.1"), path(given, "--accounts-file"),
                 given.getOrDefault("--user-prefix", "user"), given.getOrDefault("--password", PerchTestServer.PASSWORD),
+                given.containsKey("--register"),
                 given.containsKey("--server-pid") ? OptionalLong.of(Long.parseLong(given.get("--server-pid")))
                         : OptionalLong.empty(), given.containsKey("--start-perch"), number(given, "--concurrency", 200),
                 number(given, "--timeout", 60),
-                number(given, "--threads", Runtime.getRuntime().availableProcessors()), path(given, "--json"));
+                number(given, "--threads", Runtime.getRuntime().availableProcessors()), path(given, "--json"),
+                given.containsKey("--compare") ? Arrays.stream(given.get("--compare").split(",")).map(Peer::named)
+                        .distinct().toList() : List.of());
+    }
+
+    /** These options for one server of a side-by-side run. */
+    LoadOptions against(Peer peer) {
+        boolean perch = peer == Peer.PERCH;
+        return new LoadOptions(profile, "127.0.0.1", peer.port(), "localhost", peer.muc(), sessions, rooms,
+                occupants, rates, warmupSeconds, measureSeconds, holdSeconds, mamPage, sasl,
+                perch ? Optional.empty() : ca.or(peer::certificate), sources, accountsFile, perch ? "user" : userPrefix, password, !perch,
+                perch ? OptionalLong.empty() : OptionalLong.of(peer.pid()), perch, concurrency, timeoutSeconds,
+                threads, json.map(j -> j.resolveSibling(j.getFileName() + "-" + peer.name().toLowerCase(Locale.ROOT)
+                        + ".json")), List.of());
     }
 
     /** The sessions the profile opens. */

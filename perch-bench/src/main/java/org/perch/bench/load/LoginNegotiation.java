@@ -6,13 +6,15 @@ import org.perch.bench.load.Accounts.Account;
 
 /**
  * Takes a new connection to a bound resource (RFC 6120 §5-7): stream, STARTTLS, SASL, stream restart, bind. TLS is
- * required, as in every run of the bench: a server that does not offer STARTTLS fails the login. Runs on the
- * connection's event loop; its session lets it go once bound. Failures are thrown as {@link SessionException}s and
- * end the session.
+ * required, as in every run of the bench: a server that does not offer STARTTLS fails the login. When the engine
+ * registers its accounts, the encrypted stream first registers this one (XEP-0077 §3.1; an account that exists
+ * already is fine, as on a second run) and then authenticates on the same stream. Runs on the connection's event
+ * loop; its session lets it go once bound. Failures are thrown as {@link SessionException}s and end the session.
  */
 final class LoginNegotiation {
 
     private static final String BIND_ID = "bind";
+    private static final String REGISTER_ID = "register";
 
     private final XmppSession session;
     private final ClientSetup setup;
@@ -22,6 +24,9 @@ final class LoginNegotiation {
     private boolean secured;
     private boolean authenticated;
     private SaslClient sasl;
+    private boolean registered;
+    /** The encrypted stream's features, kept while the registration is answered: SASL goes on from them. */
+    private Element securedFeatures;
 
     LoginNegotiation(XmppSession session, ClientSetup setup, Account account, String resource) {
         this.session = session;
@@ -54,7 +59,13 @@ final class LoginNegotiation {
             case "failure" -> throw new SessionException(
                     secured ? "SASL failure " + SessionException.condition(element) : "STARTTLS failure",
                     "as " + account.user());
-            case "iq" -> bound(element);
+            case "iq" -> {
+                if (element.id().equals(REGISTER_ID)) {
+                    registered(element);
+                } else {
+                    bound(element);
+                }
+            }
             case "error" -> throw new SessionException("stream error " + SessionException.condition(element),
                     "during login");
             default -> { }
@@ -71,6 +82,13 @@ final class LoginNegotiation {
                 throw new SessionException("no STARTTLS", "the bench runs with TLS on; the server offers none");
             }
             session.send(ClientStanzas.STARTTLS);
+        } else if (!authenticated && setup.register() && !registered) {
+            if (features.child("register", "http://jabber.org/features/iq-register").isEmpty()) {
+                throw new SessionException("no in-band registration",
+                        "--register needs XEP-0077 on the server; its features: " + features);
+            }
+            securedFeatures = features;
+            session.send(ClientStanzas.register(REGISTER_ID, account.user(), account.password()));
         } else if (!authenticated) {
             sasl = SaslClient.of(setup.mechanism(), account.user(), account.password());
             boolean offered = features.child("mechanisms").stream().flatMap(m -> m.children().stream())
@@ -85,6 +103,16 @@ final class LoginNegotiation {
             }
             session.send(ClientStanzas.bind(BIND_ID, resource));
         }
+    }
+
+    /** The account is made, or was there already: authenticate with it on the features kept for that. */
+    private void registered(Element iq) {
+        if (iq.type().equals("error") && !SessionException.errorCondition(iq).equals("conflict")) {
+            throw new SessionException("registration refused " + SessionException.errorCondition(iq),
+                    "as " + account.user());
+        }
+        registered = true;
+        features(securedFeatures);
     }
 
     private void bound(Element iq) {
