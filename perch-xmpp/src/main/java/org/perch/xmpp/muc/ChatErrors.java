@@ -1,5 +1,6 @@
 package org.perch.xmpp.muc;
 
+import java.util.concurrent.CompletionException;
 import org.perch.domain.chat.ChatException;
 import org.perch.domain.chat.ChatRooms;
 import org.perch.xmpp.stanza.StanzaErrorCondition;
@@ -19,6 +20,17 @@ final class ChatErrors {
             case INVALID -> new StanzaException(StanzaErrorCondition.NOT_ACCEPTABLE, e.getMessage());
             case BUSY -> new StanzaException(StanzaErrorCondition.RESOURCE_CONSTRAINT, e.getMessage());
         };
+    }
+
+    /**
+     * Why a message was not stored, for its sender: a full history queue is {@code resource-constraint} (type wait:
+     * the client may send it again), anything else the store's own failure.
+     */
+    static StanzaException storeFailed(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+                : failure;
+        return cause instanceof ChatException e ? toStanza(e) : new StanzaException(
+                StanzaErrorCondition.INTERNAL_SERVER_ERROR, "the message could not be stored, so it was not delivered");
     }
 
     /** The same condition and text for a missing room and for one the asker may not see (ChatRooms#NO_SUCH_ROOM). */

@@ -77,8 +77,7 @@ final class Groupchat {
                     live.broadcast(out); // in a pool it comes back through the feed, in the pool's one order
                 }
             } else {
-                LiveRoom.bounce(from, message, new StanzaException(StanzaErrorCondition.INTERNAL_SERVER_ERROR,
-                        "the message could not be stored, so it was not delivered"));
+                LiveRoom.bounce(from, message, ChatErrors.storeFailed(failure));
             }
         }));
     }
