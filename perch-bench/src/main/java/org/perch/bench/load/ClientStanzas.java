@@ -10,6 +10,7 @@ final class ClientStanzas {
     static final String MUC_USER = "http://jabber.org/protocol/muc#user";
     static final String MAM = "urn:xmpp:mam:2";
     static final String PING = "urn:xmpp:ping";
+    static final String DELAY = "urn:xmpp:delay";
 
     private ClientStanzas() {
     }
@@ -33,22 +34,32 @@ final class ClientStanzas {
                 + escape(resource) + "</resource></bind></iq>";
     }
 
-    /** A join that asks for no history (XEP-0045 §7.2.15): the profiles measure the join, not the replay. */
-    static String join(String room, String nick) {
+    /** A join asking for the last {@code history} messages (XEP-0045 §7.2.15); 0 measures the join alone. */
+    static String join(String room, String nick, int history) {
         return "<presence to='" + room + "/" + escape(nick) + "'><x xmlns='http://jabber.org/protocol/muc'>"
-                + "<history maxstanzas='0'/></x></presence>";
+                + "<history maxstanzas='" + history + "'/></x></presence>";
     }
 
     /**
      * The owner's configuration of a room just created (XEP-0045 §10.1.3): open to everyone (a new Perch room is
-     * members only) and persistent, every other field left as the server has it.
+     * members only), persistent, and moderated or not (a Perch auditorium, where only presenters post). A moderated
+     * room is meant to be large, so it also asks for no limit on occupants (ejabberd's rooms take 200 by default).
+     * Every other field is left as the server has it.
      */
-    static String configureOpen(String id, String room) {
+    static String configure(String id, String room, boolean moderated) {
         return "<iq type='set' id='" + id + "' to='" + room + "'><query xmlns='http://jabber.org/protocol/muc#owner'>"
                 + "<x xmlns='jabber:x:data' type='submit'>"
                 + field("FORM_TYPE", "http://jabber.org/protocol/muc#roomconfig")
                 + field("muc#roomconfig_membersonly", "0") + field("muc#roomconfig_persistentroom", "1")
+                + field("muc#roomconfig_moderatedroom", moderated ? "1" : "0")
+                + (moderated ? field("muc#roomconfig_maxusers", "none") : "")
                 + "</x></query></iq>";
+    }
+
+    /** Gives an occupant of a moderated room voice (XEP-0045 §8.3): in Perch, makes them a presenter. */
+    static String grantVoice(String id, String room, String nick) {
+        return "<iq type='set' id='" + id + "' to='" + room + "'><query xmlns='http://jabber.org/protocol/muc#admin'>"
+                + "<item nick='" + escape(nick) + "' role='participant'/></query></iq>";
     }
 
     /** Registers an account before authentication (XEP-0077 §3.1). */

@@ -60,25 +60,34 @@ final class FanoutProfile {
                 addresses.add(run.target().room(r));
             }
         }
-        List<Step> steps = new ArrayList<>();
-        if (!rooms.isEmpty()) {
-            GroupchatPoster poster = new GroupchatPoster(rooms, addresses);
-            double perRoom = (double) population.joined() / rooms.size();
-            run.report().fanoutHeader();
-            for (double rate : o.rates()) {
-                Step step = step(run, poster, rate, population.joined(), perRoom);
-                run.report().step(step);
-                steps.add(step);
-                if (step.saturated()) {
-                    break;
-                }
-            }
-        }
+        List<Step> steps = rooms.isEmpty() ? List.of() : stepUp(run, new GroupchatPoster(rooms, addresses),
+                population.joined(), (double) population.joined() / rooms.size());
         Optional<MamPages> mam = o.mamPage() == 0 || rooms.isEmpty() ? Optional.empty()
                 : Optional.of(mamPages(run, rooms, addresses));
         LoadProbe.Counts counts = run.probe().counts();
         return new Result(o.rooms(), o.occupants(), population.joined(), population.logins(), population.joins(),
                 steps, mam, counts.errors(), run.probe().errorKinds());
+    }
+
+    /**
+     * Posts at each of the options' rates in turn, until a step saturates.
+     *
+     * @param posters sessions posting, each at the step's rate
+     * @param perRoom sessions each message is delivered to
+     */
+    static List<Step> stepUp(LoadRun run, GroupchatPoster poster, int posters, double perRoom)
+            throws InterruptedException {
+        List<Step> steps = new ArrayList<>();
+        run.report().fanoutHeader();
+        for (double rate : run.options().rates()) {
+            Step step = step(run, poster, rate, posters, perRoom);
+            run.report().step(step);
+            steps.add(step);
+            if (step.saturated()) {
+                break;
+            }
+        }
+        return steps;
     }
 
     private static Step step(LoadRun run, GroupchatPoster poster, double perOccupant, int occupants, double perRoom)

@@ -79,17 +79,14 @@ public final class LoadGenerator {
         ObjectNode json;
         try (ClientEngine engine = ClientEngine.start(target, ca, options.sasl(), options.register(), sources, options.threads(), probe)) {
             LoadRun run = new LoadRun(options, target, engine, accounts, server, probe, report);
-            if (options.profile().equals("fanout")) {
-                FanoutProfile.Result fanout = FanoutProfile.run(run);
-                report.fanout(fanout);
-                json = LoadJson.fanout(fanout);
-                result = fanout;
-            } else {
-                ConnectionsProfile.Result connections = ConnectionsProfile.run(run);
-                report.connections(connections);
-                json = LoadJson.connections(connections);
-                result = connections;
-            }
+            result = switch (options.profile()) {
+                case "fanout" -> FanoutProfile.run(run);
+                case "joinstorm" -> JoinStormProfile.run(run);
+                case "auditorium" -> AuditoriumProfile.run(run);
+                default -> ConnectionsProfile.run(run);
+            };
+            report.result(result);
+            json = LoadJson.of(result);
         }
         Optional<ServerProcess.Reading> after = server.map(ServerProcess::read);
         if (options.json().isPresent()) {

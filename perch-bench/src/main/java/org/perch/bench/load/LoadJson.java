@@ -49,7 +49,31 @@ final class LoadJson {
         MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
     }
 
-    static ObjectNode connections(ConnectionsProfile.Result r) {
+    static ObjectNode of(ProfileResult result) {
+        return switch (result) {
+            case FanoutProfile.Result r -> fanout(r);
+            case ConnectionsProfile.Result r -> connections(r);
+            case JoinStormProfile.Result r -> joinStorm(r);
+        };
+    }
+
+    private static ObjectNode joinStorm(JoinStormProfile.Result r) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("profile", "joinstorm");
+        node.put("rooms", r.rooms());
+        node.put("sessions", r.sessions());
+        node.put("history", r.history());
+        phase(node.putObject("logins"), r.logins());
+        phase(node.putObject("joins"), r.joins());
+        latency(node.putObject("joinLatencyMillis"), r.joinLatency());
+        node.put("meanHistory", r.meanHistory());
+        node.put("shortHistory", r.shortHistory());
+        r.serverCpuSeconds().ifPresent(cpu -> node.put("serverCpuSeconds", cpu));
+        errors(node, r.errors(), r.errorKinds());
+        return node;
+    }
+
+    private static ObjectNode connections(ConnectionsProfile.Result r) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("profile", "connections");
         node.put("sessions", r.sessions());
@@ -82,7 +106,7 @@ final class LoadJson {
         return node;
     }
 
-    static ObjectNode fanout(FanoutProfile.Result r) {
+    private static ObjectNode fanout(FanoutProfile.Result r) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("profile", "fanout");
         node.put("rooms", r.rooms());

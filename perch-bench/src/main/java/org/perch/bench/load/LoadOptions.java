@@ -14,7 +14,8 @@ import org.perch.testing.PerchTestServer;
 /** {@link LoadGenerator}'s command line. */
 record LoadOptions(String profile, String host, int port, String domain, String muc, int sessions, int rooms,
                    int occupants, List<Double> rates, int warmupSeconds, int measureSeconds, int holdSeconds,
-                   int mamPage, String sasl, Optional<Path> ca, String sources, Optional<Path> accountsFile,
+                   int mamPage, int history, int presenters, String sasl, Optional<Path> ca, String sources,
+                   Optional<Path> accountsFile,
                    String userPrefix, String password, boolean register, OptionalLong serverPid, boolean startPerch,
                    int concurrency,
                    int timeoutSeconds, int threads, Optional<Path> json, List<Peer> compare) {
@@ -31,6 +32,10 @@ record LoadOptions(String profile, String host, int port, String domain, String 
                            (messages/s per occupant, open loop) until p99 > 100 ms or under 90% of the offered
                            rate arrives: sent/s, deliveries/s, post→delivery p50/p90/p99/max, errors; then a MAM
                            page of --mam-page messages from every room
+              joinstorm    one session per room of --rooms R posts --history H messages into it; then --sessions
+                           N more log in and all join at once (--concurrency in flight), each asking for H
+                           messages of history: joins/s, join latency (presence → subject) p50/p90/p99/max,
+                           history per join, the server's CPU over the storm
             Side by side:
               --compare LIST        run the profile against each of perch, prosody, ejabberd in turn (as listed)
                                     and end with a table of ratios: Perch started as by --start-perch, Prosody
@@ -51,6 +56,8 @@ record LoadOptions(String profile, String host, int port, String domain, String 
               --warmup S --measure S  seconds per step before and in its window  default: 5, 15
               --hold S              idle seconds before connections measures     default: 10
               --mam-page N          fanout's MAM page (0: no MAM query)          default: 50
+              --history H           joinstorm's messages per room, asked for by every join   default: 20
+              --presenters P        auditorium's sessions that post              default: 3
               --sasl MECHANISM      scram-sha-1 or plain                         default: scram-sha-1
               --ca FILE             the certificate(s) to trust; without it (or --start-perch, which trusts the
                                     started server's own) any certificate is trusted, unchecked
@@ -68,9 +75,12 @@ record LoadOptions(String profile, String host, int port, String domain, String 
             """;
 
 
+    private static final List<String> PROFILES = List.of("connections", "fanout", "joinstorm",
+            "auditorium");
     private static final Set<String> FLAGS = Set.of("--start-perch", "--register");
     private static final Set<String> KNOWN = Set.of("--profile", "--host", "--port", "--domain", "--muc",
             "--sessions", "--rooms", "--occupants", "--rates", "--warmup", "--measure", "--hold", "--mam-page",
+            "--history", "--presenters",
             "--sasl", "--ca", "--sources", "--accounts-file", "--user-prefix", "--password", "--register", "--server-pid",
             "--start-perch", "--concurrency", "--timeout", "--threads", "--json", "--compare");
     /** What --compare sets for each server itself. */
@@ -80,14 +90,16 @@ record LoadOptions(String profile, String host, int port, String domain, String 
     LoadOptions {
         rates = List.copyOf(rates);
         compare = List.copyOf(compare);
-        if (!profile.equals("connections") && !profile.equals("fanout")) {
-            throw new IllegalArgumentException("--profile is connections or fanout, not " + profile);
+        if (!PROFILES.contains(profile)) {
+            throw new IllegalArgumentException("--profile is one of " + String.join(", ", PROFILES) + ", not "
+                    + profile);
         }
         if (sessions < 1 || rooms < 1 || occupants < 1 || concurrency < 1 || threads < 1 || timeoutSeconds < 1
-                || measureSeconds < 1 || warmupSeconds < 0 || holdSeconds < 0 || mamPage < 0 || rates.isEmpty()
+                || measureSeconds < 1 || warmupSeconds < 0 || holdSeconds < 0 || mamPage < 0 || history < 1 || presenters < 1
+                || rates.isEmpty()
                 || rates.stream().anyMatch(r -> !(r > 0))) {
             throw new IllegalArgumentException("counts, rates and --measure must be positive; --warmup, --hold and"
-                    + " --mam-page at least 0");
+                    + " --mam-page at least 0; --history and --presenters at least 1");
         }
         if (startPerch
                 && (!userPrefix.equals("user") || !domain.equals("localhost") || !muc.equals("chat.localhost"))) {
@@ -140,7 +152,9 @@ record LoadOptions(String profile, String host, int port, String domain, String 
                 Arrays.stream(given.getOrDefault("--rates", "0.5,1,2,4,8,16,32").split(",")).map(String::strip)
                         .filter(s -> !s.isEmpty()).map(Double::parseDouble).toList(),
                 number(given, "--warmup", 5), number(given, "--measure", 15), number(given, "--hold", 10),
-                number(given, "--mam-page", 50), given.getOrDefault("--sasl", "scram-sha-1").toLowerCase(Locale.ROOT),
+                number(given, "--mam-page", 50), number(given, "--history", 20),
+                number(given, "--presenters", 3),
+                given.getOrDefault("--sasl", "scram-sha-1").toLowerCase(Locale.ROOT),
                 path(given, "--ca"), given.getOrDefault("--sources", "127.0.0.1"), path(given, "--accounts-file"),
                 given.getOrDefault("--user-prefix", "user"), given.getOrDefault("--password", PerchTestServer.PASSWORD),
                 given.containsKey("--register"),
@@ -156,7 +170,7 @@ record LoadOptions(String profile, String host, int port, String domain, String 
     LoadOptions against(Peer peer) {
         boolean perch = peer == Peer.PERCH;
         return new LoadOptions(profile, "127.0.0.1", peer.port(), "localhost", peer.muc(), sessions, rooms,
-                occupants, rates, warmupSeconds, measureSeconds, holdSeconds, mamPage, sasl,
+                occupants, rates, warmupSeconds, measureSeconds, holdSeconds, mamPage, history, presenters, sasl,
                 perch ? Optional.empty() : ca.or(peer::certificate), sources, accountsFile, perch ? "user" : userPrefix, password, !perch,
                 perch ? OptionalLong.empty() : OptionalLong.of(peer.pid()), perch, concurrency, timeoutSeconds,
                 threads, json.map(j -> j.resolveSibling(j.getFileName() + "-" + peer.name().toLowerCase(Locale.ROOT)
@@ -165,7 +179,12 @@ record LoadOptions(String profile, String host, int port, String domain, String 
 
     /** The sessions the profile opens. */
     int sessionCount() {
-        return profile.equals("fanout") ? rooms * occupants : sessions;
+        return switch (profile) {
+            case "fanout" -> rooms * occupants;
+            case "joinstorm" -> rooms + sessions;
+            case "auditorium" -> 1 + presenters + sessions;
+            default -> sessions;
+        };
     }
 
     Target target(int actualPort) {

@@ -2,6 +2,7 @@ package org.perch.bench.load;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import org.perch.bench.Latency;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -29,8 +30,12 @@ final class LoadReport {
     }
 
     void joined(Population population) {
-        phase("logins", population.logins());
-        phase("joins", population.joins());
+        joined(population.logins(), population.joins());
+    }
+
+    void joined(Population.Phase logins, Population.Phase joins) {
+        phase("logins", logins);
+        phase("joins", joins);
         out.flush();
     }
 
@@ -52,7 +57,29 @@ final class LoadReport {
         out.flush();
     }
 
-    void fanout(FanoutProfile.Result r) {
+    void result(ProfileResult result) {
+        switch (result) {
+            case FanoutProfile.Result r -> fanout(r);
+            case ConnectionsProfile.Result r -> connections(r);
+            case JoinStormProfile.Result r -> joinStorm(r);
+        }
+    }
+
+    private void joinStorm(JoinStormProfile.Result r) {
+        phase("storm logins", r.logins());
+        phase("storm joins", r.joins());
+        Latency l = r.joinLatency();
+        out.printf(Locale.ROOT, "joinstorm: %,d sessions into %d rooms asking for %d messages of history: join"
+                        + " (presence → subject) p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.1f ms%n", r.sessions(),
+                r.rooms(), r.history(), l.p50(), l.p90(), l.p99(), l.max());
+        out.printf(Locale.ROOT, "joinstorm: %.1f history messages per join; %d joins got fewer than %d%s%n",
+                r.meanHistory(), r.shortHistory(), r.history(),
+                r.serverCpuSeconds().map(cpu -> String.format(Locale.ROOT, "; server CPU %.1f s over the storm", cpu))
+                        .orElse(""));
+        errors(r.errors(), r.errorKinds());
+    }
+
+    private void fanout(FanoutProfile.Result r) {
         String saturation = r.steps().stream().filter(FanoutProfile.Step::saturated).findFirst()
                 .map(s -> "saturated at " + decimal(s.offered(), 0) + " msg/s offered ("
                         + decimal(s.perOccupant(), 2) + " per occupant)")
@@ -65,7 +92,7 @@ final class LoadReport {
         errors(r.errors(), r.errorKinds());
     }
 
-    void connections(ConnectionsProfile.Result r) {
+    private void connections(ConnectionsProfile.Result r) {
         out.printf(Locale.ROOT, "connections: %,d sessions in %d rooms: %,d joined, %,d held after %d s idle%n",
                 r.sessions(), r.rooms(), r.joined(), r.held(), r.holdSeconds());
         if (r.held() == 0) {

@@ -84,13 +84,13 @@ final class Population {
     private static CompletableFuture<XmppSession> joinOrCreate(LoadRun run, XmppSession session, int index,
                                                                int roomCount) {
         String room = run.target().room(index % roomCount);
-        return session.join(room, "s" + index).thenCompose(createdIt -> createdIt
-                ? session.configureOpen(room).thenApply(configured -> session)
+        return session.join(room, "s" + index, 0).thenCompose(joined -> joined.created()
+                ? session.configure(room, false).thenApply(configured -> session)
                 : CompletableFuture.completedFuture(session));
     }
 
     private static CompletableFuture<XmppSession> join(LoadRun run, XmppSession session, int index, int roomCount) {
-        return session.join(run.target().room(index % roomCount), "s" + index).thenApply(created -> session);
+        return session.join(run.target().room(index % roomCount), "s" + index, 0).thenApply(joined -> session);
     }
 
     private static void collect(InFlight.Batch<XmppSession> batch, List<Integer> indexes, int roomCount,

@@ -1,5 +1,6 @@
 package org.perch.bench.load;
 
 /** What one profile measured against one server. */
-sealed interface ProfileResult permits ConnectionsProfile.Result, FanoutProfile.Result {
+sealed interface ProfileResult permits ConnectionsProfile.Result, FanoutProfile.Result,
+        JoinStormProfile.Result {
 }

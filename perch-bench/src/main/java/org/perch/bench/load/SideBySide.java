@@ -49,8 +49,11 @@ final class SideBySide {
             System.out.printf("%n=== %s ===%n", peer);
             results.put(peer, LoadGenerator.measure(options.against(peer), commandLine + "  [against " + peer + "]"));
         }
-        List<Row> rows = options.profile().equals("fanout") ? fanoutRows(narrow(results, FanoutProfile.Result.class),
-                options.rates()) : connectionsRows(narrow(results, ConnectionsProfile.Result.class));
+        List<Row> rows = switch (options.profile()) {
+            case "fanout", "auditorium" -> fanoutRows(narrow(results, FanoutProfile.Result.class), options.rates());
+            case "joinstorm" -> joinStormRows(narrow(results, JoinStormProfile.Result.class));
+            default -> connectionsRows(narrow(results, ConnectionsProfile.Result.class));
+        };
         print(System.out, options, List.copyOf(results.keySet()), rows);
     }
 
@@ -64,7 +67,7 @@ final class SideBySide {
         rows.add(row("logins/s", Better.HIGHER, results, r -> Optional.of(r.logins().perSecond())));
         rows.add(row("joins/s", Better.HIGHER, results, r -> Optional.of(r.joins().perSecond())));
         for (double rate : rates) {
-            String at = String.format(Locale.ROOT, " at %s msg/s per occupant", decimal(rate, 2));
+            String at = String.format(Locale.ROOT, " at %s msg/s per poster", decimal(rate, 2));
             rows.add(row("p99 ms" + at, Better.LOWER, results, r -> step(r, rate).map(s -> s.latency().p99())));
             rows.add(row("server CPU %" + at, Better.LOWER, results, r -> step(r, rate)
                     .flatMap(s -> present(s.serverCpuShare())).map(share -> share * 100)));
@@ -86,6 +89,19 @@ final class SideBySide {
                 .map(s -> (s.heapAfterKib().getAsLong() - s.heapBeforeKib().getAsLong()) / (double) r.held())));
         rows.add(row("server CPU s over the run", Better.LOWER, results,
                 r -> r.server().map(ConnectionsProfile.ServerCost::cpuSeconds)));
+        rows.add(row("errors", Better.NO_RATIO, results, r -> Optional.of((double) r.errors())));
+        return rows;
+    }
+
+    static List<Row> joinStormRows(Map<Peer, JoinStormProfile.Result> results) {
+        List<Row> rows = new ArrayList<>();
+        rows.add(row("joins/s with history", Better.HIGHER, results, r -> Optional.of(r.joins().perSecond())));
+        rows.add(row("join p50 ms", Better.LOWER, results, r -> Optional.of(r.joinLatency().p50())));
+        rows.add(row("join p99 ms", Better.LOWER, results, r -> Optional.of(r.joinLatency().p99())));
+        rows.add(row("join max ms", Better.LOWER, results, r -> Optional.of(r.joinLatency().max())));
+        rows.add(row("history messages per join", Better.NO_RATIO, results, r -> Optional.of(r.meanHistory())));
+        rows.add(row("logins/s", Better.HIGHER, results, r -> Optional.of(r.logins().perSecond())));
+        rows.add(row("server CPU s over the storm", Better.LOWER, results, JoinStormProfile.Result::serverCpuSeconds));
         rows.add(row("errors", Better.NO_RATIO, results, r -> Optional.of((double) r.errors())));
         return rows;
     }
@@ -119,9 +135,11 @@ final class SideBySide {
         List<Peer> others = peers.contains(Peer.PERCH) ? peers.stream().filter(p -> p != Peer.PERCH).toList()
                 : List.of();
         out.printf(Locale.ROOT, "%nside by side: profile %s, %s; ratios are how many times better Perch did"
-                + " (above 1: Perch better)%n", options.profile(), options.profile().equals("fanout")
-                ? options.rooms() + " rooms × " + options.occupants() + " occupants"
-                : options.sessions() + " sessions in " + options.rooms() + " rooms");
+                + " (above 1: Perch better)%n", options.profile(), switch (options.profile()) {
+                    case "fanout" -> options.rooms() + " rooms × " + options.occupants() + " occupants";
+                    case "auditorium" -> options.presenters() + " presenters and " + options.sessions() + " visitors";
+                    default -> options.sessions() + " sessions in " + options.rooms() + " rooms";
+                });
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-44s", ""));
         peers.forEach(p -> header.append(String.format(Locale.ROOT, "%12s", p)));
         others.forEach(p -> header.append(String.format(Locale.ROOT, "%14s", "Perch:" + p)));

@@ -8,6 +8,11 @@ record Target(String host, int port, String domain, String muc) {
         return "load-%05d@%s".formatted(index, muc);
     }
 
+    /** The auditorium profile's room. */
+    String auditorium() {
+        return "auditorium@" + muc;
+    }
+
     @Override
     public String toString() {
         return host + ":" + port + " (domain " + domain + ", rooms at " + muc + ")";

@@ -43,19 +43,27 @@ final class XmppSession extends ChannelInboundHandlerAdapter implements StanzaFr
         return login.result();
     }
 
-    /** Joins {@code room} as {@code nick}; completes with whether the join created the room (status 201). */
-    CompletableFuture<Boolean> join(String room, String nick) {
-        CompletableFuture<Boolean> created = new CompletableFuture<>();
-        onLoop(created, () -> {
-            awaited.awaitJoin(room, created);
-            send(ClientStanzas.join(room, nick));
+    /**
+     * Joins {@code room} as {@code nick} asking for {@code history} messages; completes with whether the join created
+     * the room (status 201) and, when history was asked for, how many messages came before the subject.
+     */
+    CompletableFuture<AwaitedReplies.Joined> join(String room, String nick, int history) {
+        CompletableFuture<AwaitedReplies.Joined> joined = new CompletableFuture<>();
+        onLoop(joined, () -> {
+            awaited.awaitJoin(room, history > 0, joined);
+            send(ClientStanzas.join(room, nick, history));
         });
-        return created;
+        return joined;
     }
 
-    /** Makes a room this session created open to everyone ({@link ClientStanzas#configureOpen}). */
-    CompletableFuture<Element> configureOpen(String room) {
-        return iq(id -> ClientStanzas.configureOpen(id, room));
+    /** Configures a room this session owns ({@link ClientStanzas#configure}). */
+    CompletableFuture<Element> configure(String room, boolean moderated) {
+        return iq(id -> ClientStanzas.configure(id, room, moderated));
+    }
+
+    /** Gives an occupant voice in a moderated room this session moderates. */
+    CompletableFuture<Element> grantVoice(String room, String nick) {
+        return iq(id -> ClientStanzas.grantVoice(id, room, nick));
     }
 
     /** Asks for the newest {@code max} messages of a room; completes with how many came before {@code <fin/>}. */
@@ -177,6 +185,8 @@ final class XmppSession extends ChannelInboundHandlerAdapter implements StanzaFr
     private void message(Element message) {
         if (message.type().equals("error")) {
             setup.probe().error("error message " + SessionException.errorCondition(message), message.toString());
+        } else if (awaited.message(message)) {
+            return; // history or the subject of a join
         } else if (message.child("result", ClientStanzas.MAM).isPresent()) {
             mamResults++;
         } else if (message.type().equals("groupchat")) {

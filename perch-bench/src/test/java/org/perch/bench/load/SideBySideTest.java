@@ -43,8 +43,8 @@ class SideBySideTest {
         List<SideBySide.Row> rows = SideBySide.fanoutRows(results, List.of(1.0, 2.0, 4.0));
 
         assertThat(row(rows, "deliveries/s at saturation").perchAdvantageOver(Peer.PROSODY)).hasValue(4.0);
-        assertThat(row(rows, "p99 ms at 1.00 msg/s per occupant").perchAdvantageOver(Peer.PROSODY)).hasValue(4.0);
-        assertThat(row(rows, "p99 ms at 4.00 msg/s per occupant").perchAdvantageOver(Peer.PROSODY)).isEmpty();
+        assertThat(row(rows, "p99 ms at 1.00 msg/s per poster").perchAdvantageOver(Peer.PROSODY)).hasValue(4.0);
+        assertThat(row(rows, "p99 ms at 4.00 msg/s per poster").perchAdvantageOver(Peer.PROSODY)).isEmpty();
         assertThat(row(rows, "errors").perchAdvantageOver(Peer.PROSODY)).isEmpty();
     }
 
