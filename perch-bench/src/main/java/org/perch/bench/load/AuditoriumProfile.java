@@ -30,7 +30,8 @@ final class AuditoriumProfile {
                 i -> run.engine().login(run.accounts().forSession(1 + o.presenters() + i), "visitor-" + i));
         InFlight.Batch<XmppSession> joins = run.inFlight().run("join", o.sessions(), i -> logins.results().get(i)
                 .map(visitor -> visitor.join(room, "v" + i, 0).thenApply(joined -> visitor))
-                .orElseGet(() -> CompletableFuture.failedFuture(new SessionException("not logged in", "visitor " + i))));
+                .orElseGet(() -> CompletableFuture.failedFuture(
+                        new SessionException("not logged in", "visitor " + i))));
         Population.Phase loginPhase = new Population.Phase(o.sessions(), logins.failures(), logins.seconds());
         Population.Phase joinPhase = new Population.Phase(o.sessions(), joins.failures(), joins.seconds());
         run.report().joined(loginPhase, joinPhase);

@@ -70,7 +70,9 @@ final class FanoutProfile {
     }
 
     /**
-     * Posts at each of the options' rates in turn, until a step saturates.
+     * Posts at each of the options' rates in turn, until a step saturates. First it posts at the first rate for
+     * {@code --settle} seconds, measuring nothing: a server that just started in a JVM of its own is still compiling
+     * its hot paths then, which would count against it in the first steps.
      *
      * @param posters sessions posting, each at the step's rate
      * @param perRoom sessions each message is delivered to
@@ -78,6 +80,14 @@ final class FanoutProfile {
     static List<Step> stepUp(LoadRun run, GroupchatPoster poster, int posters, double perRoom)
             throws InterruptedException {
         List<Step> steps = new ArrayList<>();
+        if (run.options().settleSeconds() > 0) {
+            poster.start(run.options().rates().getFirst() * posters);
+            try {
+                Thread.sleep(run.options().settleSeconds() * 1_000L);
+            } finally {
+                poster.stop();
+            }
+        }
         run.report().fanoutHeader();
         for (double rate : run.options().rates()) {
             Step step = step(run, poster, rate, posters, perRoom);

@@ -77,7 +77,8 @@ public final class LoadGenerator {
         Optional<ServerProcess.Reading> before = server.map(ServerProcess::read);
         ProfileResult result;
         ObjectNode json;
-        try (ClientEngine engine = ClientEngine.start(target, ca, options.sasl(), options.register(), sources, options.threads(), probe)) {
+        try (ClientEngine engine = ClientEngine.start(target, ca, options.sasl(), options.register(), sources,
+                options.threads(), probe)) {
             LoadRun run = new LoadRun(options, target, engine, accounts, server, probe, report);
             result = switch (options.profile()) {
                 case "fanout" -> FanoutProfile.run(run);

@@ -13,7 +13,8 @@ import org.perch.testing.PerchTestServer;
 
 /** {@link LoadGenerator}'s command line. */
 record LoadOptions(String profile, String host, int port, String domain, String muc, int sessions, int rooms,
-                   int occupants, List<Double> rates, int warmupSeconds, int measureSeconds, int holdSeconds,
+                   int occupants, List<Double> rates, int settleSeconds, int warmupSeconds, int measureSeconds,
+                   int holdSeconds,
                    int mamPage, int history, int presenters, String sasl, Optional<Path> ca, String sources,
                    Optional<Path> accountsFile,
                    String userPrefix, String password, boolean register, OptionalLong serverPid, boolean startPerch,
@@ -53,6 +54,8 @@ record LoadOptions(String profile, String host, int port, String domain, String 
             Sessions:
               --sessions N --rooms R --occupants M                               default: 1000, 10, 10
               --rates LIST          messages/s per occupant, a step each         default: 0.5,1,2,4,8,16,32
+              --settle S            fanout and auditorium: seconds posting at the first rate before any step,
+                                    unmeasured (a JVM's JIT warm-up)             default: 20
               --warmup S --measure S  seconds per step before and in its window  default: 5, 15
               --hold S              idle seconds before connections measures     default: 10
               --mam-page N          fanout's MAM page (0: no MAM query)          default: 50
@@ -79,9 +82,11 @@ record LoadOptions(String profile, String host, int port, String domain, String 
             "auditorium");
     private static final Set<String> FLAGS = Set.of("--start-perch", "--register");
     private static final Set<String> KNOWN = Set.of("--profile", "--host", "--port", "--domain", "--muc",
-            "--sessions", "--rooms", "--occupants", "--rates", "--warmup", "--measure", "--hold", "--mam-page",
+            "--sessions", "--rooms", "--occupants", "--rates", "--settle", "--warmup", "--measure", "--hold",
+            "--mam-page",
             "--history", "--presenters",
-            "--sasl", "--ca", "--sources", "--accounts-file", "--user-prefix", "--password", "--register", "--server-pid",
+            "--sasl", "--ca", "--sources", "--accounts-file", "--user-prefix", "--password", "--register",
+            "--server-pid",
             "--start-perch", "--concurrency", "--timeout", "--threads", "--json", "--compare");
     /** What --compare sets for each server itself. */
     private static final Set<String> SET_BY_COMPARE = Set.of("--host", "--port", "--domain", "--muc",
@@ -95,11 +100,12 @@ record LoadOptions(String profile, String host, int port, String domain, String 
                     + profile);
         }
         if (sessions < 1 || rooms < 1 || occupants < 1 || concurrency < 1 || threads < 1 || timeoutSeconds < 1
-                || measureSeconds < 1 || warmupSeconds < 0 || holdSeconds < 0 || mamPage < 0 || history < 1 || presenters < 1
+                || measureSeconds < 1 || settleSeconds < 0 || warmupSeconds < 0 || holdSeconds < 0 || mamPage < 0
+                || history < 1 || presenters < 1
                 || rates.isEmpty()
                 || rates.stream().anyMatch(r -> !(r > 0))) {
-            throw new IllegalArgumentException("counts, rates and --measure must be positive; --warmup, --hold and"
-                    + " --mam-page at least 0; --history and --presenters at least 1");
+            throw new IllegalArgumentException("counts, rates and --measure must be positive; --settle, --warmup,"
+                    + " --hold and --mam-page at least 0; --history and --presenters at least 1");
         }
         if (startPerch
                 && (!userPrefix.equals("user") || !domain.equals("localhost") || !muc.equals("chat.localhost"))) {
@@ -151,7 +157,8 @@ record LoadOptions(String profile, String host, int port, String domain, String 
                 number(given, "--rooms", 10), number(given, "--occupants", 10),
                 Arrays.stream(given.getOrDefault("--rates", "0.5,1,2,4,8,16,32").split(",")).map(String::strip)
                         .filter(s -> !s.isEmpty()).map(Double::parseDouble).toList(),
-                number(given, "--warmup", 5), number(given, "--measure", 15), number(given, "--hold", 10),
+                number(given, "--settle", 20), number(given, "--warmup", 5), number(given, "--measure", 15),
+                number(given, "--hold", 10),
                 number(given, "--mam-page", 50), number(given, "--history", 20),
                 number(given, "--presenters", 3),
                 given.getOrDefault("--sasl", "scram-sha-1").toLowerCase(Locale.ROOT),
@@ -170,8 +177,10 @@ record LoadOptions(String profile, String host, int port, String domain, String 
     LoadOptions against(Peer peer) {
         boolean perch = peer == Peer.PERCH;
         return new LoadOptions(profile, "127.0.0.1", peer.port(), "localhost", peer.muc(), sessions, rooms,
-                occupants, rates, warmupSeconds, measureSeconds, holdSeconds, mamPage, history, presenters, sasl,
-                perch ? Optional.empty() : ca.or(peer::certificate), sources, accountsFile, perch ? "user" : userPrefix, password, !perch,
+                occupants, rates, settleSeconds, warmupSeconds, measureSeconds, holdSeconds, mamPage, history,
+                presenters, sasl,
+                perch ? Optional.empty() : ca.or(peer::certificate), sources, accountsFile,
+                perch ? "user" : userPrefix, password, !perch,
                 perch ? OptionalLong.empty() : OptionalLong.of(peer.pid()), perch, concurrency, timeoutSeconds,
                 threads, json.map(j -> j.resolveSibling(j.getFileName() + "-" + peer.name().toLowerCase(Locale.ROOT)
                         + ".json")), List.of());

@@ -61,7 +61,8 @@ final class SideBySide {
         List<Row> rows = new ArrayList<>();
         rows.add(row("deliveries/s at saturation", Better.HIGHER, results,
                 r -> best(r).map(FanoutProfile.Step::deliveries)));
-        rows.add(row("  messages/s offered then", Better.HIGHER, results, r -> best(r).map(FanoutProfile.Step::offered)));
+        rows.add(row("  messages/s offered then", Better.HIGHER, results,
+                r -> best(r).map(FanoutProfile.Step::offered)));
         rows.add(row("p99 ms at half that rate", Better.LOWER, results,
                 r -> halfOfBest(r).map(s -> s.latency().p99())));
         rows.add(row("logins/s", Better.HIGHER, results, r -> Optional.of(r.logins().perSecond())));
