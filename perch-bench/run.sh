@@ -22,6 +22,7 @@
 # COMPLIANCE_OPTS adds ComplianceCost options (e.g. "--rounds 5 --measure 60 --run-every 15");
 # POOL_OPTS adds PoolDelivery options (e.g. "--configs pool-2 --rooms 40 --rates 400,800"; --help lists them all);
 # LOAD_OPTS gives LoadGenerator its options (COMPARE_OPTS for compare) (default: "--profile connections --start-perch"; --help lists them all);
+# PERCH_BENCH_FRESH_PEERS=1 (compare) starts Prosody and ejabberd again on empty data first (see restart_peers);
 # PERCH_BENCH_MAX_LOAD=1.5 waits (up to 15 min) for the 1-minute load average to drop below it before each part;
 # PERCH_BENCH_DATA moves the datasets; PERCH_BENCH_COMPACT=false keeps a loaded dataset uncompacted.
 # Finds a JDK 21 or newer the way ./perch does. Needs the other modules in ~/.m2 (./perch build) to build.
@@ -126,7 +127,62 @@ wait_for_quiet() {
 # (registration_timeout: infinity lifts that), and its c2s listener's accept backlog is 5 connections, which drops
 # logins arriving together (backlog: 1024; Prosody's is 128, Perch's the kernel's maximum).
 readonly EJABBERD_CONFIG=/tmp/peers/ejabberd/ejabberd.yml
+readonly EJABBERDCTL=(runuser -u ejabberd -- /usr/sbin/ejabberdctl --config-dir /tmp/peers/ejabberd
+  --ctl-config /tmp/peers/ejabberd/ctl.cfg --logs /tmp/peers/ejabberd/log --spool /tmp/peers/ejabberd/db)
+readonly PEERS_SCRIPT="${PEERS_SCRIPT:-$ROOT/../shared/tools/peers/start-peers.sh}"
+
+# Prosody and ejabberd start again through start-peers.sh: from empty data directories with
+# PERCH_BENCH_FRESH_PEERS=1 (the Perch of each run starts empty too; the peers' archives otherwise grow with every
+# run, ejabberd's in one Mnesia table for all rooms, and slow them down from one run to the next; the generator
+# registers its accounts again), and whenever their open-files limit is below what a JVM gives itself.
+restart_peers() {
+  local wipe="$1" i
+  [[ -f "$PEERS_SCRIPT" ]] || die "no $PEERS_SCRIPT to start Prosody and ejabberd again (set PEERS_SCRIPT)"
+  printf 'run.sh: starting Prosody and ejabberd again%s…\n' "$([[ "$wipe" == true ]] && printf ' on empty data')"
+  [[ -f /tmp/peers/prosody/prosody.pid ]] && kill "$(cat /tmp/peers/prosody/prosody.pid)" 2>/dev/null || true
+  "${EJABBERDCTL[@]}" stop >/dev/null 2>&1 || true
+  for i in $(seq 1 60); do
+    pgrep -u prosody >/dev/null || pgrep -u ejabberd beam.smp >/dev/null || break
+    sleep 1
+  done
+  if [[ "$wipe" == true ]]; then
+    rm -rf /tmp/peers/prosody/data /tmp/peers/ejabberd/db
+  fi
+  bash "$PEERS_SCRIPT" >/dev/null || die "$PEERS_SCRIPT failed"
+}
+
+# A JVM raises its open-files limit to the hard limit by itself; Prosody and ejabberd keep the soft limit runuser's
+# PAM session gives them (1024), which refuses sessions past a thousand. As root, the bench gives their users the
+# hard limit in /etc/security/limits.d, so that their next start has it.
+readonly PEERS_LIMITS=/etc/security/limits.d/90-perch-bench-peers.conf
+peers_file_limit_low() {
+  local pid wanted
+  wanted="$(ulimit -Hn)"
+  if [[ ! -f "$PEERS_LIMITS" ]]; then
+    [[ "$(id -u)" == 0 ]] \
+      || die "Prosody and ejabberd may open only 1024 files; run.sh raises that in $PEERS_LIMITS when run as root"
+    printf 'prosody soft nofile %s\nprosody hard nofile %s\nejabberd soft nofile %s\nejabberd hard nofile %s\n' \
+      "$wanted" "$wanted" "$wanted" "$wanted" > "$PEERS_LIMITS"
+    printf 'run.sh: wrote %s (open files for the prosody and ejabberd users: %s)\n' "$PEERS_LIMITS" "$wanted"
+  fi
+  for pid in $(cat /tmp/peers/prosody/prosody.pid 2>/dev/null) $(pgrep -u ejabberd beam.smp); do
+    if (( $(awk '/^Max open files/ { print $4 }' "/proc/$pid/limits") < wanted )); then
+      return 0
+    fi
+  done
+  return 1
+}
+
 prepare_peers() {
+  local low=false
+  if peers_file_limit_low; then
+    low=true
+  fi
+  if [[ "${PERCH_BENCH_FRESH_PEERS:-}" == 1 ]]; then
+    restart_peers true
+  elif [[ "$low" == true ]]; then
+    restart_peers false
+  fi
   [[ -f "$EJABBERD_CONFIG" ]] \
     || die "Prosody and ejabberd are not set up here: run ../shared/tools/peers/start-peers.sh first (see docs/benchmarks.md)"
   local changed=false i
@@ -140,14 +196,13 @@ prepare_peers() {
   fi
   if [[ "$changed" == true ]]; then
     printf 'run.sh: restarting ejabberd with registration_timeout: infinity and backlog: 1024…\n'
-    runuser -u ejabberd -- /usr/sbin/ejabberdctl --config-dir /tmp/peers/ejabberd --ctl-config /tmp/peers/ejabberd/ctl.cfg \
-      --logs /tmp/peers/ejabberd/log --spool /tmp/peers/ejabberd/db restart >/dev/null 2>&1 \
+    "${EJABBERDCTL[@]}" restart >/dev/null 2>&1 \
       || die "could not restart ejabberd with the bench's settings (is it running?)"
     for i in $(seq 1 60); do
-      ss -ltn | grep -q ':25222 ' && return 0
+      ss -ltn | grep -q ':25222 ' && break
       sleep 1
     done
-    die "ejabberd did not listen on 25222 again within 60 s of its restart"
+    ss -ltn | grep -q ':25222 ' || die "ejabberd did not listen on 25222 again within 60 s of its restart"
   fi
 }
 

@@ -72,10 +72,15 @@ public record BenchServerProcess(String name, Process process, Path dataDir, int
     public static BenchServerProcess start(String name, Path dataDir, Map<String, String> settings, int accounts,
                                            String password) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, HEAP,
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
-                BenchServerProcess.class.getName(), dataDir.toString(), Integer.toString(accounts), "--password",
-                password));
+        List<String> command = new ArrayList<>(List.of(java, HEAP));
+        // As ./perch serve does: PERCH_JAVA_OPTS adds JVM options (a collector to compare, say).
+        String extra = System.getenv().getOrDefault("PERCH_JAVA_OPTS", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp",
+                System.getProperty("java.class.path"), BenchServerProcess.class.getName(), dataDir.toString(),
+                Integer.toString(accounts), "--password", password));
         settings.forEach((key, value) -> command.add(key + "=" + value));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         // Ended with this JVM even when it is interrupted (Ctrl-C) before close() runs.

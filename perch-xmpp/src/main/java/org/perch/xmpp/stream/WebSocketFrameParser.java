@@ -27,7 +27,6 @@ public final class WebSocketFrameParser {
     private final StreamListener listener;
     private final ElementTreeBuilder tree;
     private final RestrictedXmlReader.Handler handler = this::onEvent;
-    private byte[] scratch;
     /** The frame's element, held back until the whole frame has proved well-formed. */
     private XmlElement completed;
     private StreamErrorException failure;
@@ -65,12 +64,9 @@ public final class WebSocketFrameParser {
             if (length > limits.maxStanzaBytes()) {
                 throw tooLarge();
             }
-            if (scratch == null) {
-                scratch = new byte[RestrictedXmlReader.SCRATCH_SIZE];
-            }
             tree.clear();
             completed = null;
-            RestrictedXmlReader input = new RestrictedXmlReader(scratch);
+            RestrictedXmlReader input = new RestrictedXmlReader();
             input.feed(frame, offset, length, handler);
             input.endOfInput(handler);
             if (completed == null) {

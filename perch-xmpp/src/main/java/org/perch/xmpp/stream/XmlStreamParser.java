@@ -35,7 +35,6 @@ public final class XmlStreamParser {
     private final StreamLimits limits;
     private final StreamListener listener;
     private final ElementTreeBuilder tree;
-    private final byte[] scratch = new byte[RestrictedXmlReader.SCRATCH_SIZE];
     private final RestrictedXmlReader.Handler handler = this::onEvent;
     private RestrictedXmlReader input;
     private State state;
@@ -85,7 +84,7 @@ public final class XmlStreamParser {
 
     /** Forgets everything: the next bytes start a new stream (after STARTTLS and after SASL success). */
     public void reset() {
-        input = new RestrictedXmlReader(scratch);
+        input = new RestrictedXmlReader();
         tree.clear();
         state = State.PROLOG;
         unitStart = 0;
@@ -159,7 +158,7 @@ public final class XmlStreamParser {
      * before; the caller's loop feeds the rest of the bytes to it. See {@link ElementTreeBuilder} for why.
      */
     private void freshReader() {
-        RestrictedXmlReader fresh = new RestrictedXmlReader(scratch);
+        RestrictedXmlReader fresh = new RestrictedXmlReader();
         fresh.feed(primer, 0, primer.length, (type, reader) -> true);
         input = fresh;
         unitStart = fresh.fed();

@@ -71,6 +71,46 @@ class XmlStreamParserTest {
     }
 
     @Test
+    void twoStreamsFedInTurnOnOneThreadShouldKeepApart() {
+        // Connections on one event loop share the thread's scratch array; each must get only its own bytes.
+        byte[] first = utf8(CLIENT_STREAM);
+        byte[] second = utf8(HEADER + "<presence><status>second stream</status></presence></stream:stream>");
+        RecordingListener other = new RecordingListener();
+        XmlStreamParser otherParser = new XmlStreamParser(StreamLimits.DEFAULT, other);
+        for (int i = 0; i < Math.max(first.length, second.length); i += 7) {
+            if (i < first.length) {
+                parser.feed(first, i, Math.min(7, first.length - i));
+            }
+            if (i < second.length) {
+                otherParser.feed(second, i, Math.min(7, second.length - i));
+            }
+        }
+
+        assertThat(listener.events).containsExactlyElementsOf(CLIENT_STREAM_EVENTS);
+        assertThat(other.elements()).extracting(XmlWriter::toXml)
+                .containsExactly("<presence xmlns=\"jabber:client\"><status>second stream</status></presence>");
+    }
+
+    @Test
+    void aListenerThatParsesOtherXmlOnTheSameThreadShouldNotDisturbTheStream() {
+        // A handler may read a stored stanza while the connection's bytes are still being parsed.
+        RecordingListener nested = new RecordingListener();
+        RecordingListener outer = new RecordingListener() {
+            @Override
+            public void onElement(XmlElement element) {
+                super.onElement(element);
+                byte[] stored = utf8(HEADER + "<message><body>" + "stored ".repeat(1_000) + "</body></message>");
+                new XmlStreamParser(StreamLimits.DEFAULT, nested).feed(stored, 0, stored.length);
+            }
+        };
+        byte[] bytes = utf8(CLIENT_STREAM);
+        new XmlStreamParser(StreamLimits.DEFAULT, outer).feed(bytes, 0, bytes.length);
+
+        assertThat(outer.events).containsExactlyElementsOf(CLIENT_STREAM_EVENTS);
+        assertThat(nested.elements()).hasSize(outer.elements().size());
+    }
+
+    @Test
     void resetShouldMakeTheNextBytesANewStream() {
         feed(HEADER + "<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
         parser.reset();
