@@ -196,13 +196,19 @@ prepare_peers() {
   fi
   if [[ "$changed" == true ]]; then
     printf 'run.sh: restarting ejabberd with registration_timeout: infinity and backlog: 1024…\n'
-    "${EJABBERDCTL[@]}" restart >/dev/null 2>&1 \
-      || die "could not restart ejabberd with the bench's settings (is it running?)"
+    # A whole new node, not "restart" (which restarts inside the running one and once lost its listener).
+    "${EJABBERDCTL[@]}" stop >/dev/null 2>&1 || true
+    for i in $(seq 1 60); do
+      pgrep -u ejabberd beam.smp >/dev/null || break
+      sleep 1
+    done
+    "${EJABBERDCTL[@]}" start >/dev/null 2>&1 || die "could not start ejabberd again with the bench's settings"
+    "${EJABBERDCTL[@]}" started >/dev/null 2>&1 || die "ejabberd did not finish starting"
     for i in $(seq 1 60); do
       ss -ltn | grep -q ':25222 ' && break
       sleep 1
     done
-    ss -ltn | grep -q ':25222 ' || die "ejabberd did not listen on 25222 again within 60 s of its restart"
+    ss -ltn | grep -q ':25222 ' || die "ejabberd did not listen on 25222 again within 60 s of its start"
   fi
 }
 

@@ -55,6 +55,13 @@ final class SideBySide {
             default -> connectionsRows(narrow(results, ConnectionsProfile.Result.class));
         };
         print(System.out, options, List.copyOf(results.keySet()), rows);
+        results.forEach((peer, result) -> {
+            if (result instanceof FanoutProfile.Result fanout && fanout.steps().stream()
+                    .noneMatch(FanoutProfile.Step::saturated)) {
+                System.out.printf("side by side: %s did not saturate within the rates offered: its figure at"
+                        + " saturation is a lower bound%n", peer);
+            }
+        });
     }
 
     static List<Row> fanoutRows(Map<Peer, FanoutProfile.Result> results, List<Double> rates) {
