@@ -1,6 +1,7 @@
 package org.perch.bench.load;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -56,12 +57,22 @@ record ServerProcess(long pid) {
      * server, so never call it inside a measured window.
      */
     OptionalLong heapAfterGcKib() {
-        if (jcmd("GC.run").isEmpty()) {
+        // jcmd attaches by sending SIGQUIT, which ends a process that is no JVM: ejabberd's Erlang VM died of it.
+        if (!isJvm() || jcmd("GC.run").isEmpty()) {
             return OptionalLong.empty();
         }
         String info = jcmd("GC.heap_info").orElse("");
         Matcher used = HEAP_USED.matcher(info);
         return used.find() ? OptionalLong.of(Long.parseLong(used.group(1))) : OptionalLong.empty();
+    }
+
+    /** Whether the process has a JVM loaded ({@code libjvm.so} in its memory map). */
+    private boolean isJvm() {
+        try (var lines = Files.lines(Path.of("/proc", Long.toString(pid), "maps"))) {
+            return lines.anyMatch(line -> line.endsWith("/libjvm.so"));
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
     }
 
     private Optional<String> jcmd(String command) {

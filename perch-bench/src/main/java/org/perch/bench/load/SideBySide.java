@@ -153,6 +153,9 @@ final class SideBySide {
         others.forEach(p -> header.append(String.format(Locale.ROOT, "%14s", "Perch:" + p)));
         out.println(header);
         for (Row row : rows) {
+            if (row.values().values().stream().allMatch(OptionalDouble::isEmpty)) {
+                continue; // a rate no server was offered: every step before it saturated
+            }
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-44s", row.label()));
             peers.forEach(p -> line.append(String.format(Locale.ROOT, "%12s",
                     format(row.values().getOrDefault(p, OptionalDouble.empty()), 1))));
