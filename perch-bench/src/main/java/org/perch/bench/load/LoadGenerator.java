@@ -84,6 +84,7 @@ public final class LoadGenerator {
                 case "fanout" -> FanoutProfile.run(run);
                 case "joinstorm" -> JoinStormProfile.run(run);
                 case "auditorium" -> AuditoriumProfile.run(run);
+                case "lync" -> LyncModelProfile.run(run);
                 default -> ConnectionsProfile.run(run);
             };
             report.result(result);

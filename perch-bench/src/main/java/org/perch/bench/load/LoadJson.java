@@ -54,7 +54,35 @@ final class LoadJson {
             case FanoutProfile.Result r -> fanout(r);
             case ConnectionsProfile.Result r -> connections(r);
             case JoinStormProfile.Result r -> joinStorm(r);
+            case LyncModelProfile.Result r -> lync(r);
         };
+    }
+
+    private static ObjectNode lync(LyncModelProfile.Result r) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("profile", "lync");
+        node.put("scale", r.scale());
+        node.put("users", r.users());
+        node.put("memberships", r.memberships());
+        phase(node.putObject("logins"), r.logins());
+        phase(node.putObject("joins"), r.joins());
+        ArrayNode classes = node.putArray("classes");
+        for (LyncModelProfile.ClassResult c : r.classes()) {
+            ObjectNode cls = classes.addObject();
+            cls.put("name", c.name());
+            cls.put("rooms", c.rooms());
+            cls.put("meanOccupants", c.meanOccupants());
+            cls.put("offered", c.offered());
+            cls.put("deliveries", c.deliveries());
+        }
+        latency(node.putObject("latencyMillis"), r.latency());
+        node.put("sentPerSecond", r.sent());
+        node.put("deliveriesPerSecond", r.deliveries());
+        r.serverCpuShare().ifPresent(cpu -> node.put("serverCpuShare", cpu));
+        r.serverRssKib().ifPresent(rss -> node.put("serverRssKib", rss));
+        r.serverHeapKib().ifPresent(heap -> node.put("serverHeapAfterGcKib", heap));
+        errors(node, r.errors(), r.errorKinds());
+        return node;
     }
 
     private static ObjectNode joinStorm(JoinStormProfile.Result r) {

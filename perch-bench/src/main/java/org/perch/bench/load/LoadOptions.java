@@ -15,7 +15,7 @@ import org.perch.testing.PerchTestServer;
 record LoadOptions(String profile, String host, int port, String domain, String muc, int sessions, int rooms,
                    int occupants, List<Double> rates, int settleSeconds, int warmupSeconds, int measureSeconds,
                    int holdSeconds,
-                   int mamPage, int history, int presenters, String sasl, Optional<Path> ca, String sources,
+                   int mamPage, int history, int presenters, int scale, String sasl, Optional<Path> ca, String sources,
                    Optional<Path> accountsFile,
                    String userPrefix, String password, boolean register, OptionalLong serverPid, boolean startPerch,
                    int concurrency,
@@ -37,6 +37,13 @@ record LoadOptions(String profile, String host, int port, String domain, String 
                            N more log in and all join at once (--concurrency in flight), each asking for H
                            messages of history: joins/s, join latency (presence → subject) p50/p90/p99/max,
                            history per join, the server's CPU over the storm
+              auditorium   one moderated room (a Perch auditorium): its owner, --presenters P the owner gives
+                           voice, and --sessions N visitors that only read; the presenters post at each of --rates
+                           (messages/s per presenter) in turn, as fanout, until p99 > 100 ms: deliveries/s to all
+                           1 + P + N, latency
+              lync         Lync's performance user model (spec §13.4) at 1 : --scale S: 80,000 / S users, each in
+                           12 small, 2 medium and 2 large rooms, posting the model's 24 messages/s ÷ S for --measure
+                           seconds after --settle: joins/s, deliveries/s, latency, the server's CPU, RSS and heap
             Side by side:
               --compare LIST        run the profile against each of perch, prosody, ejabberd in turn (as listed)
                                     and end with a table of ratios: Perch started as by --start-perch, Prosody
@@ -54,13 +61,14 @@ record LoadOptions(String profile, String host, int port, String domain, String 
             Sessions:
               --sessions N --rooms R --occupants M                               default: 1000, 10, 10
               --rates LIST          messages/s per occupant, a step each         default: 0.5,1,2,4,8,16,32
-              --settle S            fanout and auditorium: seconds posting at the first rate before any step,
+              --settle S            fanout, auditorium, lync: seconds posting at the first rate before any step,
                                     unmeasured (a JVM's JIT warm-up)             default: 20
               --warmup S --measure S  seconds per step before and in its window  default: 5, 15
               --hold S              idle seconds before connections measures     default: 10
               --mam-page N          fanout's MAM page (0: no MAM query)          default: 50
               --history H           joinstorm's messages per room, asked for by every join   default: 20
               --presenters P        auditorium's sessions that post              default: 3
+              --scale S             lync's scale, 1 : S (1 is the model itself)  default: 8
               --sasl MECHANISM      scram-sha-1 or plain                         default: scram-sha-1
               --ca FILE             the certificate(s) to trust; without it (or --start-perch, which trusts the
                                     started server's own) any certificate is trusted, unchecked
@@ -79,12 +87,12 @@ record LoadOptions(String profile, String host, int port, String domain, String 
 
 
     private static final List<String> PROFILES = List.of("connections", "fanout", "joinstorm",
-            "auditorium");
+            "auditorium", "lync");
     private static final Set<String> FLAGS = Set.of("--start-perch", "--register");
     private static final Set<String> KNOWN = Set.of("--profile", "--host", "--port", "--domain", "--muc",
             "--sessions", "--rooms", "--occupants", "--rates", "--settle", "--warmup", "--measure", "--hold",
             "--mam-page",
-            "--history", "--presenters",
+            "--history", "--presenters", "--scale",
             "--sasl", "--ca", "--sources", "--accounts-file", "--user-prefix", "--password", "--register",
             "--server-pid",
             "--start-perch", "--concurrency", "--timeout", "--threads", "--json", "--compare");
@@ -101,11 +109,11 @@ record LoadOptions(String profile, String host, int port, String domain, String 
         }
         if (sessions < 1 || rooms < 1 || occupants < 1 || concurrency < 1 || threads < 1 || timeoutSeconds < 1
                 || measureSeconds < 1 || settleSeconds < 0 || warmupSeconds < 0 || holdSeconds < 0 || mamPage < 0
-                || history < 1 || presenters < 1
+                || history < 1 || presenters < 1 || scale < 1
                 || rates.isEmpty()
                 || rates.stream().anyMatch(r -> !(r > 0))) {
             throw new IllegalArgumentException("counts, rates and --measure must be positive; --settle, --warmup,"
-                    + " --hold and --mam-page at least 0; --history and --presenters at least 1");
+                    + " --hold and --mam-page at least 0; --history, --presenters and --scale at least 1");
         }
         if (startPerch
                 && (!userPrefix.equals("user") || !domain.equals("localhost") || !muc.equals("chat.localhost"))) {
@@ -160,7 +168,7 @@ record LoadOptions(String profile, String host, int port, String domain, String 
                 number(given, "--settle", 20), number(given, "--warmup", 5), number(given, "--measure", 15),
                 number(given, "--hold", 10),
                 number(given, "--mam-page", 50), number(given, "--history", 20),
-                number(given, "--presenters", 3),
+                number(given, "--presenters", 3), number(given, "--scale", 8),
                 given.getOrDefault("--sasl", "scram-sha-1").toLowerCase(Locale.ROOT),
                 path(given, "--ca"), given.getOrDefault("--sources", "127.0.0.1"), path(given, "--accounts-file"),
                 given.getOrDefault("--user-prefix", "user"), given.getOrDefault("--password", PerchTestServer.PASSWORD),
@@ -178,7 +186,7 @@ record LoadOptions(String profile, String host, int port, String domain, String 
         boolean perch = peer == Peer.PERCH;
         return new LoadOptions(profile, "127.0.0.1", peer.port(), "localhost", peer.muc(), sessions, rooms,
                 occupants, rates, settleSeconds, warmupSeconds, measureSeconds, holdSeconds, mamPage, history,
-                presenters, sasl,
+                presenters, scale, sasl,
                 perch ? Optional.empty() : ca.or(peer::certificate), sources, accountsFile,
                 perch ? "user" : userPrefix, password, !perch,
                 perch ? OptionalLong.empty() : OptionalLong.of(peer.pid()), perch, concurrency, timeoutSeconds,
@@ -192,6 +200,7 @@ record LoadOptions(String profile, String host, int port, String domain, String 
             case "fanout" -> rooms * occupants;
             case "joinstorm" -> rooms + sessions;
             case "auditorium" -> 1 + presenters + sessions;
+            case "lync" -> LyncModelProfile.users(scale);
             default -> sessions;
         };
     }

@@ -62,7 +62,26 @@ final class LoadReport {
             case FanoutProfile.Result r -> fanout(r);
             case ConnectionsProfile.Result r -> connections(r);
             case JoinStormProfile.Result r -> joinStorm(r);
+            case LyncModelProfile.Result r -> lync(r);
         }
+    }
+
+    private void lync(LyncModelProfile.Result r) {
+        out.printf(Locale.ROOT, "lync: the model at 1:%d: %,d users, %,d room memberships%n", r.scale(), r.users(),
+                r.memberships());
+        for (LyncModelProfile.ClassResult c : r.classes()) {
+            out.printf(Locale.ROOT, "lync: %-6s %,6d rooms of %,.0f on average, %.3f msg/s (%,.0f deliveries/s)%n",
+                    c.name(), c.rooms(), c.meanOccupants(), c.offered(), c.deliveries());
+        }
+        Latency l = r.latency();
+        out.printf(Locale.ROOT, "lync: %.2f msg/s sent, %,.0f deliveries/s; post→delivery p50 %.2f ms, p90 %.2f ms,"
+                + " p99 %.2f ms, max %.1f ms%n", r.sent(), r.deliveries(), l.p50(), l.p90(), l.p99(), l.max());
+        out.printf(Locale.ROOT, "lync: server CPU %s of a core, RSS %s MiB, heap after a full GC %s%n",
+                r.serverCpuShare().map(cpu -> decimal(cpu * 100, 1) + "%").orElse("-"),
+                r.serverRssKib().isPresent() ? decimal(r.serverRssKib().getAsLong() / KIB, 0) : "-",
+                r.serverHeapKib().isPresent() ? decimal(r.serverHeapKib().getAsLong() / KIB, 0) + " MiB ("
+                        + decimal(r.serverHeapKib().getAsLong() / (double) r.users(), 1) + " KiB per user)" : "-");
+        errors(r.errors(), r.errorKinds());
     }
 
     private void joinStorm(JoinStormProfile.Result r) {

@@ -52,6 +52,7 @@ final class SideBySide {
         List<Row> rows = switch (options.profile()) {
             case "fanout", "auditorium" -> fanoutRows(narrow(results, FanoutProfile.Result.class), options.rates());
             case "joinstorm" -> joinStormRows(narrow(results, JoinStormProfile.Result.class));
+            case "lync" -> lyncRows(narrow(results, LyncModelProfile.Result.class));
             default -> connectionsRows(narrow(results, ConnectionsProfile.Result.class));
         };
         print(System.out, options, List.copyOf(results.keySet()), rows);
@@ -114,6 +115,18 @@ final class SideBySide {
         return rows;
     }
 
+    static List<Row> lyncRows(Map<Peer, LyncModelProfile.Result> results) {
+        List<Row> rows = new ArrayList<>();
+        rows.add(row("room memberships", Better.NO_RATIO, results, r -> Optional.of((double) r.memberships())));
+        rows.add(row("joins/s", Better.HIGHER, results, r -> Optional.of(r.joins().perSecond())));
+        rows.add(row("deliveries/s", Better.NO_RATIO, results, r -> Optional.of(r.deliveries())));
+        rows.add(row("p50 ms", Better.LOWER, results, r -> Optional.of(r.latency().p50())));
+        rows.add(row("p99 ms", Better.LOWER, results, r -> Optional.of(r.latency().p99())));
+        rows.add(row("server CPU %", Better.LOWER, results, r -> r.serverCpuShare().map(cpu -> cpu * 100)));
+        rows.add(row("errors", Better.NO_RATIO, results, r -> Optional.of((double) r.errors())));
+        return rows;
+    }
+
     /** The step with the most deliveries/s among those under the saturation limits. */
     static Optional<FanoutProfile.Step> best(FanoutProfile.Result result) {
         return result.steps().stream().filter(s -> !s.saturated())
@@ -146,6 +159,7 @@ final class SideBySide {
                 + " (above 1: Perch better)%n", options.profile(), switch (options.profile()) {
                     case "fanout" -> options.rooms() + " rooms × " + options.occupants() + " occupants";
                     case "auditorium" -> options.presenters() + " presenters and " + options.sessions() + " visitors";
+                    case "lync" -> "Lync's user model at 1:" + options.scale();
                     default -> options.sessions() + " sessions in " + options.rooms() + " rooms";
                 });
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-44s", ""));
