@@ -32,8 +32,8 @@ final class AuditoriumProfile {
                 .map(visitor -> visitor.join(room, "v" + i, 0).thenApply(joined -> visitor))
                 .orElseGet(() -> CompletableFuture.failedFuture(
                         new SessionException("not logged in", "visitor " + i))));
-        Population.Phase loginPhase = new Population.Phase(o.sessions(), logins.failures(), logins.seconds());
-        Population.Phase joinPhase = new Population.Phase(o.sessions(), joins.failures(), joins.seconds());
+        Population.Phase loginPhase = Population.Phase.of(logins);
+        Population.Phase joinPhase = Population.Phase.of(joins);
         run.report().joined(loginPhase, joinPhase);
 
         int occupants = 1 + presenters.size() + o.sessions() - joins.failures();

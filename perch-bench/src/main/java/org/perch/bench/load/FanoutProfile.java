@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.LongAdder;
-import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.perch.bench.Latency;
 
@@ -103,37 +102,12 @@ final class FanoutProfile {
     private static Step step(LoadRun run, GroupchatPoster poster, double perOccupant, int occupants, double perRoom)
             throws InterruptedException {
         double offered = perOccupant * occupants;
-        LoadProbe probe = run.probe();
         poster.start(offered);
-        LoadProbe.Counts start;
-        LoadProbe.Counts end;
-        Optional<ServerProcess.Reading> serverStart;
-        Optional<ServerProcess.Reading> serverEnd;
-        Histogram latencies;
-        long began;
-        long ended;
-        try {
-            Thread.sleep(run.options().warmupSeconds() * 1_000L);
-            probe.latenciesSinceLastCall();
-            began = System.nanoTime();
-            start = probe.counts();
-            serverStart = run.server().map(ServerProcess::read);
-            Thread.sleep(run.options().measureSeconds() * 1_000L);
-            latencies = probe.latenciesSinceLastCall();
-            ended = System.nanoTime();
-            end = probe.counts();
-            serverEnd = run.server().map(ServerProcess::read);
-        } finally {
-            poster.stop();
-        }
-        double seconds = (ended - began) / 1e9;
-        LoadProbe.Counts window = end.minus(start);
-        double deliveries = window.deliveries() / seconds;
-        return new Step(perOccupant, offered, window.sent() / seconds, deliveries, deliveries / perRoom,
-                Latency.of(latencies), window.errors(),
-                serverEnd.map(e -> OptionalDouble.of(e.cpuShareSince(serverStart.orElseThrow())))
-                        .orElse(OptionalDouble.empty()),
-                serverEnd.map(e -> OptionalLong.of(e.rssKib())).orElse(OptionalLong.empty()));
+        MeasuredWindow window = MeasuredWindow.of(run, List.of(poster), run.options().warmupSeconds());
+        double deliveries = window.perSecond(window.counts().deliveries());
+        return new Step(perOccupant, offered, window.perSecond(window.counts().sent()), deliveries,
+                deliveries / perRoom, Latency.of(window.latencies()), window.counts().errors(),
+                window.serverCpuShare(), window.serverRssKib());
     }
 
     private static MamPages mamPages(LoadRun run, List<List<XmppSession>> rooms, List<String> addresses)

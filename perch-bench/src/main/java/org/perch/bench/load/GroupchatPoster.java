@@ -34,9 +34,10 @@ final class GroupchatPoster {
         thread = Thread.ofPlatform().name("load-poster").start(() -> post(rate));
     }
 
-    /** Stops posting; returns once the poster has. */
+    /** Stops posting; returns once the poster has, even if it was waiting long for its next message (a slow rate). */
     void stop() throws InterruptedException {
         running = false;
+        LockSupport.unpark(thread);
         thread.join();
     }
 

@@ -62,8 +62,7 @@ final class JoinStormProfile {
         int joined = o.sessions() - joins.failures();
         LoadProbe.Counts counts = run.probe().counts();
         return new Result(o.rooms(), o.sessions(), o.history(),
-                new Population.Phase(o.sessions(), logins.failures(), logins.seconds()),
-                new Population.Phase(o.sessions(), joins.failures(), joins.seconds()),
+                Population.Phase.of(logins), Population.Phase.of(joins),
                 Latency.of(latencies.getIntervalHistogram()),
                 joined == 0 ? 0 : historyReceived.sum() / (double) joined, shortHistory.intValue(), cpu,
                 counts.errors(), run.probe().errorKinds());

@@ -77,7 +77,7 @@ final class LoadReport {
         out.printf(Locale.ROOT, "lync: %.2f msg/s sent, %,.0f deliveries/s; post→delivery p50 %.2f ms, p90 %.2f ms,"
                 + " p99 %.2f ms, max %.1f ms%n", r.sent(), r.deliveries(), l.p50(), l.p90(), l.p99(), l.max());
         out.printf(Locale.ROOT, "lync: server CPU %s of a core, RSS %s MiB, heap after a full GC %s%n",
-                r.serverCpuShare().map(cpu -> decimal(cpu * 100, 1) + "%").orElse("-"),
+                r.serverCpuShare().isPresent() ? decimal(r.serverCpuShare().getAsDouble() * 100, 1) + "%" : "-",
                 r.serverRssKib().isPresent() ? decimal(r.serverRssKib().getAsLong() / KIB, 0) : "-",
                 r.serverHeapKib().isPresent() ? decimal(r.serverHeapKib().getAsLong() / KIB, 0) + " MiB ("
                         + decimal(r.serverHeapKib().getAsLong() / (double) r.users(), 1) + " KiB per user)" : "-");

@@ -5,10 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntPredicate;
-import org.HdrHistogram.Histogram;
 import org.perch.bench.Latency;
 
 /**
@@ -42,7 +42,7 @@ final class LyncModelProfile {
 
     record Result(int scale, int users, int memberships, Population.Phase logins, Population.Phase joins,
                   List<ClassResult> classes, Latency latency, double sent, double deliveries,
-                  Optional<Double> serverCpuShare, OptionalLong serverRssKib, OptionalLong serverHeapKib,
+                  OptionalDouble serverCpuShare, OptionalLong serverRssKib, OptionalLong serverHeapKib,
                   long errors, Map<String, Long> errorKinds) implements ProfileResult {
     }
 
@@ -98,7 +98,7 @@ final class LyncModelProfile {
         for (int u = 0; u < users; u++) {
             memberships += joined.results().get(u).orElse(0); // a user whose turn failed counts none of its joins
         }
-        Population.Phase loginPhase = new Population.Phase(users, logins.failures(), logins.seconds());
+        Population.Phase loginPhase = Population.Phase.of(logins);
         Population.Phase joinPhase = new Population.Phase(planned, planned - memberships,
                 created.seconds() + joined.seconds());
         run.report().joined(loginPhase, joinPhase);
@@ -174,40 +174,15 @@ final class LyncModelProfile {
             expectedDeliveries += rate * meanOccupants;
             posters.add(new GroupchatPoster(rooms, classAddresses));
         }
-        LoadProbe probe = run.probe();
         for (int c = 0; c < posters.size(); c++) {
             posters.get(c).start(classes.get(c).offered());
         }
-        Histogram latencies;
-        LoadProbe.Counts window;
-        Optional<ServerProcess.Reading> start;
-        Optional<ServerProcess.Reading> end;
-        long began;
-        long ended;
-        try {
-            Thread.sleep(o.settleSeconds() * 1_000L);
-            probe.latenciesSinceLastCall();
-            LoadProbe.Counts before = probe.counts();
-            start = run.server().map(ServerProcess::read);
-            began = System.nanoTime();
-            Thread.sleep(o.measureSeconds() * 1_000L);
-            latencies = probe.latenciesSinceLastCall();
-            ended = System.nanoTime();
-            window = probe.counts().minus(before);
-            end = run.server().map(ServerProcess::read);
-        } finally {
-            for (GroupchatPoster poster : posters) {
-                poster.stop();
-            }
-        }
-        double seconds = (ended - began) / 1e9;
+        MeasuredWindow window = MeasuredWindow.of(run, posters, o.settleSeconds());
         System.out.printf("lync: expected %.0f deliveries/s at the model's rates%n", expectedDeliveries);
         OptionalLong heap = run.server().map(ServerProcess::heapAfterGcKib).orElse(OptionalLong.empty());
-        LoadProbe.Counts counts = probe.counts();
-        return new Result(o.scale(), users, memberships, loginPhase, joinPhase, classes, Latency.of(latencies),
-                window.sent() / seconds, window.deliveries() / seconds,
-                end.map(e -> e.cpuShareSince(start.orElseThrow())),
-                end.map(e -> OptionalLong.of(e.rssKib())).orElse(OptionalLong.empty()), heap, counts.errors(),
-                run.probe().errorKinds());
+        return new Result(o.scale(), users, memberships, loginPhase, joinPhase, classes,
+                Latency.of(window.latencies()), window.perSecond(window.counts().sent()),
+                window.perSecond(window.counts().deliveries()), window.serverCpuShare(), window.serverRssKib(), heap,
+                run.probe().counts().errors(), run.probe().errorKinds());
     }
 }

@@ -14,6 +14,11 @@ final class Population {
 
     /** One timed phase: how many operations, how many failed, how long it all took. */
     record Phase(int attempted, int failed, double seconds) {
+        /** A batch as a phase: all of its operations, those that failed, the time it took. */
+        static Phase of(InFlight.Batch<?> batch) {
+            return new Phase(batch.results().size(), batch.failures(), batch.seconds());
+        }
+
         double perSecond() {
             return seconds > 0 ? (attempted - failed) / seconds : 0;
         }
@@ -61,7 +66,7 @@ final class Population {
         collect(joined, others, roomCount, members);
         Phase joins = new Phase(creators.size() + others.size(), created.failures() + joined.failures(),
                 created.seconds() + joined.seconds());
-        return new Population(members, new Phase(sessions, logins.failures(), logins.seconds()), joins);
+        return new Population(members, Phase.of(logins), joins);
     }
 
     /** The joined sessions of each room. */

@@ -122,7 +122,8 @@ final class SideBySide {
         rows.add(row("deliveries/s", Better.NO_RATIO, results, r -> Optional.of(r.deliveries())));
         rows.add(row("p50 ms", Better.LOWER, results, r -> Optional.of(r.latency().p50())));
         rows.add(row("p99 ms", Better.LOWER, results, r -> Optional.of(r.latency().p99())));
-        rows.add(row("server CPU %", Better.LOWER, results, r -> r.serverCpuShare().map(cpu -> cpu * 100)));
+        rows.add(row("server CPU %", Better.LOWER, results,
+                r -> present(r.serverCpuShare()).map(cpu -> cpu * 100)));
         rows.add(row("errors", Better.NO_RATIO, results, r -> Optional.of((double) r.errors())));
         return rows;
     }
