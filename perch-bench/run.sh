@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Perch store benchmarks (by hand only; no build or CI runs them).
-#   perch-bench/run.sh [all|reads|search|persist|load|compliance|pool|loadgen|compare] [MESSAGES...]  default: all 1000000
+#   perch-bench/run.sh [all|reads|search|persist|load|compliance|pool|loadgen|compare|parser] [MESSAGES...]  default: all 1000000
 #     load     make the datasets (MESSAGES messages in 1,000 rooms, kept in perch-bench/target/dataset-N)
 #     reads    JMH: join-with-30 and MAM pages of 50, p50/p90/p99/p99.9 per call
 #     search   JMH: full-text search, newest page of 50, across all rooms and in one (builds the index once)
@@ -17,6 +17,8 @@
 #              (LoadGenerator --compare perch,prosody,ejabberd plus COMPARE_OPTS, default "--profile fanout"); needs
 #              Prosody and ejabberd running as ../shared/tools/peers/start-peers.sh starts them, and restarts
 #              ejabberd once with two of its limits raised (see prepare_peers) (not part of all)
+#     parser   JMH: a groupchat message parsed on an open stream, the parser's reader kept or shed after each read
+#              (what idle connections' memory saving costs a busy one; not part of all; MESSAGES unused)
 # Environment: JMH_OPTS replaces the JMH settings (default: -wi 2 -i 3 -f 1 -w 5s -r 10s, short for a noisy
 # 2-core box); PERSIST_OPTS adds PersistRate options (e.g. "--measure 60 --posters 1,8,64,256");
 # COMPLIANCE_OPTS adds ComplianceCost options (e.g. "--rounds 5 --measure 60 --run-every 15");
@@ -94,7 +96,7 @@ fi
 
 kind="${1:-all}"
 [[ $# -gt 0 ]] && shift
-case "$kind" in all|reads|search|persist|load|compliance|pool|loadgen|compare) ;; *) die "unknown part '$kind' (all, reads, search, persist, load, compliance, pool, loadgen or compare)" ;; esac
+case "$kind" in all|reads|search|persist|load|compliance|pool|loadgen|compare|parser) ;; *) die "unknown part '$kind' (all, reads, search, persist, load, compliance, pool, loadgen, compare or parser)" ;; esac
 sizes=("$@")
 [[ ${#sizes[@]} -gt 0 ]] || sizes=(1000000)
 read -r -a jmh_opts <<< "${JMH_OPTS:--wi 2 -i 3 -f 1 -w 5s -r 10s}"
@@ -250,6 +252,12 @@ if [[ "$kind" == pool ]]; then
   wait_for_quiet
   note "pool delivery"
   "$JAVA" -cp "$JAR" org.perch.bench.pool.PoolDelivery "${pool_opts[@]}" | tee "$RESULTS/$stamp-pool.txt"
+fi
+if [[ "$kind" == parser ]]; then
+  wait_for_quiet
+  note "stream parser (JMH ${jmh_opts[*]})"
+  "$JAVA" -jar "$JAR" StreamParserBenchmark "${jmh_opts[@]}" -rf json -rff "$RESULTS/$stamp-parser.json" \
+    | tee "$RESULTS/$stamp-parser.txt"
 fi
 if [[ "$kind" == loadgen ]]; then
   wait_for_quiet

@@ -48,6 +48,19 @@ final class XmlStreamDecoder extends ChannelInboundHandlerAdapter {
         queue.drain(ctx);
     }
 
+    /**
+     * The socket has nothing more to read for now: an idle connection does not need its parser's reader (about
+     * 5 KiB), and most connections are idle. A busy one keeps it through a burst of reads, which end here only
+     * when the socket is drained.
+     */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (!failed) {
+            parser.shed();
+        }
+        ctx.fireChannelReadComplete();
+    }
+
     /** Starts a new stream: the parser forgets everything, events not yet delivered are dropped. */
     void reset() {
         queue.clear();

@@ -26,6 +26,10 @@ import org.perch.xmpp.xml.XmlWriter;
  * from the first byte), and is enforced as the bytes arrive: at most {@code maxStanzaBytes + 1} bytes of one
  * element are ever parsed. Memory is bounded by the limits: a delivered element is not retained.
  *
+ * <p>An open stream with nothing pending can {@link #shed()} its Aalto reader, which with its name tables and
+ * buffers is about 5 KiB: most connections of a chat server are idle most of the time, so the reader is held only
+ * while bytes are arriving.
+ *
  * <p>Not thread-safe: one parser per connection, fed by one thread at a time. After an exception the parser
  * stays failed (every later {@link #feed} throws the same exception) until {@link #reset()}.
  */
@@ -36,6 +40,7 @@ public final class XmlStreamParser {
     private final StreamListener listener;
     private final ElementTreeBuilder tree;
     private final RestrictedXmlReader.Handler handler = this::onEvent;
+    /** Null while shed: the next bytes start a fresh reader. */
     private RestrictedXmlReader input;
     private State state;
     /** Where the unit being received began: a top-level element's start tag, or the end of the last unit. */
@@ -64,6 +69,9 @@ public final class XmlStreamParser {
             throw failure;
         }
         try {
+            if (input == null) {
+                freshReader();
+            }
             int position = offset;
             int end = offset + length;
             while (position < end) {
@@ -80,6 +88,22 @@ public final class XmlStreamParser {
             failure = e;
             throw e;
         }
+    }
+
+    /**
+     * Lets go of the reader if the stream is open and every byte fed so far belongs to a complete top-level element
+     * (or to whitespace between them); otherwise does nothing. The next {@link #feed} starts a fresh reader primed
+     * with the stream's opening tag, so the stream reads on as if nothing happened. Returns whether it was shed.
+     */
+    public boolean shed() {
+        if (input == null) {
+            return true;
+        }
+        if (failure != null || state != State.OPEN || tree.depth() > 0 || input.fed() != unitStart) {
+            return false;
+        }
+        input = null;
+        return true;
     }
 
     /** Forgets everything: the next bytes start a new stream (after STARTTLS and after SASL success). */

@@ -1,6 +1,7 @@
 package org.perch.xmpp.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.perch.xmpp.stream.ClientStreams.CLIENT_STREAM;
 import static org.perch.xmpp.stream.ClientStreams.CLIENT_STREAM_EVENTS;
 import static org.perch.xmpp.stream.ClientStreams.HEADER;
@@ -16,6 +17,8 @@ import org.perch.xmpp.xml.XmlElement;
 import org.perch.xmpp.xml.XmlWriter;
 
 class XmlStreamParserTest {
+    private static final String HEADER_WITH_EXTRA_PREFIX = HEADER.replace("xmlns:stream=",
+            "xmlns:ex='urn:example' xmlns:stream=");
     private final RecordingListener listener = new RecordingListener();
     private final XmlStreamParser parser = new XmlStreamParser(StreamLimits.DEFAULT, listener);
 
@@ -222,6 +225,71 @@ class XmlStreamParserTest {
                 .attribute("a4321", "v").child("n4321", Namespaces.CLIENT).build());
         assertThat(elements.get(stanzas)).isEqualTo(XmlElement.builder("error", Namespaces.STREAMS)
                 .child("conflict", Namespaces.STREAM_ERRORS).build());
+    }
+
+    @Test
+    void aShedReaderShouldLeaveTheStreamReadingOnWithItsDeclaredPrefixes() {
+        feed(HEADER_WITH_EXTRA_PREFIX + "<message to='a@b'><body>one</body></message>");
+        assertThat(parser.shed()).isTrue();
+
+        feed("<ex:ping/><message to='a@b'><body>two</body></message>");
+        assertThat(parser.shed()).isTrue();
+        feed("</stream:stream>");
+
+        assertThat(listener.elements()).containsExactly(
+                message("one"), XmlElement.empty("ping", "urn:example"), message("two"));
+        assertThat(listener.events.getLast()).isEqualTo(new RecordingListener.Closed());
+    }
+
+    @Test
+    void whitespaceAfterTheLastStanzaShouldNotKeepTheReader() {
+        feed(HEADER + "<presence/>\n");
+        assertThat(parser.shed()).isTrue();
+        feed(" \t<presence/> ");
+        assertThat(parser.shed()).isTrue();
+
+        assertThat(listener.elements()).hasSize(2);
+    }
+
+    @Test
+    void aStanzaHalfReceivedShouldKeepItsReader() {
+        feed(HEADER + "<message to='a@b'><bo");
+
+        assertThat(parser.shed()).isFalse();
+        feed("dy>one</body></message>");
+        assertThat(listener.elements()).containsExactly(message("one"));
+    }
+
+    @Test
+    void aStreamNotYetOpenedShouldKeepItsReader() {
+        feed("<?xml version='1.0'?><stream:str");
+
+        assertThat(parser.shed()).isFalse();
+        feed(HEADER_WITHOUT_DECLARATION.substring("<stream:str".length()) + "<presence/>");
+        assertThat(listener.elements()).containsExactly(XmlElement.empty("presence", Namespaces.CLIENT));
+    }
+
+    @Test
+    void theSizeLimitShouldCountFromTheFirstByteAfterAShed() {
+        XmlStreamParser p = new XmlStreamParser(new StreamLimits(1024, 8, 16), listener);
+        byte[] header = utf8(HEADER);
+        p.feed(header, 0, header.length);
+        byte[] presence = utf8("<presence/>");
+        for (int i = 0; i < 100; i++) { // 1,100 bytes in all: each unit is measured from its own start
+            p.feed(presence, 0, presence.length);
+            assertThat(p.shed()).isTrue();
+        }
+        byte[] large = utf8("<message><body>" + "x".repeat(1024) + "</body></message>");
+
+        assertThatThrownBy(() -> p.feed(large, 0, large.length)).isInstanceOf(StreamErrorException.class)
+                .extracting(e -> ((StreamErrorException) e).condition())
+                .isEqualTo(StreamErrorCondition.POLICY_VIOLATION);
+        assertThat(listener.elements()).hasSize(100);
+    }
+
+    private static XmlElement message(String body) {
+        return XmlElement.builder("message", Namespaces.CLIENT).attribute("to", "a@b")
+                .textChild("body", Namespaces.CLIENT, body).build();
     }
 
     private void feed(String s) {
