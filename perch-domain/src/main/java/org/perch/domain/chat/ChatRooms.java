@@ -315,7 +315,15 @@ public final class ChatRooms {
     /** What the user may do in the room. */
     public RoomAccess access(Jid user, Room room) {
         Category category = store.categories().find(room.category()).orElseThrow(() -> roomNotFound(room.id()));
-        return new RoomAccess(category, room, user, isAdmin(user));
+        return access(user, room, category);
+    }
+
+    /**
+     * What the user may do in the room, under a category the caller keeps current (a live room follows its
+     * category's changes); the administrator role is read from the accounts only if an answer needs it.
+     */
+    public RoomAccess access(Jid user, Room room, Category category) {
+        return new RoomAccess(category, room, user, () -> isAdmin(user));
     }
 
     /** The rooms the user may see, sorted by name: what a listing (disco#items) shows them. */

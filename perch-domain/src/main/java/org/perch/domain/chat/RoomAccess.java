@@ -2,6 +2,7 @@ package org.perch.domain.chat;
 
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.perch.core.Jid;
 import org.perch.core.Principal;
 import org.perch.store.chat.Category;
@@ -16,20 +17,58 @@ import org.perch.store.chat.RoomType;
  * Chat administrator is bound by no scope, sees every room and may join any enabled one, but posts in an
  * auditorium only as a presenter, like everyone else.
  *
- * @param category the room's category
- * @param room the room
- * @param user the user asking, as a bare JID
- * @param admin whether the user holds the Persistent Chat administrator role
+ * <p>Whether the user is an administrator is asked at most once, and only when an answer depends on it: it is an
+ * account read, and a member in scope posting to a room (what a chat server does most) never needs it.
  */
-public record RoomAccess(Category category, Room room, Jid user, boolean admin) {
+public final class RoomAccess {
+    private final Category category;
+    private final Room room;
+    private final Jid user;
+    private final BooleanSupplier adminLookup;
+    /** The lookup's answer once asked; null before. */
+    private Boolean admin;
 
-    public RoomAccess {
-        Objects.requireNonNull(category, "category");
-        Objects.requireNonNull(room, "room");
-        user = Objects.requireNonNull(user, "user").toBare();
+    /**
+     * @param category the room's category
+     * @param room the room
+     * @param user the user asking (made bare)
+     * @param admin whether the user holds the Persistent Chat administrator role
+     */
+    public RoomAccess(Category category, Room room, Jid user, boolean admin) {
+        this(category, room, user, () -> admin);
+    }
+
+    /** As above, with the administrator role looked up only if an answer needs it. */
+    public RoomAccess(Category category, Room room, Jid user, BooleanSupplier adminLookup) {
+        this.category = Objects.requireNonNull(category, "category");
+        this.room = Objects.requireNonNull(room, "room");
+        this.user = Objects.requireNonNull(user, "user").toBare();
+        this.adminLookup = Objects.requireNonNull(adminLookup, "adminLookup");
         if (!room.category().equals(category.id())) {
             throw new IllegalArgumentException("room " + room.id() + " is not in category " + category.id());
         }
+    }
+
+    public Category category() {
+        return category;
+    }
+
+    public Room room() {
+        return room;
+    }
+
+    public Jid user() {
+        return user;
+    }
+
+    /** Whether the user holds the Persistent Chat administrator role. */
+    public boolean admin() {
+        Boolean known = admin;
+        if (known == null) {
+            known = adminLookup.getAsBoolean();
+            admin = known;
+        }
+        return known;
     }
 
     /** Allowed by the category and not denied by it. */
@@ -52,16 +91,14 @@ public record RoomAccess(Category category, Room room, Jid user, boolean admin) 
 
     /** Whether the room shows in listings and searches, and answers at all (a Secret room hides otherwise). */
     public boolean canSee() {
-        if (admin) {
-            return true;
-        }
         if (room.settings().disabled()) {
-            return false;
+            return admin();
         }
-        return switch (room.settings().privacy()) {
+        boolean seen = switch (room.settings().privacy()) {
             case OPEN, CLOSED -> inScope();
             case SECRET -> participant();
         };
+        return seen || admin();
     }
 
     /** A disabled room can be joined by nobody, administrators included, until it is enabled again. */
@@ -69,10 +106,8 @@ public record RoomAccess(Category category, Room room, Jid user, boolean admin) 
         if (room.settings().disabled()) {
             return false;
         }
-        if (admin) {
-            return true;
-        }
-        return room.settings().privacy() == Privacy.OPEN ? inScope() : participant();
+        boolean allowed = room.settings().privacy() == Privacy.OPEN ? inScope() : participant();
+        return allowed || admin();
     }
 
     /** In an auditorium only presenters post; managers and administrators too need the presenter role. */
@@ -96,12 +131,12 @@ public record RoomAccess(Category category, Room room, Jid user, boolean admin) 
 
     /** Change settings and roles, and disable or enable the room, even while it is disabled. */
     public boolean canConfigure() {
-        return admin || isManager();
+        return isManager() || admin();
     }
 
     /** Only administrators delete rooms; managers can only disable them. */
     public boolean canDelete() {
-        return admin;
+        return admin();
     }
 
     /** Whether operations on the room may go as far as a role check, rather than a not-found. */
@@ -115,6 +150,6 @@ public record RoomAccess(Category category, Room room, Jid user, boolean admin) 
     }
 
     private boolean holds(Set<Principal> role) {
-        return (admin || inScope()) && role.stream().anyMatch(p -> p.includes(user));
+        return role.stream().anyMatch(p -> p.includes(user)) && (inScope() || admin());
     }
 }

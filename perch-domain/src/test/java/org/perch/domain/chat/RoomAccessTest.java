@@ -3,6 +3,7 @@ package org.perch.domain.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -234,5 +235,32 @@ class RoomAccessTest {
 
         assertThat(mary.user()).isEqualTo(MARY);
         assertThat(mary.canJoin()).isTrue();
+    }
+
+    @Test
+    void aMemberInScopePostingShouldNeverCostAnAccountRead() {
+        AtomicInteger lookups = new AtomicInteger();
+        RoomAccess mary = new RoomAccess(TRADING, room(Privacy.OPEN, RoomType.NORMAL), MARY, () -> {
+            lookups.incrementAndGet();
+            return false;
+        });
+
+        assertThat(mary.canPost()).isTrue();
+        assertThat(mary.canSee()).isTrue();
+        assertThat(lookups).hasValue(0);
+    }
+
+    @Test
+    void theAdministratorRoleShouldBeLookedUpOnceWhenAnAnswerDependsOnIt() {
+        AtomicInteger lookups = new AtomicInteger();
+        RoomAccess root = new RoomAccess(TRADING, room(Privacy.SECRET, RoomType.NORMAL), ROOT, () -> {
+            lookups.incrementAndGet();
+            return true;
+        });
+
+        assertThat(root.canSee()).isTrue();
+        assertThat(root.canJoin()).isTrue();
+        assertThat(root.canDelete()).isTrue();
+        assertThat(lookups).hasValue(1);
     }
 }

@@ -84,7 +84,7 @@ final class LiveRoom {
     }
 
     RoomAccess access(Jid user) {
-        return ctx.chat().access(user.toBare(), room);
+        return ctx.chat().access(user.toBare(), room, category);
     }
 
     Optional<Occupant> occupant(Jid fullJid) {
@@ -255,12 +255,15 @@ final class LiveRoom {
     /**
      * In a pool, a change made through another server reaches this one a feed round trip after it commits; a join
      * decided on the room as it was could refuse someone just made a member, or admit someone just removed. So a
-     * join reads the room again (one read, the only one a join adds in a pool).
+     * join reads the room and its category again (the two reads a join adds in a pool). Everything else a room
+     * decides (a post, a configuration) goes by the room and category this server holds, which the feed keeps
+     * current.
      */
     private void readAgain() {
         Room now = ctx.chat().room(room.id()).orElseThrow(ChatErrors::noSuchRoom);
-        if (!now.equals(room)) {
-            snapshot(now, categoryOf(now));
+        Category nowCategory = ctx.chat().category(now.category()).orElse(category);
+        if (!now.equals(room) || !nowCategory.equals(category)) {
+            snapshot(now, nowCategory);
         }
     }
 
