@@ -13,7 +13,6 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +20,8 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.mam.MamManager;
 import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.muc.MultiUserChatManager;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Resourcepart;
@@ -44,24 +43,8 @@ class PoolIT {
     @TempDir
     Path work;
 
-    private final List<AutoCloseable> opened = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable c : opened.reversed()) {
-            c.close();
-        }
-    }
-
-    private PerchTestServer opened(PerchTestServer server) {
-        opened.add(server);
-        return server;
-    }
-
-    private XMPPTCPConnection opened(XMPPTCPConnection connection) {
-        opened.add(connection::disconnect);
-        return connection;
-    }
+    @RegisterExtension
+    final Opened opened = new Opened();
 
     @Test
     void anIdleServerShouldRefuseClientsUntilAPublishedTopologyActivatesIt() throws Exception {
@@ -132,12 +115,12 @@ class PoolIT {
     void messagesPostedThroughEitherServerShouldReachTheOccupantsOfBothInTheOrderOfTheStoredIds() throws Exception {
         PostgresPool pool = PostgresPool.publish(work, Optional.empty(), server("fe1", 1, "active"),
                 server("fe2", 2, "active"));
-        PerchTestServer fe1 = opened(pool.start("fe1"));
-        PerchTestServer fe2 = opened(pool.start("fe2"));
+        PerchTestServer fe1 = opened.add(pool.start("fe1"));
+        PerchTestServer fe2 = opened.add(pool.start("fe2"));
         fe1.addUser("alice");
         fe1.addUser("bob");
-        XMPPTCPConnection alice = opened(SmackClients.login(fe1, "alice", "desk"));
-        XMPPTCPConnection bob = opened(SmackClients.login(fe2, "bob", "desk"));
+        XMPPTCPConnection alice = opened.add(SmackClients.login(fe1, "alice", "desk"));
+        XMPPTCPConnection bob = opened.add(SmackClients.login(fe2, "bob", "desk"));
         MultiUserChat onFe1 = MucTestBase.newRoom(alice);
         MucTestBase.configure(onFe1, "perch#members", List.of("bob@localhost"));
         MultiUserChat onFe2 = MucTestBase.join(bob, onFe1, "bob");
@@ -166,12 +149,12 @@ class PoolIT {
                 new PostgresPool.Spec("pool-a", "chat.localhost", List.of(server("fe1", 1, "active"))),
                 new PostgresPool.Spec("pool-b", "rooms-b.localhost",
                         List.of(server("fe2", 2, "active")))));
-        PerchTestServer fe1 = opened(pools.get(0).start("fe1"));
-        PerchTestServer fe2 = opened(pools.get(1).start("fe2"));
+        PerchTestServer fe1 = opened.add(pools.get(0).start("fe1"));
+        PerchTestServer fe2 = opened.add(pools.get(1).start("fe2"));
         fe1.addUser("alice");
         fe2.addUser("bob");
-        XMPPTCPConnection alice = opened(SmackClients.login(fe1, "alice", "desk"));
-        XMPPTCPConnection bob = opened(SmackClients.login(fe2, "bob", "desk"));
+        XMPPTCPConnection alice = opened.add(SmackClients.login(fe1, "alice", "desk"));
+        XMPPTCPConnection bob = opened.add(SmackClients.login(fe2, "bob", "desk"));
         MultiUserChat inA = MucTestBase.newRoom(alice);
         MultiUserChat inB = MultiUserChatManager.getInstanceFor(bob)
                 .getMultiUserChat(JidCreate.entityBareFrom("desk-b@rooms-b.localhost"));

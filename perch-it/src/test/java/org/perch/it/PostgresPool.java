@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.perch.store.postgres.PostgresSettings;
 import org.perch.store.postgres.TestPostgres;
 import org.perch.testing.PerchTestServer;
@@ -37,16 +38,27 @@ record PostgresPool(Path work, String name, String mucService, PostgresSettings 
         return publish(work, compliance, List.of(new Spec("pool-a", "chat.localhost", List.of(servers)))).getFirst();
     }
 
+    /** One pool, {@code pool-a} serving {@code chat.localhost}, on the given database (a replicated one, say). */
+    static PostgresPool publishOn(Path work, PostgresSettings database, String... servers) throws Exception {
+        return publish(work, Optional.empty(), List.of(new Spec("pool-a", "chat.localhost", List.of(servers))),
+                () -> database).getFirst();
+    }
+
     /** Several pools in one topology, each on a database of its own, as the topology rules demand. */
     static List<PostgresPool> publish(Path work, Optional<PostgresSettings> compliance, List<Spec> specs)
             throws Exception {
+        return publish(work, compliance, specs, TestPostgres::freshDatabase);
+    }
+
+    private static List<PostgresPool> publish(Path work, Optional<PostgresSettings> compliance, List<Spec> specs,
+                                              Supplier<PostgresSettings> databases) throws Exception {
         Files.createDirectories(work);
         Path passwordFile = null;
         List<PostgresPool> pools = new ArrayList<>();
         List<String> stores = new ArrayList<>();
         List<String> poolDocs = new ArrayList<>();
         for (Spec spec : specs) {
-            PostgresSettings database = TestPostgres.freshDatabase();
+            PostgresSettings database = databases.get();
             if (passwordFile == null) {
                 // The test databases share one role, so one password file serves them all.
                 passwordFile = Files.writeString(work.resolve("db.password"), database.password() + "\n");

@@ -2,12 +2,15 @@ package org.perch.store.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.perch.store.StoreException;
+import org.perch.store.StoreUnavailableException;
 
 /**
  * Runs each store operation in one transaction, retrying the conflicts that concurrent writers legitimately
@@ -21,6 +24,7 @@ public final class Transactor {
     private static final int ATTEMPTS = 5;
     /** Unique violation, serialization failure, deadlock (SQL standard / PostgreSQL), H2's concurrent update. */
     private static final Set<String> RETRYABLE = Set.of("23505", "40001", "40P01", "90131");
+    private static final Set<String> UNAVAILABLE = Set.of("57P01", "57P02", "57P03", "25006");
 
     private final DataSource dataSource;
     private final CommitBarrier barrier;
@@ -87,12 +91,13 @@ public final class Transactor {
                 barrier.afterCommit(c);
             } catch (SQLException | RuntimeException e) {
                 rollback(c, e);
+                restoreAutoCommit(c, e);
                 throw e;
             } finally {
                 block.remove();
                 afterBlock.remove();
-                c.setAutoCommit(true);
             }
+            restoreAutoCommit(c, null);
         } catch (SQLException e) {
             throw failure("commit a block of changes", e, false);
         }
@@ -141,7 +146,8 @@ public final class Transactor {
             try {
                 return once(work);
             } catch (SQLException e) {
-                if (attempt >= ATTEMPTS || !RETRYABLE.contains(e.getSQLState())) {
+                // A pool that timed out waiting for a connection gives no SQLState at all.
+                if (attempt >= ATTEMPTS || e.getSQLState() == null || !RETRYABLE.contains(e.getSQLState())) {
                     throw failure(operation, e, redact);
                 }
             }
@@ -151,16 +157,31 @@ public final class Transactor {
     private <T> T once(SqlWork<T> work) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            T result;
             try {
-                T result = work.run(c);
+                result = work.run(c);
                 c.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
                 rollback(c, e);
+                restoreAutoCommit(c, e);
                 throw e;
-            } finally {
-                // Pooled connections go back as they came: in auto-commit mode.
-                c.setAutoCommit(true);
+            }
+            restoreAutoCommit(c, null);
+            return result;
+        }
+    }
+
+    /**
+     * Pooled connections go back as they came: in auto-commit mode. A connection too broken for that (its server
+     * gone) is one the pool discards; the failure that broke it is the one to report, and a commit that went
+     * through stands.
+     */
+    private static void restoreAutoCommit(Connection c, Exception failure) {
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            if (failure != null) {
+                failure.addSuppressed(e);
             }
         }
     }
@@ -173,15 +194,26 @@ public final class Transactor {
         }
     }
 
-    private static StoreException failure(String operation, SQLException e, boolean redact) {
+    static StoreException failure(String operation, SQLException e, boolean redact) {
         String message = "could not " + operation + " (SQLState " + e.getSQLState() + ", error " + e.getErrorCode()
                 + ")";
-        if (!redact) {
-            return new StoreException(message, e);
+        SQLException cause = e;
+        if (redact) {
+            cause = new SQLException(e.getClass().getName() + " (message withheld: it may quote key material)",
+                    e.getSQLState(), e.getErrorCode());
+            cause.setStackTrace(e.getStackTrace());
         }
-        SQLException cause = new SQLException(e.getClass().getName() + " (message withheld: it may quote key material)",
-                e.getSQLState(), e.getErrorCode());
-        cause.setStackTrace(e.getStackTrace());
-        return new StoreException(message, cause);
+        return unavailable(e) ? new StoreUnavailableException(message, cause) : new StoreException(message, cause);
+    }
+
+    /**
+     * Connection exceptions (SQLState class 08), the server shutting down or not yet taking connections (57P01 to
+     * 57P03), and a write refused by a read-only server (25006: a standby, when the URL reached one): what a
+     * failover looks like from here. A pool that timed out waiting for a connection says so by its exception type.
+     */
+    private static boolean unavailable(SQLException e) {
+        String state = e.getSQLState();
+        return e instanceof SQLTransientConnectionException || e instanceof SQLNonTransientConnectionException
+                || state != null && (state.startsWith("08") || UNAVAILABLE.contains(state));
     }
 }

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.security.MessageDigest;
@@ -48,39 +49,133 @@ final class LocalPostgres {
 
     /** Starts a server in a new temporary directory; a JVM shutdown hook stops it and deletes the directory. */
     static Server start() throws IOException, InterruptedException {
-        Path bin = binaries().resolve("bin");
-        boolean root = new UnixSystem().getUid() == 0;
-        Path home = Files.createTempDirectory("perch-postgres-");
-        if (root) {
-            Files.setOwner(home, nobody(home));
-        }
+        Installation pg = Installation.find();
         String password = randomSecret();
-        Path passwordFile = Files.writeString(home.resolve("password"), password + "\n");
-        if (root) {
-            Files.setOwner(passwordFile, nobody(home));
-        }
-        Path data = home.resolve("data");
-        run(root, home.resolve("initdb.log"), bin.resolve("initdb").toString(), "-D", data.toString(),
-                "-U", SUPERUSER, "--pwfile=" + passwordFile, "-A", "scram-sha-256", "-E", "UTF-8", "--no-locale",
-                "--no-sync", "--no-instructions");
-        Files.delete(passwordFile);
+        Path home = pg.initdb(password);
         int port = freePort();
-        run(root, home.resolve("pg_ctl.log"), bin.resolve("pg_ctl").toString(), "-D", data.toString(),
-                "-l", home.resolve("server.log").toString(), "-w", "-t", "60", "-o", "-c listen_addresses=127.0.0.1"
-                        + " -c port=" + port + " -c unix_socket_directories='' -c max_connections=300"
-                        + " -c fsync=off -c full_page_writes=off", "start");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(root, bin, home), "perch-postgres-stop"));
+        pg.start(home, port, "");
+        pg.removeAtExit(home);
         return new Server(port, password);
     }
 
-    private static void stop(boolean root, Path bin, Path home) {
-        try {
-            run(root, home.resolve("pg_ctl-stop.log"), bin.resolve("pg_ctl").toString(), "-D",
-                    home.resolve("data").toString(), "-m", "immediate", "-w", "stop");
-            deleteTree(home);
-        } catch (IOException | InterruptedException e) {
-            // At JVM exit nobody is left to tell but the console; the directory is only a temporary one.
-            System.err.println("Could not stop the test PostgreSQL in " + home + ": " + e);
+    /**
+     * A primary and a standby streaming from it synchronously (ARCHITECTURE D7): the primary's commits wait until
+     * the standby has the commit's WAL, so what the primary acknowledged survives its loss. The standby starts from a
+     * copy of the primary's directory made right after {@code initdb} (a cold base backup: the zonky binaries have
+     * no {@code pg_basebackup}). Returns once the standby streams as the synchronous one.
+     */
+    static ReplicatedPair startReplicated() throws IOException, InterruptedException {
+        Installation pg = Installation.find();
+        String password = randomSecret();
+        Path primary = pg.initdb(password);
+        Path standby = pg.copyOf(primary);
+        int primaryPort = freePort();
+        int standbyPort = freePort();
+        Files.writeString(standby.resolve("data/standby.signal"), "");
+        Files.writeString(standby.resolve("data/postgresql.auto.conf"), "primary_conninfo = 'host=127.0.0.1 port="
+                + primaryPort + " user=" + SUPERUSER + " password=" + password + " application_name="
+                + ReplicatedPair.STANDBY_NAME + "'\n", StandardOpenOption.APPEND);
+        pg.start(primary, primaryPort, " -c synchronous_standby_names=" + ReplicatedPair.STANDBY_NAME);
+        pg.removeAtExit(primary);
+        pg.start(standby, standbyPort, "");
+        pg.removeAtExit(standby);
+        return new ReplicatedPair(pg, primary, standby, primaryPort, standbyPort, password);
+    }
+
+    /**
+     * A primary and its synchronous standby on loopback ports, for drills: the primary can be crashed and the standby
+     * promoted, as an operator or a failover manager would.
+     */
+    record ReplicatedPair(Installation pg, Path primaryHome, Path standbyHome, int primaryPort, int standbyPort,
+                          String superuserPassword) {
+        static final String STANDBY_NAME = "perch_standby";
+
+        /** Stops the primary as a crash does: no checkpoint, no goodbye to its clients or its standby. */
+        void crashPrimary() throws IOException, InterruptedException {
+            pg.pgCtl(primaryHome, "crash", "-m", "immediate", "-w", "stop");
+        }
+
+        /** Makes the standby the primary, and waits until it accepts writes. */
+        void promoteStandby() throws IOException, InterruptedException {
+            pg.pgCtl(standbyHome, "promote", "-w", "-t", "60", "promote");
+        }
+
+        @Override
+        public String toString() {
+            return "LocalPostgres.ReplicatedPair[primary=" + primaryPort + ", standby=" + standbyPort + "]";
+        }
+    }
+
+    /**
+     * The unpacked binaries, run as {@code nobody} when this JVM is root, with each server in a temporary directory
+     * of its own (its "home", holding {@code data/} and the logs) that belongs to the user the server runs as.
+     */
+    record Installation(Path bin, boolean root) {
+
+        static Installation find() throws IOException, InterruptedException {
+            return new Installation(binaries().resolve("bin"), new UnixSystem().getUid() == 0);
+        }
+
+        /** A new home with a fresh cluster in {@code data/}, whose superuser has the password. */
+        Path initdb(String password) throws IOException, InterruptedException {
+            Path home = newHome();
+            Path passwordFile = Files.writeString(home.resolve("password"), password + "\n");
+            own(passwordFile);
+            run(root, home.resolve("initdb.log"), bin.resolve("initdb").toString(), "-D",
+                    home.resolve("data").toString(), "-U", SUPERUSER, "--pwfile=" + passwordFile, "-A",
+                    "scram-sha-256", "-E", "UTF-8", "--no-locale", "--no-sync", "--no-instructions");
+            Files.delete(passwordFile);
+            return home;
+        }
+
+        /** A new home holding a copy of a stopped cluster's {@code data/}, owned and private as PostgreSQL wants. */
+        Path copyOf(Path home) throws IOException, InterruptedException {
+            Path copy = newHome();
+            run(root, copy.resolve("copy.log"), "cp", "-a", home.resolve("data").toString(),
+                    copy.resolve("data").toString());
+            return copy;
+        }
+
+        /** Starts the cluster of that home on 127.0.0.1 at the port (no Unix socket), tuned for throw-away data. */
+        void start(Path home, int port, String options) throws IOException, InterruptedException {
+            run(root, home.resolve("pg_ctl.log"), bin.resolve("pg_ctl").toString(), "-D",
+                    home.resolve("data").toString(), "-l", home.resolve("server.log").toString(), "-w", "-t", "60",
+                    "-o", "-c listen_addresses=127.0.0.1 -c port=" + port + " -c unix_socket_directories=''"
+                            + " -c max_connections=300 -c fsync=off -c full_page_writes=off" + options, "start");
+        }
+
+        void pgCtl(Path home, String logName, String... arguments) throws IOException, InterruptedException {
+            List<String> command = new ArrayList<>(List.of(bin.resolve("pg_ctl").toString(), "-D",
+                    home.resolve("data").toString()));
+            command.addAll(List.of(arguments));
+            run(root, home.resolve("pg_ctl-" + logName + ".log"), command.toArray(String[]::new));
+        }
+
+        /** At JVM exit: stops the cluster of that home, if it still runs, and deletes the home. */
+        void removeAtExit(Path home) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    if (Files.exists(home.resolve("data/postmaster.pid"))) {
+                        pgCtl(home, "stop", "-m", "immediate", "-w", "stop");
+                    }
+                    deleteTree(home);
+                } catch (IOException | InterruptedException e) {
+                    // At JVM exit nobody is left to tell but the console; the directory is only a temporary one.
+                    System.err.println("Could not stop the test PostgreSQL in " + home + ": " + e);
+                }
+            }, "perch-postgres-stop"));
+        }
+
+        private Path newHome() throws IOException {
+            Path home = Files.createTempDirectory("perch-postgres-");
+            own(home);
+            return home;
+        }
+
+        private void own(Path path) throws IOException {
+            if (root) {
+                Files.setOwner(path, nobody(path));
+            }
         }
     }
 

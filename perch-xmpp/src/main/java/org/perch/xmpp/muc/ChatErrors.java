@@ -3,6 +3,7 @@ package org.perch.xmpp.muc;
 import java.util.concurrent.CompletionException;
 import org.perch.domain.chat.ChatException;
 import org.perch.domain.chat.ChatRooms;
+import org.perch.store.StoreUnavailableException;
 import org.perch.xmpp.stanza.StanzaErrorCondition;
 import org.perch.xmpp.stanza.StanzaException;
 
@@ -23,14 +24,22 @@ final class ChatErrors {
     }
 
     /**
-     * Why a message was not stored, for its sender: a full history queue is {@code resource-constraint} (type wait:
-     * the client may send it again), anything else the store's own failure.
+     * Why a message was not stored, for its sender: a full history queue, or a store that cannot be reached for the
+     * moment (as while a replicated store fails over), is {@code resource-constraint} (type wait: the client may send
+     * it again); anything else is the store's own failure.
      */
     static StanzaException storeFailed(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
                 : failure;
-        return cause instanceof ChatException e ? toStanza(e) : new StanzaException(
-                StanzaErrorCondition.INTERNAL_SERVER_ERROR, "the message could not be stored, so it was not delivered");
+        if (cause instanceof ChatException e) {
+            return toStanza(e);
+        }
+        if (cause instanceof StoreUnavailableException) {
+            return new StanzaException(StanzaErrorCondition.RESOURCE_CONSTRAINT,
+                    "the message store cannot be reached for the moment; try again");
+        }
+        return new StanzaException(StanzaErrorCondition.INTERNAL_SERVER_ERROR,
+                "the message could not be stored, so it was not delivered");
     }
 
     /** The same condition and text for a missing room and for one the asker may not see (ChatRooms#NO_SUCH_ROOM). */

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import org.perch.domain.chat.ChatException;
 import org.perch.store.StoreException;
+import org.perch.store.StoreUnavailableException;
 import org.perch.xmpp.stanza.StanzaErrorCondition;
 import org.perch.xmpp.stanza.StanzaException;
 
@@ -28,5 +29,15 @@ class ChatErrorsTest {
 
         assertThat(error.condition()).isEqualTo(StanzaErrorCondition.INTERNAL_SERVER_ERROR);
         assertThat(error.getMessage()).isEqualTo("the message could not be stored, so it was not delivered");
+    }
+
+    @Test
+    void aStoreThatCannotBeReachedShouldAskTheSenderToTryAgainLater() {
+        StanzaException error = ChatErrors.storeFailed(new CompletionException(new StoreUnavailableException(
+                "could not store messages (SQLState 08006, error 0)", new RuntimeException())));
+
+        assertThat(error.condition()).isEqualTo(StanzaErrorCondition.RESOURCE_CONSTRAINT);
+        assertThat(error.condition().defaultType()).isEqualTo("wait");
+        assertThat(error.getMessage()).contains("try again");
     }
 }
