@@ -92,12 +92,10 @@ class HighAvailabilityIT {
         });
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= 50);
-            crashedAt.set(System.nanoTime());
             database.crashPrimary();
-            long crashed = System.nanoTime();
+            crashedAt.set(System.nanoTime()); // from here on the primary is gone: what is stored, the standby stored
             database.promoteStandby();
-            System.out.printf("HA drill: crash took %.3f s, promotion %.3f s%n", (crashed - crashedAt.get()) / 1e9,
-                    (System.nanoTime() - crashed) / 1e9);
+            System.out.printf("HA drill: promotion took %.3f s%n", (System.nanoTime() - crashedAt.get()) / 1e9);
             await("messages posted after the crash, stored and reflected").atMost(Duration.ofSeconds(90))
                     .until(() -> firstAfterCrash.get() != 0 && acknowledged.size() >= 150);
         } finally {
@@ -108,7 +106,7 @@ class HighAvailabilityIT {
         int posted = sentAt.size();
         await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() + bounced.get() >= posted);
         System.out.printf("HA drill: %d posted, %d reflected (stored), %d bounced; first message posted after the"
-                + " crash reflected %.3f s after the crash%n", posted, acknowledged.size(), bounced.get(),
+                + " primary was down reflected %.3f s after that%n", posted, acknowledged.size(), bounced.get(),
                 (firstAfterCrash.get() - crashedAt.get()) / 1e9);
 
         assertThat(bounceConditions).as("a post the store could not take is to be sent again later")
