@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.perch.domain.chat.ChatException.Reason;
+import org.perch.store.StoreUnavailableException;
 import org.perch.store.chat.ChatMessage;
 import org.perch.store.chat.HistoryStore;
 import org.perch.store.chat.PostedMessage;
@@ -178,7 +179,12 @@ public final class HistoryWriter implements AutoCloseable {
             }
         } catch (RuntimeException | Error e) {
             // Keep the thread alive: a dead writer would leave every later future waiting for ever.
-            LOG.warn("could not store a batch of {} messages", batch.size(), e);
+            if (e instanceof StoreUnavailableException) {
+                // A failover in progress: its cause is in the message, and a trace per batch would drown the log.
+                LOG.warn("could not store a batch of {} messages: {}", batch.size(), e.getMessage());
+            } else {
+                LOG.warn("could not store a batch of {} messages", batch.size(), e);
+            }
             batch.forEach(p -> p.stored().completeExceptionally(e));
             return;
         }
