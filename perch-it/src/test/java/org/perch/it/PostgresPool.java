@@ -83,6 +83,18 @@ record PostgresPool(Path work, String name, String mucService, PostgresSettings 
         return pools;
     }
 
+    /** Publishes this pool again, on the same database, with these servers (a failover changes their roles). */
+    void republish(String... servers) throws Exception {
+        Path topology = Files.writeString(work.resolve("pools-again.json"), """
+                {"schemaVersion": 1, "domain": "localhost", "stores": {%s},
+                 "pools": [{"name": "%s", "mucServices": ["%s"], "store": "chat-%s", "servers": [%s]}]}
+                """.formatted(store("chat-" + name, database, passwordFile), name, mucService, name,
+                String.join(", ", servers)));
+        PerchCommand published = PerchCommand.runOn(work.resolve("cli"), -1, Map.of(), "topology", "publish",
+                topology.toString());
+        assertThat(published.exitCode()).as(published.err()).isZero();
+    }
+
     private static String store(String name, PostgresSettings database, Path passwordFile) {
         return """
                 "%s": {"kind": "postgresql", "url": "%s", "user": "%s", "passwordFile": "%s"}"""

@@ -59,12 +59,13 @@ final class LocalPostgres {
     }
 
     /**
-     * A primary and a standby streaming from it synchronously (ARCHITECTURE D7): the primary's commits wait until
-     * the standby has the commit's WAL, so what the primary acknowledged survives its loss. The standby starts from a
-     * copy of the primary's directory made right after {@code initdb} (a cold base backup: the zonky binaries have
-     * no {@code pg_basebackup}). Returns once the standby streams as the synchronous one.
+     * A primary and a standby streaming from it (ARCHITECTURE D7). Synchronous, the primary's commits wait until the
+     * standby has the commit's WAL, so what the primary acknowledged survives its loss (a standby in the site);
+     * asynchronous, they do not (a backup store in another site). The standby starts from a copy of the primary's
+     * directory made right after {@code initdb} (a cold base backup: the zonky binaries have no
+     * {@code pg_basebackup}).
      */
-    static ReplicatedPair startReplicated() throws IOException, InterruptedException {
+    static ReplicatedPair startReplicated(boolean synchronous) throws IOException, InterruptedException {
         Installation pg = Installation.find();
         String password = randomSecret();
         Path primary = pg.initdb(password);
@@ -75,7 +76,8 @@ final class LocalPostgres {
         Files.writeString(standby.resolve("data/postgresql.auto.conf"), "primary_conninfo = 'host=127.0.0.1 port="
                 + primaryPort + " user=" + SUPERUSER + " password=" + password + " application_name="
                 + ReplicatedPair.STANDBY_NAME + "'\n", StandardOpenOption.APPEND);
-        pg.start(primary, primaryPort, " -c synchronous_standby_names=" + ReplicatedPair.STANDBY_NAME);
+        pg.start(primary, primaryPort, synchronous ? " -c synchronous_standby_names=" + ReplicatedPair.STANDBY_NAME
+                : "");
         pg.removeAtExit(primary);
         pg.start(standby, standbyPort, "");
         pg.removeAtExit(standby);

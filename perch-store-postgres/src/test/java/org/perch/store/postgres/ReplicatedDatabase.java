@@ -12,7 +12,7 @@ import java.time.Duration;
 
 /**
  * For failover drills, in this module and others (it ships in the test-jar): a database on a PostgreSQL primary of
- * its own with a synchronous standby ({@link LocalPostgres#startReplicated()}), reached through a URL naming both
+ * its own with a standby ({@link LocalPostgres#startReplicated}), reached through a URL naming both
  * hosts, as ARCHITECTURE D7 has a pool reach its store. A drill crashes the primary and promotes the standby; the
  * store follows on its own, because the driver connects only to the host that accepts writes.
  */
@@ -31,13 +31,25 @@ public final class ReplicatedDatabase {
 
     /** A new pair of servers, once the standby streams as the synchronous one, with an empty database. */
     public static ReplicatedDatabase start() {
+        return start(true);
+    }
+
+    /**
+     * A new pair whose standby is asynchronous, as a backup store in a second site is (commits do not wait for it),
+     * once it streams, with an empty database.
+     */
+    public static ReplicatedDatabase startAsynchronous() {
+        return start(false);
+    }
+
+    private static ReplicatedDatabase start(boolean synchronous) {
         try {
-            LocalPostgres.ReplicatedPair pair = LocalPostgres.startReplicated();
+            LocalPostgres.ReplicatedPair pair = LocalPostgres.startReplicated(synchronous);
             String password = LocalPostgres.randomSecret();
-            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pair.primaryPort()
-                    + "/postgres", LocalPostgres.SUPERUSER, pair.superuserPassword());
-                 Statement statement = c.createStatement()) {
-                awaitSynchronousStandby(statement);
+            try (Connection c = superuser(pair); Statement statement = c.createStatement()) {
+                String state = synchronous ? "sync" : "async";
+                await("the standby streaming as " + state).atMost(Duration.ofSeconds(60))
+                        .until(() -> state.equals(syncState(statement)));
                 statement.execute("CREATE ROLE " + ROLE + " LOGIN PASSWORD '" + password + "'");
                 statement.execute("CREATE DATABASE " + DATABASE + " OWNER " + ROLE);
             }
@@ -47,6 +59,20 @@ public final class ReplicatedDatabase {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting a replicated PostgreSQL pair", e);
+        }
+    }
+
+    /** Waits until the standby has replayed everything the primary has written so far. */
+    public void awaitStandbyCaughtUp() {
+        try (Connection c = superuser(pair); Statement statement = c.createStatement()) {
+            await("the standby replaying the primary's WAL").atMost(Duration.ofSeconds(60)).until(() -> {
+                try (ResultSet rs = statement.executeQuery("SELECT replay_lsn >= pg_current_wal_lsn()"
+                        + " FROM pg_stat_replication")) {
+                    return rs.next() && rs.getBoolean(1);
+                }
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not ask the primary how far its standby is", e);
         }
     }
 
@@ -95,10 +121,9 @@ public final class ReplicatedDatabase {
         }
     }
 
-    /** The standby connects on its own once both run; commits wait for it only from then on. */
-    private static void awaitSynchronousStandby(Statement statement) {
-        await("the standby streaming as the synchronous one").atMost(Duration.ofSeconds(60))
-                .until(() -> "sync".equals(syncState(statement)));
+    private static Connection superuser(LocalPostgres.ReplicatedPair pair) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pair.primaryPort() + "/postgres",
+                LocalPostgres.SUPERUSER, pair.superuserPassword());
     }
 
     private static String syncState(Statement statement) throws SQLException {
