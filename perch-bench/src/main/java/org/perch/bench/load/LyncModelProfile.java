@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -60,37 +59,31 @@ final class LyncModelProfile {
                 i -> run.engine().login(run.accounts().forSession(i), "lync-" + i));
 
         List<List<List<Integer>>> members = members(users, o.scale(), u -> logins.results().get(u).isPresent());
-        List<String> addresses = new ArrayList<>();
-        List<Integer> creators = new ArrayList<>();
-        List<List<Integer>> toJoin = new ArrayList<>(); // per user, the rooms (indexes in addresses) it joins after
+        members.forEach(rooms -> rooms.removeIf(List::isEmpty)); // rooms nobody logged in to join are not made
+        // A session joins one room at a time: each room's creator makes its rooms in turn, then the others join.
+        Map<Integer, List<String>> byCreator = new LinkedHashMap<>();
+        List<List<String>> toJoin = new ArrayList<>(); // per user, the rooms it joins once they are made
         for (int u = 0; u < users; u++) {
             toJoin.add(new ArrayList<>());
         }
+        int rooms = 0;
         for (int c = 0; c < CLASSES.size(); c++) {
             for (int r = 0; r < members.get(c).size(); r++) {
                 List<Integer> in = members.get(c).get(r);
-                if (in.isEmpty()) {
-                    continue;
-                }
-                int index = addresses.size();
-                addresses.add("lync-" + CLASSES.get(c).name() + "-" + r + "@" + run.target().muc());
-                creators.add(in.getFirst());
-                in.subList(1, in.size()).forEach(u -> toJoin.get(u).add(index));
+                String address = address(run, c, r);
+                rooms++;
+                byCreator.computeIfAbsent(in.getFirst(), u -> new ArrayList<>()).add(address);
+                in.subList(1, in.size()).forEach(u -> toJoin.get(u).add(address));
             }
-        }
-        // A session joins one room at a time: each creator makes its rooms in turn.
-        Map<Integer, List<String>> byCreator = new LinkedHashMap<>();
-        for (int k = 0; k < addresses.size(); k++) {
-            byCreator.computeIfAbsent(creators.get(k), u -> new ArrayList<>()).add(addresses.get(k));
         }
         List<Integer> creatorList = List.copyOf(byCreator.keySet());
         InFlight.Batch<Integer> created = run.inFlight().run("create", creatorList.size(), k -> createInTurn(
                 logins.results().get(creatorList.get(k)).orElseThrow(), "u" + creatorList.get(k),
                 byCreator.get(creatorList.get(k))));
         InFlight.Batch<Integer> joined = run.inFlight().run("join", users, u -> logins.results().get(u)
-                .map(session -> joinInTurn(session, "u" + u, toJoin.get(u).stream().map(addresses::get).toList()))
+                .map(session -> joinInTurn(session, "u" + u, toJoin.get(u)))
                 .orElseGet(() -> CompletableFuture.completedFuture(0)));
-        int planned = addresses.size() + toJoin.stream().mapToInt(List::size).sum();
+        int planned = rooms + toJoin.stream().mapToInt(List::size).sum();
         int memberships = 0;
         for (int k = 0; k < creatorList.size(); k++) {
             memberships += created.results().get(k).orElse(0); // a creator whose turn failed counts none of its rooms
@@ -102,7 +95,12 @@ final class LyncModelProfile {
         Population.Phase joinPhase = new Population.Phase(planned, planned - memberships,
                 created.seconds() + joined.seconds());
         run.report().joined(loginPhase, joinPhase);
-        return post(run, users, memberships, members, addresses, logins, loginPhase, joinPhase);
+        return post(run, users, memberships, members, logins, loginPhase, joinPhase);
+    }
+
+    /** Room r of class c. */
+    private static String address(LoadRun run, int c, int r) {
+        return "lync-" + CLASSES.get(c).name() + "-" + r + "@" + run.target().muc();
     }
 
     /**
@@ -150,23 +148,19 @@ final class LyncModelProfile {
     }
 
     private static Result post(LoadRun run, int users, int memberships, List<List<List<Integer>>> members,
-                               List<String> addresses, InFlight.Batch<XmppSession> logins,
-                               Population.Phase loginPhase, Population.Phase joinPhase) throws InterruptedException {
+                               InFlight.Batch<XmppSession> logins, Population.Phase loginPhase,
+                               Population.Phase joinPhase) throws InterruptedException {
         LoadOptions o = run.options();
         List<GroupchatPoster> posters = new ArrayList<>();
         List<ClassResult> classes = new ArrayList<>();
-        int index = 0;
         double expectedDeliveries = 0;
         for (int c = 0; c < CLASSES.size(); c++) {
             RoomClass roomClass = CLASSES.get(c);
             List<List<XmppSession>> rooms = new ArrayList<>();
             List<String> classAddresses = new ArrayList<>();
-            for (List<Integer> in : members.get(c)) {
-                if (in.isEmpty()) {
-                    continue;
-                }
-                rooms.add(in.stream().map(u -> logins.results().get(u).orElseThrow()).toList());
-                classAddresses.add(addresses.get(index++));
+            for (int r = 0; r < members.get(c).size(); r++) {
+                rooms.add(members.get(c).get(r).stream().map(u -> logins.results().get(u).orElseThrow()).toList());
+                classAddresses.add(address(run, c, r));
             }
             double rate = roomClass.messagesPerSecond() / o.scale();
             double meanOccupants = rooms.stream().mapToInt(List::size).average().orElse(0);
