@@ -64,32 +64,33 @@ record PostgresPool(Path work, String name, String mucService, PostgresSettings 
                 passwordFile = Files.writeString(work.resolve("db.password"), database.password() + "\n");
             }
             stores.add(store("chat-" + spec.name(), database, passwordFile));
-            poolDocs.add("""
-                    {"name": "%s", "mucServices": ["%s"], "store": "chat-%s"%s, "servers": [%s]}"""
-                    .formatted(spec.name(), spec.mucService(), spec.name(),
-                            compliance.isPresent() ? ", \"complianceStore\": \"audit\"" : "",
-                            String.join(", ", spec.servers())));
+            poolDocs.add(poolDocument(spec.name(), spec.mucService(), compliance.isPresent(), spec.servers()));
             pools.add(new PostgresPool(work, spec.name(), spec.mucService(), database, passwordFile));
         }
         if (compliance.isPresent()) {
             stores.add(store("audit", compliance.get(), passwordFile));
         }
-        Path topology = Files.writeString(work.resolve("pools.json"), """
-                {"schemaVersion": 1, "domain": "localhost", "stores": {%s}, "pools": [%s]}
-                """.formatted(String.join(", ", stores), String.join(", ", poolDocs)));
-        PerchCommand published = PerchCommand.runOn(work.resolve("cli"), -1, Map.of(), "topology", "publish",
-                topology.toString());
-        assertThat(published.exitCode()).as(published.err()).isZero();
+        publishTopology(work, stores, poolDocs);
         return pools;
     }
 
     /** Publishes this pool again, on the same database, with these servers (a failover changes their roles). */
     void republish(String... servers) throws Exception {
-        Path topology = Files.writeString(work.resolve("pools-again.json"), """
-                {"schemaVersion": 1, "domain": "localhost", "stores": {%s},
-                 "pools": [{"name": "%s", "mucServices": ["%s"], "store": "chat-%s", "servers": [%s]}]}
-                """.formatted(store("chat-" + name, database, passwordFile), name, mucService, name,
-                String.join(", ", servers)));
+        publishTopology(work, List.of(store("chat-" + name, database, passwordFile)),
+                List.of(poolDocument(name, mucService, false, List.of(servers))));
+    }
+
+    private static String poolDocument(String name, String mucService, boolean compliance, List<String> servers) {
+        return """
+                {"name": "%s", "mucServices": ["%s"], "store": "chat-%s"%s, "servers": [%s]}"""
+                .formatted(name, mucService, name, compliance ? ", \"complianceStore\": \"audit\"" : "",
+                        String.join(", ", servers));
+    }
+
+    private static void publishTopology(Path work, List<String> stores, List<String> poolDocs) throws Exception {
+        Path topology = Files.writeString(work.resolve("pools.json"), """
+                {"schemaVersion": 1, "domain": "localhost", "stores": {%s}, "pools": [%s]}
+                """.formatted(String.join(", ", stores), String.join(", ", poolDocs)));
         PerchCommand published = PerchCommand.runOn(work.resolve("cli"), -1, Map.of(), "topology", "publish",
                 topology.toString());
         assertThat(published.exitCode()).as(published.err()).isZero();

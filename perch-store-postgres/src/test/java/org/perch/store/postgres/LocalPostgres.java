@@ -85,8 +85,8 @@ final class LocalPostgres {
     }
 
     /**
-     * A primary and its synchronous standby on loopback ports, for drills: the primary can be crashed and the standby
-     * promoted, as an operator or a failover manager would.
+     * A primary and its standby on loopback ports, for drills: the primary can be crashed and the standby promoted,
+     * as an operator or a failover manager would.
      */
     record ReplicatedPair(Installation pg, Path primaryHome, Path standbyHome, int primaryPort, int standbyPort,
                           String superuserPassword) {
@@ -140,9 +140,8 @@ final class LocalPostgres {
 
         /** Starts the cluster of that home on 127.0.0.1 at the port (no Unix socket), tuned for throw-away data. */
         void start(Path home, int port, String options) throws IOException, InterruptedException {
-            run(root, home.resolve("pg_ctl.log"), bin.resolve("pg_ctl").toString(), "-D",
-                    home.resolve("data").toString(), "-l", home.resolve("server.log").toString(), "-w", "-t", "60",
-                    "-o", "-c listen_addresses=127.0.0.1 -c port=" + port + " -c unix_socket_directories=''"
+            pgCtl(home, "start", "-l", home.resolve("server.log").toString(), "-w", "-t", "60", "-o",
+                    "-c listen_addresses=127.0.0.1 -c port=" + port + " -c unix_socket_directories=''"
                             + " -c max_connections=300 -c fsync=off -c full_page_writes=off" + options, "start");
         }
 
