@@ -37,6 +37,11 @@ import org.perch.store.chat.Room;
  * <p>Thread-safe. Changes are made one at a time in this process (their checks span several store calls), and
  * each is told to the {@link RoomEvents} listener after it is stored, in order, on the caller's thread. Methods
  * block on the store: call them off any event loop.
+ *
+ * <p>Over 500 lines because it is the domain's one entry point: the work is in {@code CategoryAdmin},
+ * {@code RoomAdmin}, {@code AddinAdmin}, {@code PolicyAdmin} and {@code ConfigurationAdmin}, and most methods here
+ * are one-line delegations; the access queries ({@link #access}, the visible-rooms listings) are the next to move
+ * out, into a class of their own.
  */
 public final class ChatRooms {
 

@@ -55,9 +55,7 @@ final class XmlStreamDecoder extends ChannelInboundHandlerAdapter {
      */
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        if (!failed) {
-            parser.shed();
-        }
+        parser.shed(); // does nothing on a failed stream
         ctx.fireChannelReadComplete();
     }
 
