@@ -21,12 +21,15 @@ final class OpenedStores implements AutoCloseable {
 
     private final List<Target> targets = new ArrayList<>();
 
-    /** Opens the chat store of every pool of {@code topology}; closes what it opened if one cannot be opened. */
+    /**
+     * Opens the store that holds each pool's rooms now (its backup store if it has failed over); closes what it
+     * opened if one cannot be opened.
+     */
     static OpenedStores open(Topology topology, TopologyStores stores) {
         OpenedStores opened = new OpenedStores();
         try {
             for (PoolDefinition pool : topology.pools()) {
-                StoreDefinition definition = topology.store(pool.store()).orElseThrow();
+                StoreDefinition definition = topology.store(pool.currentStore()).orElseThrow();
                 try {
                     opened.targets.add(new Target(pool.name(), definition.name(), stores.open(definition)));
                 } catch (RuntimeException e) {

@@ -14,10 +14,11 @@ import java.util.Optional;
  * @param complianceStore the name of the compliance database, if compliance is deployed
  * @param fileStore the name of the file store, if any
  * @param servers the front-end servers, active or idle
+ * @param state whether the pool runs on its chat store or, failed over, on its backup store
  */
 public record PoolDefinition(String name, List<String> mucServices, String store, Optional<String> backupStore,
                              Optional<String> complianceStore, Optional<String> fileStore,
-                             List<ServerDefinition> servers) {
+                             List<ServerDefinition> servers, PoolState state) {
 
     public PoolDefinition {
         Objects.requireNonNull(name, "name");
@@ -27,6 +28,12 @@ public record PoolDefinition(String name, List<String> mucServices, String store
         Objects.requireNonNull(complianceStore, "complianceStore");
         Objects.requireNonNull(fileStore, "fileStore");
         servers = List.copyOf(servers);
+        Objects.requireNonNull(state, "state");
+    }
+
+    /** The store that holds the pool's rooms now: the backup store once the pool has failed over. */
+    public String currentStore() {
+        return state == PoolState.FAILED_OVER ? backupStore.orElse(store) : store;
     }
 
     public long activeServers() {

@@ -46,6 +46,8 @@ final class PoolParser {
         Optional<String> backupStore = fields.optionalText("backupStore");
         Optional<String> complianceStore = fields.optionalText("complianceStore");
         Optional<String> fileStore = fields.optionalText("fileStore");
+        Optional<PoolState> state = fields.optionalText("state").map(text -> state(text, fields.path("state")))
+                .orElse(Optional.of(PoolState.NORMAL));
         Optional<JsonNode> serverArray = fields.array("servers");
         List<ServerDefinition> servers = new ArrayList<>();
         List<JsonPath> serverPaths = new ArrayList<>();
@@ -58,9 +60,9 @@ final class PoolParser {
                 });
             }
         });
-        if (fields.complete()) {
+        if (fields.complete() && state.isPresent()) {
             pools.add(new PoolDefinition(name.orElseThrow(), mucServices.orElseThrow(), store.orElseThrow(),
-                    backupStore, complianceStore, fileStore, servers));
+                    backupStore, complianceStore, fileStore, servers, state.get()));
             origins.add(new PoolOrigin(path, serverPaths, servers.size() == serverArray.orElseThrow().size()));
         }
     }
@@ -79,6 +81,15 @@ final class PoolParser {
             return Optional.empty();
         }
         return Optional.of(new ServerDefinition(name.orElseThrow(), host.orElseThrow(), clientPort, role.get()));
+    }
+
+    private Optional<PoolState> state(String text, JsonPath path) {
+        Optional<PoolState> state = PoolState.of(text);
+        if (state.isEmpty()) {
+            problems.error(path, "state must be " + PoolState.NORMAL.jsonName() + " (the default) or "
+                    + PoolState.FAILED_OVER.jsonName() + " (running on the backup store), found \"" + text + "\"");
+        }
+        return state;
     }
 
     private Optional<ServerRole> role(String text, JsonPath path) {

@@ -31,6 +31,11 @@ final class PoolRules {
                         + "): pool names must be unique");
             }
             servers(v, i, maxActive);
+            if (pool.state() == PoolState.FAILED_OVER && pool.backupStore().isEmpty()) {
+                v.problems().error(v.poolPath(i).key("state"), "pool '" + pool.name() + "' is "
+                        + PoolState.FAILED_OVER.jsonName() + " but has no backupStore to run on: name it, or set the"
+                        + " state to " + PoolState.NORMAL.jsonName());
+            }
         }
     }
 

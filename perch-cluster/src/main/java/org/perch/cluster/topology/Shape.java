@@ -14,7 +14,7 @@ record Shape(String what, List<String> required, List<String> optional) {
     static final Shape TOPOLOGY = new Shape("the topology", List.of("schemaVersion", "domain", "stores", "pools"),
             List.of("maxActiveServersPerPool", "fileStores"));
     static final Shape POOL = new Shape("a pool", List.of("name", "mucServices", "store", "servers"),
-            List.of("backupStore", "complianceStore", "fileStore"));
+            List.of("backupStore", "complianceStore", "fileStore", "state"));
     static final Shape SERVER = new Shape("a server", List.of("name", "host", "role"), List.of("clientPort"));
     static final Shape POSTGRES_STORE = new Shape("a postgresql store", List.of("kind", "url", "user",
             "passwordFile"), List.of());

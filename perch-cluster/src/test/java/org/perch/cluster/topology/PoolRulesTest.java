@@ -47,6 +47,15 @@ class PoolRulesTest {
     }
 
     @Test
+    @DisplayName("a failed-over pool needs a backup store to run on")
+    void aFailedOverPoolShouldHaveABackupStore() {
+        String document = replace(VALID, "\"store\": \"chat-b\",", "\"store\": \"chat-b\", \"state\": \"failedOver\",");
+
+        assertThat(problems(document)).containsExactly(at(document, "\"failedOver\"") + ": error: pools[1].state:"
+                + " pool 'pool-b' is failedOver but has no backupStore to run on: name it, or set the state to normal");
+    }
+
+    @Test
     @DisplayName("a pool has at least one server")
     void aPoolShouldHaveAServer() {
         String document = replace(VALID, POOL_B_SERVERS, "\"servers\": []");

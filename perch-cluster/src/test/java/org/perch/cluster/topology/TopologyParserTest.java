@@ -35,10 +35,10 @@ class TopologyParserTest {
                         Optional.of("chat-a-dr"), Optional.of("compliance"), Optional.of("files-a"), List.of(
                         new ServerDefinition("fe1", "fe1.example.org", 5222, ServerRole.ACTIVE),
                         new ServerDefinition("fe2", "fe2.example.org", 5222, ServerRole.ACTIVE),
-                        new ServerDefinition("fe9", "fe9.dr.example.org", 5222, ServerRole.IDLE))),
+                        new ServerDefinition("fe9", "fe9.dr.example.org", 5222, ServerRole.IDLE)), PoolState.NORMAL),
                 new PoolDefinition("pool-b", List.of("zurich.example.org"), "chat-b", Optional.empty(),
                         Optional.of("compliance"), Optional.empty(), List.of(
-                        new ServerDefinition("zh1", "10.1.2.3", 15222, ServerRole.ACTIVE))));
+                        new ServerDefinition("zh1", "10.1.2.3", 15222, ServerRole.ACTIVE)), PoolState.NORMAL));
     }
 
     @Test
@@ -139,6 +139,24 @@ class TopologyParserTest {
                         + " found the string \"mysql\"",
                 at(document, "\"standby\"") + ": error: pools[0].servers[2].role: role must be active (accepts"
                         + " connections) or idle (waits to be activated), found \"standby\"");
+    }
+
+    @Test
+    @DisplayName("a pool's state is normal unless the file says failedOver; any other word is an error")
+    void aPoolStateShouldBeReadAndChecked() {
+        String failedOver = replace(VALID, "\"backupStore\": \"chat-a-dr\",",
+                "\"backupStore\": \"chat-a-dr\", \"state\": \"failedOver\",");
+        String unknown = replace(VALID, "\"backupStore\": \"chat-a-dr\",",
+                "\"backupStore\": \"chat-a-dr\", \"state\": \"degraded\",");
+
+        assertThat(TopologyParser.parse(VALID, FILE).topology().orElseThrow().pools())
+                .extracting(PoolDefinition::state).containsExactly(PoolState.NORMAL, PoolState.NORMAL);
+        PoolDefinition poolA = TopologyParser.parse(failedOver, FILE).topology().orElseThrow().pools().getFirst();
+        assertThat(poolA.state()).isEqualTo(PoolState.FAILED_OVER);
+        assertThat(poolA.currentStore()).as("a failed-over pool runs on its backup store").isEqualTo("chat-a-dr");
+        assertThat(problems(failedOver)).isEmpty();
+        assertThat(problems(unknown)).containsExactly(at(unknown, "\"degraded\"") + ": error: pools[0].state: state"
+                + " must be normal (the default) or failedOver (running on the backup store), found \"degraded\"");
     }
 
     @Test

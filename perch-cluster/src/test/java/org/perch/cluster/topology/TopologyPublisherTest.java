@@ -42,6 +42,19 @@ class TopologyPublisherTest {
     }
 
     @Test
+    @DisplayName("a failed-over pool's topology goes to its backup store, which holds its rooms now")
+    void aFailedOverPoolShouldBePublishedToItsBackupStore() {
+        databases.put("chat-a-dr", new InMemoryStore());
+        String failedOver = Documents.replace(VALID, "\"backupStore\": \"chat-a-dr\",",
+                "\"backupStore\": \"chat-a-dr\", \"state\": \"failedOver\",");
+
+        assertThat(publisher.publish(TopologyReport.check(failedOver, FILE), OptionalLong.empty()))
+                .extracting(Publication::store).containsExactly("chat-a-dr", "chat-b");
+        assertThat(current("chat-a")).as("the lost first site's store is not opened").isEmpty();
+        assertThat(current("chat-a-dr")).contains(new PublishedTopology(1, failedOver, NOW));
+    }
+
+    @Test
     @DisplayName("a store holding another version than expected stops the publication before any store is written")
     void anUnexpectedVersionShouldStopEverything() {
         databases.get("chat-b").topology().publish("{\"someone\": \"else\"}", NOW, 0);
