@@ -77,10 +77,12 @@ final class PoolStatusCommand implements Callable<Integer> {
         List<Row> rows = rows(here, nodes);
         PrintWriter out = spec.commandLine().getOut();
         if (output == AdminCommand.Output.json) {
-            out.println(json(published, rows, now, feedEnd));
+            out.println(json(published, here, rows, now, feedEnd));
         } else {
             out.println(published.map(p -> "topology version " + p.version() + ", published " + p.publishedAt())
                     .orElse("no topology is published to this store (" + Stores.describe(config) + ")"));
+            here.forEach(p -> out.println("pool " + p.name() + ": " + p.state().jsonName() + ", rooms in store '"
+                    + p.currentStore() + "'"));
             Tables.print(out, List.of("POOL", "SERVER", "HOST", "ROLE", "STATE", "CONNECTIONS", "LAST BEAT",
                     "FEED LAG"), rows.stream().map(r -> List.of(r.pool(), r.server(), r.host(), r.role(),
                             state(r, now), r.node().map(n -> String.valueOf(n.connections())).orElse("-"),
@@ -142,9 +144,12 @@ final class PoolStatusCommand implements Callable<Integer> {
         return Math.max(0, feedEnd - node.feedPosition());
     }
 
-    private static String json(Optional<PublishedTopology> published, List<Row> rows, Instant now, long feedEnd) {
+    private static String json(Optional<PublishedTopology> published, List<PoolDefinition> pools, List<Row> rows,
+                               Instant now, long feedEnd) {
         ObjectNode root = AdminClient.JSON.createObjectNode();
         published.ifPresentOrElse(p -> root.put("topologyVersion", p.version()), () -> root.putNull("topologyVersion"));
+        ObjectNode states = root.putObject("poolStates");
+        pools.forEach(p -> states.put(p.name(), p.state().jsonName()));
         root.put("feedPosition", feedEnd);
         ArrayNode servers = root.putArray("servers");
         for (Row r : rows) {

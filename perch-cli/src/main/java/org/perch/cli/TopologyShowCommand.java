@@ -73,14 +73,14 @@ final class TopologyShowCommand implements Callable<Integer> {
         List<List<String>> pools = new ArrayList<>();
         List<List<String>> servers = new ArrayList<>();
         for (PoolDefinition pool : topology.pools()) {
-            pools.add(List.of(pool.name(), String.join(", ", pool.mucServices()), pool.store(),
+            pools.add(List.of(pool.name(), pool.state().jsonName(), String.join(", ", pool.mucServices()), pool.store(),
                     pool.backupStore().orElse("-"), pool.complianceStore().orElse("-"), pool.fileStore().orElse("-")));
             for (ServerDefinition server : pool.servers()) {
                 servers.add(List.of(pool.name(), server.name(), server.host(), String.valueOf(server.clientPort()),
                         server.role().jsonName()));
             }
         }
-        Tables.print(out, List.of("POOL", "MUC SERVICES", "STORE", "BACKUP", "COMPLIANCE", "FILE STORE"), pools);
+        Tables.print(out, List.of("POOL", "STATE", "MUC SERVICES", "STORE", "BACKUP", "COMPLIANCE", "FILE STORE"), pools);
         out.println();
         Tables.print(out, List.of("POOL", "SERVER", "HOST", "PORT", "ROLE"), servers);
     }

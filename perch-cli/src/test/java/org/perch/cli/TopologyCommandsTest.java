@@ -110,8 +110,8 @@ class TopologyCommandsTest {
         assertThat(shown.out()).isEqualTo("version 1, published " + current().publishedAt() + ", domain example.org,"
                 + " at most 16 active servers per pool\n"
                 + "\n"
-                + "POOL  MUC SERVICES      STORE  BACKUP  COMPLIANCE  FILE STORE\n"
-                + "lab   chat.example.org  lab    -       -           -\n"
+                + "POOL  STATE   MUC SERVICES      STORE  BACKUP  COMPLIANCE  FILE STORE\n"
+                + "lab   normal  chat.example.org  lab    -       -           -\n"
                 + "\n"
                 + "POOL  SERVER  HOST       PORT  ROLE\n"
                 + "lab   lab1    localhost  5222  active\n");

@@ -45,7 +45,8 @@ record PerchCommand(int exitCode, String out, String err) {
         Process process = builder.start();
         process.getOutputStream().close();
         byte[] out = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        // A failback waits for servers, a replay and a promotion: minutes at worst, never forever.
+        assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
         String errors = Files.readString(err, StandardCharsets.UTF_8);
         Files.delete(err);
         return new PerchCommand(process.exitValue(), new String(out, StandardCharsets.UTF_8), errors);

@@ -74,6 +74,34 @@ record PostgresPool(Path work, String name, String mucService, PostgresSettings 
         return pools;
     }
 
+    /**
+     * One pool over two sites: its store the first site's database, its backupStore the second's, and its servers
+     * configured with {@code both}, a URL naming both sites' hosts, so that they follow a promotion. The topology
+     * file stays at {@link #topologyFile()} for {@code perch pool failover} and {@code failback}.
+     */
+    static PostgresPool publishStretched(Path work, PostgresSettings both, PostgresSettings firstSite,
+                                         PostgresSettings secondSite, String... servers) throws Exception {
+        Files.createDirectories(work);
+        Path passwordFile = Files.writeString(work.resolve("db.password"), both.password() + "\n");
+        String pool = poolDocument("pool-a", "chat.localhost", false, List.of(servers))
+                .replace("\"store\": \"chat-pool-a\"", "\"store\": \"chat-pool-a\", \"backupStore\": \"chat-pool-a-dr\"");
+        publishTopology(work, List.of(store("chat-pool-a", firstSite, passwordFile),
+                store("chat-pool-a-dr", secondSite, passwordFile)), List.of(pool));
+        return new PostgresPool(work, "pool-a", "chat.localhost", both, passwordFile);
+    }
+
+    /** The topology file last published. */
+    Path topologyFile() {
+        return work.resolve("pools.json");
+    }
+
+    /** Runs {@code perch pool ARGS…} as an operator would, from its own process. */
+    PerchCommand pool(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("pool"));
+        command.addAll(List.of(args));
+        return PerchCommand.runOn(work.resolve("cli"), -1, Map.of(), command.toArray(String[]::new));
+    }
+
     /** Publishes this pool again, on the same database, with these servers (a failover changes their roles). */
     void republish(String... servers) throws Exception {
         publishTopology(work, List.of(store("chat-" + name, database, passwordFile)),
