@@ -9,12 +9,16 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -72,24 +76,22 @@ final class LocalPostgres {
         Path standby = pg.copyOf(primary);
         int primaryPort = freePort();
         int standbyPort = freePort();
-        Files.writeString(standby.resolve("data/standby.signal"), "");
-        Files.writeString(standby.resolve("data/postgresql.auto.conf"), "primary_conninfo = 'host=127.0.0.1 port="
-                + primaryPort + " user=" + SUPERUSER + " password=" + password + " application_name="
-                + ReplicatedPair.STANDBY_NAME + "'\n", StandardOpenOption.APPEND);
+        pg.follow(standby, primaryPort, password);
         pg.start(primary, primaryPort, synchronous ? " -c synchronous_standby_names=" + ReplicatedPair.STANDBY_NAME
                 : "");
         pg.removeAtExit(primary);
         pg.start(standby, standbyPort, "");
         pg.removeAtExit(standby);
-        return new ReplicatedPair(pg, primary, standby, primaryPort, standbyPort, password);
+        return new ReplicatedPair(pg, primary, standby, primaryPort, standbyPort, password, synchronous);
     }
 
     /**
-     * A primary and its standby on loopback ports, for drills: the primary can be crashed and the standby promoted,
-     * as an operator or a failover manager would.
+     * A primary and its standby on loopback ports, for drills: the primary can be crashed or stopped and the standby
+     * promoted, as an operator or a failover manager would, and the old primary then rebuilt as the new one's
+     * standby, so that a drill can fail back.
      */
     record ReplicatedPair(Installation pg, Path primaryHome, Path standbyHome, int primaryPort, int standbyPort,
-                          String superuserPassword) {
+                          String superuserPassword, boolean synchronous) {
         static final String STANDBY_NAME = "perch_standby";
 
         /** Stops the primary as a crash does: no checkpoint, no goodbye to its clients or its standby. */
@@ -97,9 +99,70 @@ final class LocalPostgres {
             pg.pgCtl(primaryHome, "crash", "-m", "immediate", "-w", "stop");
         }
 
+        /** Stops the primary as a planned switchover does: clients are told, the standby gets the last WAL. */
+        void stopPrimary() throws IOException, InterruptedException {
+            pg.pgCtl(primaryHome, "stop", "-m", "fast", "-w", "stop");
+        }
+
         /** Makes the standby the primary, and waits until it accepts writes. */
         void promoteStandby() throws IOException, InterruptedException {
             pg.pgCtl(standbyHome, "promote", "-w", "-t", "60", "promote");
+        }
+
+        /**
+         * Once the primary is down and the standby promoted, replaces the old primary's data with an online base
+         * backup of the promoted server ({@link OnlineBaseBackup}: it keeps taking writes meanwhile) and starts it,
+         * on its own port, as the promoted server's standby. Returns the pair as it now is, roles swapped; a
+         * synchronous pair's promoted server is made to wait for its new standby, as the old primary did.
+         *
+         * @throws IllegalStateException if the old primary still runs or the standby was not promoted
+         */
+        ReplicatedPair rebuildOldPrimaryAsStandby() throws IOException, InterruptedException, SQLException {
+            if (pg.running(primaryHome)) {
+                throw new IllegalStateException("the primary on port " + primaryPort + " still runs: crash or stop"
+                        + " it before rebuilding it as a standby");
+            }
+            try (Connection promoted = connect(standbyPort, "postgres")) {
+                requirePromoted(promoted);
+                Path data = primaryHome.resolve("data");
+                deleteTree(data);
+                OnlineBaseBackup.copy(promoted, standbyHome.resolve("data"), data, pg::own);
+                pg.follow(primaryHome, standbyPort, superuserPassword);
+                // Started as a standby is, with no synchronous_standby_names of its own: were it promoted in a
+                // failback with nobody to stream to, its commits would wait forever.
+                pg.start(primaryHome, primaryPort, "");
+                if (synchronous) {
+                    makeCommitsWaitForStandby(promoted);
+                }
+            }
+            return new ReplicatedPair(pg, standbyHome, primaryHome, standbyPort, primaryPort, superuserPassword,
+                    synchronous);
+        }
+
+        /** A superuser connection to the server on that port, to that database. */
+        Connection connect(int port, String database) throws SQLException {
+            return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, SUPERUSER,
+                    superuserPassword);
+        }
+
+        private static void requirePromoted(Connection server) throws SQLException {
+            try (Statement statement = server.createStatement();
+                 ResultSet rs = statement.executeQuery("SELECT pg_is_in_recovery()")) {
+                if (!rs.next() || rs.getBoolean(1)) {
+                    throw new IllegalStateException("promote the standby before rebuilding the old primary from it");
+                }
+            }
+        }
+
+        /**
+         * Through ALTER SYSTEM, not the command line: the promoted server was started as a standby, and a reload
+         * is all it takes, with no restart that its clients would see.
+         */
+        private static void makeCommitsWaitForStandby(Connection primary) throws SQLException {
+            try (Statement statement = primary.createStatement()) {
+                statement.execute("ALTER SYSTEM SET synchronous_standby_names = '" + STANDBY_NAME + "'");
+                statement.execute("SELECT pg_reload_conf()");
+            }
         }
 
         @Override
@@ -138,11 +201,40 @@ final class LocalPostgres {
             return copy;
         }
 
-        /** Starts the cluster of that home on 127.0.0.1 at the port (no Unix socket), tuned for throw-away data. */
+        /**
+         * Starts the cluster of that home on 127.0.0.1 at the port (no Unix socket), tuned for throw-away data.
+         * {@code wal_keep_size} keeps the WAL a standby rebuilt from an online base backup needs from the backup's
+         * start: a checkpoint (at most every few minutes, or per gigabyte of WAL) would otherwise be free to recycle
+         * it before the standby connects, and a drill's writes during a rebuild come nowhere near 256 MB.
+         */
         void start(Path home, int port, String options) throws IOException, InterruptedException {
             pgCtl(home, "start", "-l", home.resolve("server.log").toString(), "-w", "-t", "60", "-o",
                     "-c listen_addresses=127.0.0.1 -c port=" + port + " -c unix_socket_directories=''"
-                            + " -c max_connections=300 -c fsync=off -c full_page_writes=off" + options, "start");
+                            + " -c max_connections=300 -c fsync=off -c full_page_writes=off -c wal_keep_size=256MB"
+                            + options, "start");
+        }
+
+        /**
+         * Makes the cluster of that home, once started, a standby streaming from the server at that port. A
+         * {@code primary_conninfo} or {@code synchronous_standby_names} the directory was copied with is dropped: the
+         * first names the server it was copied from, the second would make it, once promoted, wait for a standby.
+         */
+        void follow(Path home, int primaryPort, String password) throws IOException {
+            Path data = home.resolve("data");
+            own(Files.writeString(data.resolve("standby.signal"), ""));
+            Path conf = data.resolve("postgresql.auto.conf");
+            List<String> lines = new ArrayList<>(Files.readAllLines(conf).stream()
+                    .filter(line -> !line.startsWith("primary_conninfo")
+                            && !line.startsWith("synchronous_standby_names"))
+                    .toList());
+            lines.add("primary_conninfo = 'host=127.0.0.1 port=" + primaryPort + " user=" + SUPERUSER + " password="
+                    + password + " application_name=" + ReplicatedPair.STANDBY_NAME + "'");
+            Files.write(conf, lines);
+        }
+
+        /** Whether the cluster of that home runs: a clean or an immediate stop both remove the pid file. */
+        boolean running(Path home) {
+            return Files.exists(home.resolve("data/postmaster.pid"));
         }
 
         void pgCtl(Path home, String logName, String... arguments) throws IOException, InterruptedException {
@@ -173,7 +265,8 @@ final class LocalPostgres {
             return home;
         }
 
-        private void own(Path path) throws IOException {
+        /** Hands a file this JVM made to the user the servers run as, who must own everything in a cluster. */
+        void own(Path path) throws IOException {
             if (root) {
                 Files.setOwner(path, nobody(path));
             }
