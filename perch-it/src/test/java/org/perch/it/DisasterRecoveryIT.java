@@ -22,12 +22,11 @@ import org.perch.testing.PerchTestServer;
 import org.perch.testing.SmackClients;
 
 /**
- * Disaster recovery across sites (issue 8), drilled by hand as docs/operations.md describes it until
- * {@code perch pool failover} does it: a pool whose active server is in the first site and whose idle server is in
- * the second, over a store whose backup (an asynchronous standby, as a second site's is) the idle server can also
- * reach. The first site is lost, its server and its database together; the operator promotes the backup and
- * publishes the topology with the second site's server active; clients sign in there and find the room and every
- * message the backup had received.
+ * The loss of a whole site (issue 8): a pool whose active server is in the first site and whose idle server is in
+ * the second, over a store whose backup store is an asynchronous standby in the second site, as a distant site's is.
+ * The first site is lost, its server and its database together; the operator runs {@code perch pool failover};
+ * clients sign in on the second site's server and find the room and every message the backup had received.
+ * {@link FailoverDrillIT} drills the same under load, and the way back.
  */
 class DisasterRecoveryIT {
 
@@ -38,11 +37,11 @@ class DisasterRecoveryIT {
     final Opened opened = new Opened();
 
     @Test
-    void theIdleSiteShouldServeTheRoomsAndTheirHistoryOnceTheBackupIsPromotedAndItsServerActivated()
+    void theIdleSiteShouldServeTheRoomsAndTheirHistoryOnceThePoolIsFailedOver()
             throws Exception {
         ReplicatedDatabase database = ReplicatedDatabase.startAsynchronous();
-        PostgresPool pool = PostgresPool.publishOn(work, database.settings(), server("fe1", 1, "active"),
-                server("fe9", 2, "idle"));
+        PostgresPool pool = PostgresPool.publishStretched(work, database.settings(), database.firstSiteSettings(),
+                database.secondSiteSettings(), server("fe1", 1, "active"), server("fe9", 2, "idle"));
         PerchTestServer fe1 = pool.start("fe1");
         PerchTestServer fe9 = opened.add(pool.start("fe9"));
         fe1.addUser("alice");
@@ -60,8 +59,9 @@ class DisasterRecoveryIT {
         alice.disconnect();
         fe1.close();
         database.crashPrimary();
-        database.promoteStandby();
-        pool.republish(server("fe1", 1, "idle"), server("fe9", 2, "active"));
+        PerchCommand failover = pool.pool("failover", "--pool", "pool-a", "--topology",
+                pool.topologyFile().toString());
+        assertThat(failover.exitCode()).as(failover.out() + failover.err()).isZero();
 
         AtomicReference<XMPPTCPConnection> signedIn = new AtomicReference<>();
         await("fe9 taking clients once the topology activates it").atMost(Duration.ofSeconds(60))
@@ -70,8 +70,8 @@ class DisasterRecoveryIT {
                     return true;
                 });
         XMPPTCPConnection aliceOnFe9 = opened.add(signedIn.get());
-        System.out.printf("DR drill: alice signed in on fe9 %.2f s after the first site was lost (promotion and"
-                + " publication included)%n", (System.nanoTime() - lost) / 1e9);
+        System.out.printf("DR drill: alice signed in on fe9 %.2f s after the first site was lost (the failover"
+                + " command included)%n", (System.nanoTime() - lost) / 1e9);
         MultiUserChat onFe9 = MultiUserChatManager.getInstanceFor(aliceOnFe9).getMultiUserChat(room.getRoom());
         onFe9.join(onFe9.getEnterConfigurationBuilder(Resourcepart.from("alice")).requestNoHistory().build());
         MamManager archive = MamManager.getInstanceFor(onFe9);

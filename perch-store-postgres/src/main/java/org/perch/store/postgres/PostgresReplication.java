@@ -18,8 +18,8 @@ import org.perch.store.StoreException;
  * or fenced. A store's own connections go to whichever host takes writes; a failover must tell the hosts apart.
  *
  * <p>Promoting needs {@code EXECUTE} on {@code pg_promote}; fencing needs {@code ALTER SYSTEM} on
- * {@code default_transaction_read_only} and membership of {@code pg_signal_backend} (docs/operations.md lists the
- * grants), so the pool's own role can do both without being a superuser.
+ * {@code default_transaction_read_only} and {@code EXECUTE} on {@code pg_reload_conf} (docs/operations.md lists the
+ * grants), so the pool's own role can do both without being a superuser; the sessions a fence ends are that role's.
  */
 public final class PostgresReplication {
 
@@ -75,7 +75,8 @@ public final class PostgresReplication {
 
     /**
      * Makes the primary at {@code host} refuse writes: every new transaction read-only (which also makes drivers
-     * asked for a primary pass it by), then the other sessions on the database ended so that none keeps writing.
+     * asked for a primary pass it by), then the store role's other sessions on the database ended, so that none
+     * keeps writing in a transaction begun before.
      *
      * @throws StoreException if the role may not, or the server does not apply it within a few seconds
      */
@@ -85,7 +86,8 @@ public final class PostgresReplication {
             s.execute("SELECT pg_reload_conf()");
             awaitReadOnly(settings, host);
             s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid()"
-                    + " AND datname = current_database() AND backend_type = 'client backend'");
+                    + " AND datname = current_database() AND usename = current_user"
+                    + " AND backend_type = 'client backend'");
         } catch (SQLException e) {
             throw new StoreException("could not fence " + host + ": " + e.getMessage(), e);
         }

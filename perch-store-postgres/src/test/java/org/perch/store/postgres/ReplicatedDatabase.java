@@ -73,13 +73,15 @@ public final class ReplicatedDatabase {
     private void createDatabase() throws SQLException {
         try (Connection c = superuser(); Statement statement = c.createStatement()) {
             statement.execute("CREATE ROLE " + ROLE + " LOGIN PASSWORD '" + password + "'");
-            statement.execute("GRANT pg_signal_backend TO " + ROLE);
+            // What docs/operations.md asks of the pool's role for perch pool failover and failback, and no more
+            // (pg_read_all_stats only lets a test read pg_stat_replication as that role).
             statement.execute("GRANT pg_read_all_stats TO " + ROLE);
             statement.execute("GRANT ALTER SYSTEM ON PARAMETER default_transaction_read_only TO " + ROLE);
             statement.execute("CREATE DATABASE " + DATABASE + " OWNER " + ROLE);
         }
         try (Connection c = pair.connect(pair.primaryPort(), DATABASE); Statement statement = c.createStatement()) {
             statement.execute("GRANT EXECUTE ON FUNCTION pg_promote(boolean, integer) TO " + ROLE);
+            statement.execute("GRANT EXECUTE ON FUNCTION pg_reload_conf() TO " + ROLE);
         }
     }
 
