@@ -1,26 +1,35 @@
 package org.perch.server;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.perch.web.RoomManagementSite;
 import org.perch.xmpp.netty.XmppTransport;
+import org.perch.xmpp.session.XmppServer;
+import org.perch.xmpp.stream.OtherHost;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What clients connect to (XMPP, WebSocket, the room management page): open on an active server, closed on an idle
- * one, whose ports then refuse connections so that clients go to another server of the pool (DNS SRV). The admin
- * API is not among them: an operator must reach an idle server too.
+ * one, whose ports then refuse connections so that clients go to another server of the pool (DNS SRV). A server
+ * made idle first sends its connected clients to the pool's active servers ({@code see-other-host}). The admin API
+ * is not among them: an operator must reach an idle server too.
  */
 final class ClientListeners implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClientListeners.class);
+    private static final String NO_ACTIVE_SERVER = "no server of the pool takes clients now; try again later";
 
+    private final XmppServer xmpp;
     private final Supplier<XmppTransport> transportOpener;
     private final Supplier<Optional<RoomManagementSite>> webOpener;
     private Optional<XmppTransport> transport = Optional.empty();
     private Optional<RoomManagementSite> web = Optional.empty();
 
-    ClientListeners(Supplier<XmppTransport> transportOpener, Supplier<Optional<RoomManagementSite>> webOpener) {
+    ClientListeners(XmppServer xmpp, Supplier<XmppTransport> transportOpener,
+                    Supplier<Optional<RoomManagementSite>> webOpener) {
+        this.xmpp = xmpp;
         this.transportOpener = transportOpener;
         this.webOpener = webOpener;
     }
@@ -70,8 +79,12 @@ final class ClientListeners implements AutoCloseable {
         return web;
     }
 
-    /** Opens or closes them to match {@code active}, saying so; a failure to open is logged, not thrown. */
-    synchronized void follow(boolean active) {
+    /**
+     * Opens or closes them to match {@code active}, saying so; a failure to open is logged, not thrown. Before they
+     * close, the connected clients are redirected to {@code activeServers}, taken in turn, or, if there is none,
+     * told that the server is shutting down.
+     */
+    synchronized void follow(boolean active, List<OtherHost> activeServers) {
         if (active == isOpen()) {
             return;
         }
@@ -82,9 +95,17 @@ final class ClientListeners implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.error("This server became active but could not open its client listeners", e);
             }
-        } else {
+        } else if (activeServers.isEmpty()) {
+            int ended = xmpp.shutDownSessions(NO_ACTIVE_SERVER);
             close();
-            LOG.info("This server is now idle: its client connections are closed and new ones refused");
+            LOG.info("This server is now idle and no server of the pool is active: {} client sessions ended"
+                    + " (system-shutdown), new connections refused", ended);
+        } else {
+            int redirected = xmpp.redirect(activeServers);
+            close();
+            LOG.info("This server is now idle: {} client sessions redirected to {} (see-other-host, in turn), new"
+                    + " connections refused", redirected,
+                    activeServers.stream().map(OtherHost::characterData).collect(Collectors.joining(", ")));
         }
     }
 }

@@ -69,7 +69,7 @@ public final class PerchServer {
                     config.auth().channelBinding());
             ChatRuntime chat = ChatRuntime.start(config, store, clock, () -> complianceRecord(config, assignment));
             XmppServer xmpp = new XmppServer(settings, accounts, store.rosters(), sasl, clock, chat.services());
-            ClientListeners listeners = new ClientListeners(
+            ClientListeners listeners = new ClientListeners(xmpp,
                     () -> XmppTransport.start(transportConfig(config), identity, xmpp),
                     () -> WebListener.start(config, chat.services().rooms(), store.accounts(), throttle, identity,
                             random));

@@ -2,6 +2,7 @@ package org.perch.server;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,19 +13,22 @@ import java.util.function.LongSupplier;
 import org.perch.cluster.node.Heartbeat;
 import org.perch.core.BackgroundThreads;
 import org.perch.cluster.node.PoolAssignment;
+import org.perch.cluster.topology.ServerRole;
 import org.perch.cluster.topology.TopologyException;
 import org.perch.server.config.PerchConfig;
 import org.perch.server.config.PoolMember;
 import org.perch.store.Store;
 import org.perch.store.cluster.PoolNode;
 import org.perch.store.cluster.PublishedTopology;
+import org.perch.xmpp.stream.OtherHost;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * This server in its pool: what the published topology says it is, its heartbeat in the pool's store, and a watch
  * on the topology that opens or closes the client listeners when a newly published version makes it active or
- * idle (how an idle standby is activated: publish the topology with its role changed).
+ * idle (how an idle standby is activated: publish the topology with its role changed). A server made idle sends its
+ * clients to the servers that version makes active.
  */
 final class PoolMembership implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PoolMembership.class);
@@ -94,12 +98,21 @@ final class PoolMembership implements AutoCloseable {
                         assignment.version(), e.getMessage());
                 return;
             }
+            List<OtherHost> activeServers = activeServers(next);
             LOG.info("Topology version {} published; this server is {}", version, next.active() ? "active" : "idle");
             assignment = next;
-            listeners.follow(next.active());
+            listeners.follow(next.active(), activeServers);
         } catch (RuntimeException e) {
             LOG.warn("Could not read the published topology; trying again in {}", Heartbeat.EVERY, e);
         }
+    }
+
+    /** Where the clients of this pool are to go: its active servers, as the topology names them. */
+    static List<OtherHost> activeServers(PoolAssignment assignment) {
+        return assignment.pool().servers().stream()
+                .filter(s -> s.role() == ServerRole.ACTIVE)
+                .map(s -> new OtherHost(s.host(), s.clientPort()))
+                .toList();
     }
 
     /** Stops watching and leaves the pool. */

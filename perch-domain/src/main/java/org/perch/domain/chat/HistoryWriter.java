@@ -1,11 +1,13 @@
 package org.perch.domain.chat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.perch.domain.chat.ChatException.Reason;
@@ -51,6 +53,11 @@ public final class HistoryWriter implements AutoCloseable {
     // Makes "not closed, so enqueue" atomic with close(): no post can slip in behind the stop marker.
     private final ReentrantLock intake = new ReentrantLock();
     private boolean closed;
+    /** Posts queued so far (guarded by {@link #intake}); {@link #flush} waits until {@link #done} reaches it. */
+    private long accepted;
+    private final Object progress = new Object();
+    /** Posts the writer has finished with, stored or failed (guarded by {@link #progress}). */
+    private long done;
 
     /** A writer with room for {@value #DEFAULT_CAPACITY} waiting messages, {@value #DEFAULT_BATCH_SIZE} a batch. */
     public HistoryWriter(HistoryStore store) {
@@ -103,6 +110,7 @@ public final class HistoryWriter implements AutoCloseable {
                 return CompletableFuture.failedFuture(new ChatException(Reason.BUSY,
                         "too many messages waiting to be stored; try again"));
             }
+            accepted++;
             return post.stored();
         } finally {
             intake.unlock();
@@ -126,6 +134,38 @@ public final class HistoryWriter implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the writer still drains; the caller just stops waiting
         }
+    }
+
+    /**
+     * Waits until every message queued before the call is stored (or its append failed), leaving the writer running:
+     * for a server that ends its client sessions but keeps serving. Posts made meanwhile are not waited for.
+     *
+     * @return false if that took longer than {@code timeout}, or the caller was interrupted (its flag set again)
+     */
+    public boolean flush(Duration timeout) {
+        long target;
+        intake.lock();
+        try {
+            target = accepted;
+        } finally {
+            intake.unlock();
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (progress) {
+            while (done < target) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(progress, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private void enqueueStop() {
@@ -165,6 +205,10 @@ public final class HistoryWriter implements AutoCloseable {
             }
             if (!batch.isEmpty()) {
                 write(batch);
+                synchronized (progress) {
+                    done += batch.size();
+                    progress.notifyAll();
+                }
             }
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -169,6 +170,34 @@ class HistoryWriterTest {
         assertThat(post(desk.id(), "m4")).isCompletedExceptionally();
         assertThat(gated.threads).allMatch(HistoryWriter.THREAD_NAME::equals);
         writer.close(); // a second close is harmless
+    }
+
+    @Test
+    void flushShouldWaitForWhatWasQueuedAndLeaveTheWriterRunning() throws Exception {
+        writer = new HistoryWriter(gated, 100, 512);
+        CompletableFuture<ChatMessage> inAppend = post(desk.id(), "m0");
+        gated.awaitAppend();
+        CompletableFuture<ChatMessage> queued = post(pit.id(), "m1");
+
+        assertThat(writer.flush(Duration.ofMillis(50))).as("the store is held: not flushed in time").isFalse();
+        CompletableFuture<Boolean> flushed = CompletableFuture.supplyAsync(() -> writer.flush(Duration.ofSeconds(10)));
+        gated.open();
+
+        assertThat(flushed.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(List.of(inAppend, queued)).allSatisfy(f -> assertThat(f).isCompleted());
+        assertThat(store.history().find(pit.id(), "m1")).isPresent();
+        assertThat(post(desk.id(), "m2").get(10, TimeUnit.SECONDS).stanzaId()).as("still taking posts")
+                .isEqualTo("m2");
+    }
+
+    @Test
+    void flushShouldReturnAtOnceWhenNothingIsQueuedOrAfterClose() {
+        writer = new HistoryWriter(store.history(), 100, 512);
+
+        assertThat(writer.flush(Duration.ZERO)).isTrue();
+        post(desk.id(), "m0");
+        writer.close();
+        assertThat(writer.flush(Duration.ZERO)).isTrue();
     }
 
     @Test

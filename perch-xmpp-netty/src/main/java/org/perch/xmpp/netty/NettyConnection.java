@@ -90,7 +90,7 @@ final class NettyConnection extends ChannelConnection {
     @Override
     void writeClosing(Optional<StreamError> error) {
         StringBuilder out = new StringBuilder(256);
-        error.ifPresent(e -> out.append(StreamWriter.tcpElement(StreamWriter.streamError(e.condition(), e.text()))));
+        error.ifPresent(e -> out.append(StreamWriter.tcpElement(e.element())));
         out.append(StreamWriter.tcpClose());
         channel.writeAndFlush(encode(out.toString())).addListener(ChannelFutureListener.CLOSE);
     }

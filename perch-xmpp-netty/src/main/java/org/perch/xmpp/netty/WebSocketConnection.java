@@ -61,9 +61,7 @@ final class WebSocketConnection extends ChannelConnection {
     /** RFC 7395 §3.6: the error element, then {@code <close/>}, then the WebSocket close frame. */
     @Override
     void writeClosing(Optional<StreamError> error) {
-        error.ifPresent(e -> channel.write(
-                encode(StreamWriter.frameElement(StreamWriter.streamError(e.condition(), e.text()))),
-                channel.voidPromise()));
+        error.ifPresent(e -> channel.write(encode(StreamWriter.frameElement(e.element())), channel.voidPromise()));
         channel.write(encode(StreamWriter.frameClose()), channel.voidPromise());
         channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
                 .addListener(ChannelFutureListener.CLOSE);

@@ -169,11 +169,21 @@ public final class ClientSession implements StreamHandler {
 
     /** Ends the stream with an error and the session with it (no resumption). */
     public void closeWithError(StreamErrorCondition condition, String text) {
+        closeWith(new Connection.StreamError(condition, text));
+    }
+
+    /**
+     * Ends the stream with the error and the session with it (no resumption).
+     *
+     * @return whether a connection was there to take the error (not so for a session waiting to be resumed)
+     */
+    boolean closeWith(Connection.StreamError error) {
         Connection c = connection;
         terminate();
         if (c != null) {
-            c.close(Optional.of(new Connection.StreamError(condition, text)));
+            c.close(Optional.of(error));
         }
+        return c != null;
     }
 
     // ---- used by the negotiation ----

@@ -1,8 +1,11 @@
 package org.perch.xmpp.session;
 
+import java.util.Objects;
 import java.util.Optional;
+import org.perch.xmpp.stream.OtherHost;
 import org.perch.xmpp.stream.StreamErrorCondition;
 import org.perch.xmpp.stream.StreamHeader;
+import org.perch.xmpp.stream.StreamWriter;
 import org.perch.xmpp.xml.XmlElement;
 
 /**
@@ -57,10 +60,35 @@ public interface Connection {
     /** A short label for logs, e.g. {@code c2s#12 127.0.0.1}. */
     String label();
 
-    /** A stream error to send before closing. */
-    record StreamError(StreamErrorCondition condition, String text) {
+    /**
+     * A stream error to send before closing.
+     *
+     * @param otherHost where the client is to connect instead: present for {@code see-other-host} only
+     */
+    record StreamError(StreamErrorCondition condition, String text, Optional<OtherHost> otherHost) {
         public StreamError {
+            Objects.requireNonNull(condition, "condition");
             text = text == null ? "" : text;
+            Objects.requireNonNull(otherHost, "otherHost");
+            if (otherHost.isPresent() != (condition == StreamErrorCondition.SEE_OTHER_HOST)) {
+                throw new IllegalArgumentException("only see-other-host names another host, and it must");
+            }
+        }
+
+        /** Any condition but {@code see-other-host}. */
+        public StreamError(StreamErrorCondition condition, String text) {
+            this(condition, text, Optional.empty());
+        }
+
+        /** {@code see-other-host} (RFC 6120 §4.9.3.19): the client is to reconnect to {@code host}. */
+        public static StreamError seeOtherHost(OtherHost host, String text) {
+            return new StreamError(StreamErrorCondition.SEE_OTHER_HOST, text, Optional.of(host));
+        }
+
+        /** The {@code <stream:error>} element. */
+        public XmlElement element() {
+            return otherHost.map(host -> StreamWriter.seeOtherHost(host, text))
+                    .orElseGet(() -> StreamWriter.streamError(condition, text));
         }
     }
 }

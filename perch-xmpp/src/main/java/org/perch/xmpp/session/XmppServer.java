@@ -1,6 +1,7 @@
 package org.perch.xmpp.session;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.perch.domain.account.AccountService;
 import org.perch.store.RosterStore;
 import org.perch.xmpp.adhoc.AdHocCommands;
@@ -25,7 +27,10 @@ import org.perch.xmpp.muc.ChatServices;
 import org.perch.xmpp.muc.MucContext;
 import org.perch.xmpp.muc.MucService;
 import org.perch.xmpp.sasl.SaslMechanisms;
+import org.perch.xmpp.stream.OtherHost;
 import org.perch.xmpp.stream.StreamErrorCondition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The protocol side of the server, assembled: sessions, their router, and every handler. The transport asks it
@@ -34,6 +39,9 @@ import org.perch.xmpp.stream.StreamErrorCondition;
 public final class XmppServer implements StreamHandlerFactory, AutoCloseable {
     /** Perch's version, as reported by XEP-0092 and XEP-0232. */
     public static final String VERSION = "0.1.0";
+    private static final Logger LOG = LoggerFactory.getLogger(XmppServer.class);
+    /** How long ending the sessions of a running server waits for their messages to be stored. */
+    private static final Duration FLUSH_WAIT = Duration.ofSeconds(10);
 
     private final ServerContext ctx;
     private final StanzaRouter router;
@@ -83,14 +91,65 @@ public final class XmppServer implements StreamHandlerFactory, AutoCloseable {
     }
 
     /**
+     * Ends every session with {@code see-other-host} (RFC 6120 §4.9.3.19) naming one of {@code targets}, each in
+     * turn so that the clients spread evenly over them, then waits until the messages queued for history are stored
+     * (so that they reach the other hosts' history). The server keeps running: an idle server of a pool sends its
+     * clients to the active ones this way.
+     *
+     * @return how many connected sessions were redirected
+     */
+    public int redirect(List<OtherHost> targets) {
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("no host to redirect the sessions to");
+        }
+        List<OtherHost> hosts = List.copyOf(targets);
+        int redirected = endSessions(n -> {
+            OtherHost host = hosts.get(n % hosts.size());
+            return Connection.StreamError.seeOtherHost(host, "this server takes no clients now; connect to "
+                    + host.characterData());
+        });
+        flushHistory();
+        return redirected;
+    }
+
+    /**
+     * Ends every session with {@code system-shutdown} (RFC 6120 §4.9.3.20) and {@code text}, then waits until the
+     * messages queued for history are stored. The server keeps running.
+     *
+     * @return how many connected sessions were ended
+     */
+    public int shutDownSessions(String text) {
+        int ended = endSessions(n -> new Connection.StreamError(StreamErrorCondition.SYSTEM_SHUTDOWN, text));
+        flushHistory();
+        return ended;
+    }
+
+    /** Ends each session with the error made for the number of connected sessions ended before it. */
+    private int endSessions(IntFunction<Connection.StreamError> errors) {
+        int ended = 0;
+        for (ClientSession s : ctx.sessions().all()) {
+            if (s.closeWith(errors.apply(ended))) {
+                ended++;
+            }
+        }
+        return ended;
+    }
+
+    private void flushHistory() {
+        if (!chat.writer().flush(FLUSH_WAIT)) {
+            LOG.warn("Messages queued for history were not all stored within {}; they are stored when the store"
+                    + " takes them", FLUSH_WAIT);
+        }
+    }
+
+    /**
      * Ends every session with {@code system-shutdown} (RFC 6120 §4.9.3.20), stores the messages still queued
      * for history, and stops the worker threads.
      */
     @Override
     public void close() {
-        for (ClientSession s : ctx.sessions().all()) {
-            s.closeWithError(StreamErrorCondition.SYSTEM_SHUTDOWN, "the server is shutting down");
-        }
+        endSessions(n -> new Connection.StreamError(StreamErrorCondition.SYSTEM_SHUTDOWN,
+                "the server is shutting down"));
         chat.writer().close();
         scheduler.shutdownNow();
         blocking.shutdown();

@@ -59,10 +59,28 @@ public final class StreamWriter {
         return sb.toString();
     }
 
-    /** {@code <stream:error>} with the condition and an optional text (RFC 6120 §4.9.2). */
+    /**
+     * {@code <stream:error>} with the condition, as an empty element, and an optional text (RFC 6120 §4.9.2). For
+     * {@code see-other-host}, whose element names the other host, use {@link #seeOtherHost}.
+     */
     public static XmlElement streamError(StreamErrorCondition condition, String text) {
-        XmlElement.Builder b = XmlElement.builder("error", Namespaces.STREAMS)
-                .child(condition.elementName(), Namespaces.STREAM_ERRORS);
+        if (condition == StreamErrorCondition.SEE_OTHER_HOST) {
+            throw new IllegalArgumentException("see-other-host must name the other host: use seeOtherHost");
+        }
+        return streamError(XmlElement.empty(condition.elementName(), Namespaces.STREAM_ERRORS), text);
+    }
+
+    /**
+     * {@code <stream:error>} with {@code <see-other-host>}, whose character data is the other host (RFC 6120
+     * §4.9.3.19), and an optional text.
+     */
+    public static XmlElement seeOtherHost(OtherHost host, String text) {
+        return streamError(XmlElement.builder(StreamErrorCondition.SEE_OTHER_HOST.elementName(),
+                Namespaces.STREAM_ERRORS).text(host.characterData()).build(), text);
+    }
+
+    private static XmlElement streamError(XmlElement condition, String text) {
+        XmlElement.Builder b = XmlElement.builder("error", Namespaces.STREAMS).child(condition);
         if (text != null && !text.isEmpty()) {
             b.child(XmlElement.builder("text", Namespaces.STREAM_ERRORS).attribute("xml:lang", "en").text(text)
                     .build());
