@@ -102,6 +102,12 @@ record PostgresPool(Path work, String name, String mucService, PostgresSettings 
         return PerchCommand.runOn(work.resolve("cli"), -1, Map.of(), command.toArray(String[]::new));
     }
 
+    /** Publishes this pool again, on the same database, with these servers (to change their roles). */
+    void republish(String... servers) throws Exception {
+        publishTopology(work, List.of(store("chat-" + name, database, passwordFile)),
+                List.of(poolDocument(name, mucService, false, List.of(servers))));
+    }
+
     private static String poolDocument(String name, String mucService, boolean compliance, List<String> servers) {
         return """
                 {"name": "%s", "mucServices": ["%s"], "store": "chat-%s"%s, "servers": [%s]}"""
