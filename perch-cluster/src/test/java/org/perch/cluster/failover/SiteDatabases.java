@@ -21,10 +21,6 @@ final class SiteDatabases implements DatabaseControl {
         byStore.put(store, host);
     }
 
-    DatabaseHost get(String store) {
-        return byStore.get(store);
-    }
-
     @Override
     public List<DatabaseHost> hosts(PostgresStoreDefinition store) {
         return List.of(byStore.get(store.name()));
