@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import org.perch.core.Jid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Slows down password guessing. Failed logins are counted per account and per remote address; once a key has
@@ -15,6 +17,8 @@ import org.perch.core.Jid;
  * #DEFAULT_CAPACITY} keys, dropping the oldest, so a flood of made-up names cannot exhaust the heap.
  */
 public final class LoginThrottle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoginThrottle.class);
 
     /** Failures allowed per account within the window, as the server configures it by default. */
     public static final int DEFAULT_MAX_FAILURES_PER_ACCOUNT = 5;
@@ -67,8 +71,13 @@ public final class LoginThrottle {
         return !addressLocked && !accounts.lockedOut(account.toBare(), now);
     }
 
-    /** Records a failed login. */
+    /**
+     * Records a failed login, and logs it (account and address, never what was tried): the line an operator, or a
+     * tool such as fail2ban, watches for password guessing. The throttle bounds how many one address can cause.
+     */
     public synchronized void failure(Jid account, String address) {
+        LOG.info("Failed login for {} from {}", account.toBare(), hasAddress(address) ? address
+                : "an unknown address");
         var now = clock.instant();
         accounts.failure(account.toBare(), now);
         if (hasAddress(address)) {
