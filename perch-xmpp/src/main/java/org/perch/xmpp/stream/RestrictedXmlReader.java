@@ -2,6 +2,7 @@ package org.perch.xmpp.stream;
 
 import com.fasterxml.aalto.AsyncByteArrayFeeder;
 import com.fasterxml.aalto.AsyncXMLStreamReader;
+import com.fasterxml.aalto.UncheckedStreamException;
 import com.fasterxml.aalto.stax.InputFactoryImpl;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -82,16 +83,24 @@ final class RestrictedXmlReader {
             while (done < length) {
                 int n = Math.min(scratch.length, length - done);
                 System.arraycopy(bytes, offset + done, scratch, 0, n);
-                guardProlog(scratch, n);
+                int refused = guardProlog(scratch, n);
+                // Aalto first reads what comes before a refused "<!", so that an error there is reported first
+                // and the condition does not depend on how the bytes were split into reads.
+                int usable = refused < 0 ? n : refused;
                 long before = fed;
                 try {
-                    reader.getInputFeeder().feedInput(scratch, 0, n);
-                    fed += n;
-                    if (!drain(handler)) {
-                        return done + (int) (endOffset() - before);
+                    if (usable > 0) {
+                        reader.getInputFeeder().feedInput(scratch, 0, usable);
+                        fed += usable;
+                        if (!drain(handler)) {
+                            return done + (int) (endOffset() - before);
+                        }
                     }
                 } catch (XMLStreamException e) {
                     throw translate(e);
+                }
+                if (refused >= 0) {
+                    throw restricted("comments and DOCTYPE declarations are not allowed");
                 }
                 done += n;
             }
@@ -126,7 +135,7 @@ final class RestrictedXmlReader {
                 case XMLStreamConstants.ENTITY_REFERENCE ->
                         throw restricted("entity reference &" + reader.getLocalName() + "; is not allowed");
                 default -> {
-                    if (!handler.onEvent(type, reader)) {
+                    if (!deliver(handler, type)) {
                         return false;
                     }
                 }
@@ -135,17 +144,34 @@ final class RestrictedXmlReader {
         return true;
     }
 
-    private void guardProlog(byte[] scratch, int n) {
+    /**
+     * Aalto decodes character data only when it is asked for (getText*), and reports what it finds wrong there (an
+     * invalid UTF-8 byte, a character XML forbids) wrapped in an unchecked exception: that is not-well-formed too.
+     */
+    private boolean deliver(Handler handler, int type) throws XMLStreamException {
+        try {
+            return handler.onEvent(type, reader);
+        } catch (UncheckedStreamException e) {
+            if (e.getCause() instanceof XMLStreamException cause) {
+                throw translate(cause);
+            }
+            throw e;
+        }
+    }
+
+    /** Returns the index of the {@code !} of a {@code <!} in the prolog (a comment or a DOCTYPE), or -1. */
+    private int guardProlog(byte[] scratch, int n) {
         for (int i = 0; i < n && prolog != PAST_PROLOG; i++) {
             byte b = scratch[i];
             if (prolog == PROLOG) {
                 prolog = b == '<' ? PROLOG_AFTER_LT : PROLOG;
             } else if (b == '!') {
-                throw restricted("comments and DOCTYPE declarations are not allowed");
+                return i;
             } else {
                 prolog = b == '?' ? PROLOG : PAST_PROLOG;
             }
         }
+        return -1;
     }
 
     private void checkEncoding() {

@@ -39,6 +39,10 @@ class XmlStreamParserErrorTest {
                 Arguments.of("second XML declaration", HEADER + "<?xml version='1.0'?>", NOT_WELL_FORMED),
                 Arguments.of("garbage instead of a header", "hello", NOT_WELL_FORMED),
                 Arguments.of("DOCTYPE with internal subset", BILLION_LAUGHS, RESTRICTED_XML),
+                // Found by XmlStreamFuzzTest: the DOCTYPE guard read ahead of Aalto, so a whole read gave
+                // restricted-xml and a byte-by-byte one not-well-formed; the first error in the bytes wins now.
+                Arguments.of("text before a DOCTYPE", "xmlns=version='1.0'?><!DOCTYPE stream:stream"
+                        + " [<!ENTITY x 'y'>]>", NOT_WELL_FORMED),
                 Arguments.of("external DOCTYPE", "<!DOCTYPE stream SYSTEM 'http://evil.example/x.dtd'>"
                         + HEADER_WITHOUT_DECLARATION, RESTRICTED_XML),
                 Arguments.of("comment before the header", "<!-- hi -->" + HEADER_WITHOUT_DECLARATION, RESTRICTED_XML),
@@ -94,6 +98,22 @@ class XmlStreamParserErrorTest {
         byte[] broken = {(byte) 0xC3, (byte) 0x28, '<', '/'};
 
         assertThat(errorOf(() -> parser.feed(broken, 0, broken.length)).condition()).isEqualTo(NOT_WELL_FORMED);
+    }
+
+    /** Found by XmlStreamFuzzTest: Aalto checks character data only when it is read, and threw its own exception. */
+    @Test
+    void anInvalidUtf8ByteInCompleteCharacterDataShouldBeNotWellFormed() {
+        byte[] head = utf8(HEADER + "<message><body>y");
+        byte[] tail = utf8("</body></message>");
+        byte[] bytes = java.util.Arrays.copyOf(head, head.length + 1 + tail.length);
+        bytes[head.length] = (byte) 0xFF;
+        System.arraycopy(tail, 0, bytes, head.length + 1, tail.length);
+
+        XmlStreamParser parser = new XmlStreamParser(SMALL, listener);
+        assertThat(errorOf(() -> parser.feed(bytes, 0, bytes.length)).condition()).isEqualTo(NOT_WELL_FORMED);
+        WebSocketFrameParser frames = new WebSocketFrameParser(SMALL, new RecordingListener());
+        byte[] frame = java.util.Arrays.copyOfRange(bytes, HEADER.length(), bytes.length);
+        assertThat(errorOf(() -> frames.feedFrame(frame)).condition()).isEqualTo(NOT_WELL_FORMED);
     }
 
     @Test
