@@ -122,7 +122,7 @@ final class RestrictedXmlReader {
 
     private boolean drain(Handler handler) throws XMLStreamException {
         int type;
-        while ((type = reader.next()) != AsyncXMLStreamReader.EVENT_INCOMPLETE) {
+        while ((type = next()) != AsyncXMLStreamReader.EVENT_INCOMPLETE) {
             switch (type) {
                 case XMLStreamConstants.START_DOCUMENT -> checkEncoding();
                 case XMLStreamConstants.END_DOCUMENT -> {
@@ -142,6 +142,25 @@ final class RestrictedXmlReader {
             }
         }
         return true;
+    }
+
+    /**
+     * Aalto's next event. Aalto 1.3.3 refuses a few malformed inputs with a bare RuntimeException rather than an
+     * XMLStreamException (an element named with the reserved prefix {@code xmlns}, from its NsBinding): those are
+     * not-well-formed too. The handler is not called here, so nothing else can be caught.
+     */
+    private int next() throws XMLStreamException {
+        try {
+            return reader.next();
+        } catch (UncheckedStreamException e) {
+            throw e.getCause() instanceof XMLStreamException cause ? translate(cause) : notWellFormed(e);
+        } catch (RuntimeException e) {
+            throw notWellFormed(e);
+        }
+    }
+
+    private static StreamErrorException notWellFormed(RuntimeException e) {
+        return new StreamErrorException(StreamErrorCondition.NOT_WELL_FORMED, String.valueOf(e.getMessage()));
     }
 
     /**

@@ -43,6 +43,8 @@ class XmlStreamParserErrorTest {
                 // restricted-xml and a byte-by-byte one not-well-formed; the first error in the bytes wins now.
                 Arguments.of("text before a DOCTYPE", "xmlns=version='1.0'?><!DOCTYPE stream:stream"
                         + " [<!ENTITY x 'y'>]>", NOT_WELL_FORMED),
+                // Found by XmlStreamFuzzTest: Aalto threw a bare RuntimeException for the reserved prefix.
+                Arguments.of("element with the xmlns prefix", HEADER + "<xmlns:stream/>", NOT_WELL_FORMED),
                 Arguments.of("external DOCTYPE", "<!DOCTYPE stream SYSTEM 'http://evil.example/x.dtd'>"
                         + HEADER_WITHOUT_DECLARATION, RESTRICTED_XML),
                 Arguments.of("comment before the header", "<!-- hi -->" + HEADER_WITHOUT_DECLARATION, RESTRICTED_XML),
@@ -114,6 +116,13 @@ class XmlStreamParserErrorTest {
         WebSocketFrameParser frames = new WebSocketFrameParser(SMALL, new RecordingListener());
         byte[] frame = java.util.Arrays.copyOfRange(bytes, HEADER.length(), bytes.length);
         assertThat(errorOf(() -> frames.feedFrame(frame)).condition()).isEqualTo(NOT_WELL_FORMED);
+    }
+
+    @Test
+    void aFrameWithTheXmlnsPrefixOnItsElementShouldBeNotWellFormed() {
+        WebSocketFrameParser frames = new WebSocketFrameParser(SMALL, new RecordingListener());
+        assertThat(errorOf(() -> frames.feedFrame("<xmlns:x xmlns='jabber:client'/>")).condition())
+                .isEqualTo(NOT_WELL_FORMED);
     }
 
     @Test
