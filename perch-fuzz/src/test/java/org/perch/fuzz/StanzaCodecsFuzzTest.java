@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import org.perch.core.InvalidJidException;
@@ -102,8 +103,8 @@ class StanzaCodecsFuzzTest {
             MamQuery q = MamQuery.parse(query, ROOM);
             assertThat(q.history().max()).isBetween(0, MamQuery.MAX_MAX);
             assertThat(q.history().room()).isEqualTo(ROOM);
-            q.fulltext().ifPresent(words -> assertThat(q.search(java.util.OptionalLong.empty(),
-                    java.util.OptionalLong.empty()).text()).isEqualTo(words));
+            q.fulltext().ifPresent(words -> assertThat(q.search(OptionalLong.empty(), OptionalLong.empty()).text())
+                    .isEqualTo(words));
         } catch (StanzaException e) {
             assertThat(e.condition()).as("why a MAM query was refused: %s", e.text()).isIn(MAM_REFUSALS);
         }

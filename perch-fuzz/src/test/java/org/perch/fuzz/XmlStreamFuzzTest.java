@@ -6,11 +6,17 @@ import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
+import org.perch.xmpp.stream.StreamErrorCondition;
 import org.perch.xmpp.stream.StreamErrorException;
+import org.perch.xmpp.stream.StreamHeader;
 import org.perch.xmpp.stream.StreamLimits;
+import org.perch.xmpp.stream.StreamListener;
 import org.perch.xmpp.stream.WebSocketFrameParser;
 import org.perch.xmpp.stream.XmlStreamParser;
+import org.perch.xmpp.xml.XmlElement;
 
 /**
  * The client-facing parsers, on arbitrary bytes. Input layout (so that seeds stay readable): a flags byte, a byte
@@ -25,6 +31,11 @@ class XmlStreamFuzzTest {
     static final StreamLimits MEDIUM = new StreamLimits(4096, 12, 24);
     static final byte[] HEADER = ("<stream:stream xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams'"
             + " to='example.org' version='1.0'>").getBytes(StandardCharsets.UTF_8);
+    /**
+     * Fed after the input, in both runs: Aalto may hold a text run back until it ends, so a bad byte at the very end
+     * would be found in one run and still pending in the other; a tag ends any such run.
+     */
+    static final byte[] END = "<end/>".getBytes(StandardCharsets.UTF_8);
     /** An element of this name makes the listener reset the parser, as a session does after SASL success. */
     static final String RESTART = "restart";
 
@@ -43,8 +54,10 @@ class XmlStreamFuzzTest {
         StreamEvents whole = parse(limits, stream, new SplittableRandom(0), false, true);
         StreamEvents cut = parse(limits, stream, new SplittableRandom(input[1]), shed, false);
 
-        assertThat(cut.failure()).as("the stream error, cut vs. whole").isEqualTo(whole.failure());
         assertThat(cut.events()).as("the events, cut vs. whole").isEqualTo(whole.events());
+        if (!cut.failure().equals(whole.failure()) && !textAndBadBytes(cut, whole)) {
+            assertThat(cut.failure()).as("the stream error, cut vs. whole").isEqualTo(whole.failure());
+        }
     }
 
     @FuzzTest(maxDuration = "5m")
@@ -75,6 +88,18 @@ class XmlStreamFuzzTest {
         }
     }
 
+    /**
+     * The one difference allowed: text between stanzas followed by a byte that is not UTF-8. Aalto decodes a text
+     * run only when it is read, so when the run arrives whole the bad byte fails it (not-well-formed), and when it
+     * arrives cut the text before the byte is seen first (bad-format). Both are RFC 6120 conditions for that stream,
+     * and both end it (input crash-text-then-bad-utf8-between-stanzas).
+     */
+    private static boolean textAndBadBytes(StreamEvents cut, StreamEvents whole) {
+        Set<Optional<StreamErrorCondition>> both = Set.of(cut.failure(), whole.failure());
+        return both.equals(Set.of(Optional.of(StreamErrorCondition.NOT_WELL_FORMED),
+                Optional.of(StreamErrorCondition.BAD_FORMAT)));
+    }
+
     /** Feeds the stream in reads of sizes the random source picks; one read if {@code whole}. */
     private static StreamEvents parse(StreamLimits limits, byte[] stream, SplittableRandom cuts, boolean shed,
                                       boolean whole) {
@@ -91,6 +116,7 @@ class XmlStreamFuzzTest {
                     parser[0].shed();
                 }
             }
+            parser[0].feed(END, 0, END.length);
         } catch (StreamErrorException e) {
             events.failed(e);
             assertFinal(() -> parser[0].feed(HEADER, 0, 1), e);
@@ -115,15 +141,14 @@ class XmlStreamFuzzTest {
     }
 
     /** Passes events on, resetting the parser when a {@value #RESTART} element arrives. */
-    private record RestartingListener(StreamEvents events, Runnable reset)
-            implements org.perch.xmpp.stream.StreamListener {
+    private record RestartingListener(StreamEvents events, Runnable reset) implements StreamListener {
         @Override
-        public void onStreamOpen(org.perch.xmpp.stream.StreamHeader header) {
+        public void onStreamOpen(StreamHeader header) {
             events.onStreamOpen(header);
         }
 
         @Override
-        public void onElement(org.perch.xmpp.xml.XmlElement element) {
+        public void onElement(XmlElement element) {
             events.onElement(element);
             if (element.name().equals(RESTART)) {
                 reset.run();

@@ -45,12 +45,18 @@ final class RestrictedXmlReader {
     // A factory per reader: Aalto merges a finished reader's name table into its factory's, which a shared
     // factory would grow with every name any client ever sent.
     private final AsyncXMLStreamReader<AsyncByteArrayFeeder> reader = createFactory().createAsyncForByteArray();
+    private final Utf8Check utf8 = new Utf8Check();
     private long fed;
     private int prolog = PROLOG;
 
     /** Bytes fed so far; Aalto's offsets count from the same origin. */
     long fed() {
         return fed;
+    }
+
+    /** True while the bytes fed so far end inside a UTF-8 character, which only this reader holds. */
+    boolean midCharacter() {
+        return utf8.midCharacter();
     }
 
     /** Byte offset where the current event began. */
@@ -84,9 +90,10 @@ final class RestrictedXmlReader {
                 int n = Math.min(scratch.length, length - done);
                 System.arraycopy(bytes, offset + done, scratch, 0, n);
                 int refused = guardProlog(scratch, n);
-                // Aalto first reads what comes before a refused "<!", so that an error there is reported first
-                // and the condition does not depend on how the bytes were split into reads.
-                int usable = refused < 0 ? n : refused;
+                int invalid = utf8.firstInvalid(scratch, refused < 0 ? n : refused);
+                // Aalto first reads what comes before a refused "<!" or a byte that is not UTF-8, so that an error
+                // there is reported first and the condition does not depend on how the bytes were split into reads.
+                int usable = invalid >= 0 ? invalid : refused >= 0 ? refused : n;
                 long before = fed;
                 try {
                     if (usable > 0) {
@@ -98,6 +105,9 @@ final class RestrictedXmlReader {
                     }
                 } catch (XMLStreamException e) {
                     throw translate(e);
+                }
+                if (invalid >= 0) {
+                    throw new StreamErrorException(StreamErrorCondition.NOT_WELL_FORMED, "the input is not UTF-8");
                 }
                 if (refused >= 0) {
                     throw restricted("comments and DOCTYPE declarations are not allowed");

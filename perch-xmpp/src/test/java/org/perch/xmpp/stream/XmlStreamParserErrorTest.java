@@ -118,6 +118,45 @@ class XmlStreamParserErrorTest {
         assertThat(errorOf(() -> frames.feedFrame(frame)).condition()).isEqualTo(NOT_WELL_FORMED);
     }
 
+    /**
+     * Found by the fuzz targets: Aalto decoded the overlong C0 9F to U+001F, a character XML forbids (so the stanza
+     * could not be written out again), and took DE then 09, in separate reads, as one character.
+     */
+    @Test
+    void illFormedUtf8ShouldBeNotWellFormedHoweverItIsSplit() {
+        byte[] head = utf8(HEADER + "<presence to='lobby");
+        byte[] overlong = {(byte) 0xC0, (byte) 0x9F};
+        byte[] tail = utf8("'/>");
+        XmlStreamParser parser = new XmlStreamParser(SMALL, listener);
+        parser.feed(head, 0, head.length);
+        assertThat(errorOf(() -> {
+            parser.feed(overlong, 0, overlong.length);
+            parser.feed(tail, 0, tail.length);
+        }).condition()).isEqualTo(NOT_WELL_FORMED);
+
+        XmlStreamParser split = new XmlStreamParser(SMALL, new RecordingListener());
+        byte[] header = utf8(HEADER + "<message><body>");
+        byte[] lead = {(byte) 0xDE};
+        byte[] rest = utf8("\t</body></message>");
+        split.feed(header, 0, header.length);
+        split.feed(lead, 0, 1);
+        assertThat(errorOf(() -> split.feed(rest, 0, rest.length)).condition()).isEqualTo(NOT_WELL_FORMED);
+    }
+
+    /** Found by XmlStreamFuzzTest: shedding the reader between "\t" and "\t" after a lone DE dropped the DE. */
+    @Test
+    void shedShouldKeepTheReaderWhileACharacterIsIncomplete() {
+        XmlStreamParser parser = new XmlStreamParser(SMALL, listener);
+        byte[] start = utf8(HEADER + "\t\t");
+        byte[] lead = {(byte) 0xDE};
+        byte[] rest = utf8("\t<presence/>");
+        parser.feed(start, 0, start.length);
+        parser.feed(lead, 0, 1);
+
+        assertThat(parser.shed()).isFalse();
+        assertThat(errorOf(() -> parser.feed(rest, 0, rest.length)).condition()).isEqualTo(NOT_WELL_FORMED);
+    }
+
     @Test
     void aFrameWithTheXmlnsPrefixOnItsElementShouldBeNotWellFormed() {
         WebSocketFrameParser frames = new WebSocketFrameParser(SMALL, new RecordingListener());
