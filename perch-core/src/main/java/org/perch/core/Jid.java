@@ -135,7 +135,12 @@ public record Jid(String local, String domain, String resource) {
         return part;
     }
 
+    /**
+     * NFKC, lower case, then NFKC again: lower-casing can leave text that is not normalised (U+0130 becomes "i" and
+     * a combining dot, which may then need reordering), and a JID must read back equal from its own string.
+     */
     private static String fold(String part) {
-        return Normalizer.normalize(part, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String lower = Normalizer.normalize(part, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(lower, Normalizer.Form.NFKC);
     }
 }

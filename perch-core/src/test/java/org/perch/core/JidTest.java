@@ -30,6 +30,17 @@ class JidTest {
     }
 
     @Test
+    void aLocalPartThatLowerCasingLeavesUnnormalisedShouldReadBackEqual() {
+        // U+0130 lower-cases to "i" and U+0307; with U+073E, another combining mark, after it, the pair needs NFKC
+        // again. Found by fuzzing, with the bytes after it not UTF-8 (read as U+FFFD).
+        String text = new String(new byte[] {(byte) 0xC4, (byte) 0xB0, (byte) 0xDC, (byte) 0xBE, (byte) 0xB6,
+                (byte) 0xB1, (byte) 0xC5, (byte) 0xD0}, java.nio.charset.StandardCharsets.UTF_8);
+        Jid jid = Jid.of(text);
+
+        assertThat(Jid.of(jid.toString())).isEqualTo(jid);
+    }
+
+    @Test
     void aJidShouldReadBackEqualFromItsString() {
         for (String text : new String[] {"Alice@Example.ORG/Desk", "\u00c4lice@example.org", "example.org.",
                 "room@chat.example.org/nick with space", "x@y/z/w@v"}) {
