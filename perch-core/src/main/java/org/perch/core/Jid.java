@@ -19,15 +19,20 @@ public record Jid(String local, String domain, String resource) {
     private static final String LOCAL_FORBIDDEN = "\"&'/:<>@ ";
 
     public Jid {
-        local = fold(requirePart(local, "local part"));
-        domain = fold(requirePart(domain, "domain"));
-        resource = Normalizer.normalize(requirePart(resource, "resource"), Normalizer.Form.NFKC);
-        if (domain.isEmpty()) {
+        // Lengths are checked on the normalised parts: NFKC can lengthen a part (U+33AF is six characters), and a
+        // JID must read back from its own string form.
+        local = requirePart(fold(requireNonNull(local, "local part")), "local part");
+        domain = fold(requireNonNull(domain, "domain"));
+        resource = requirePart(Normalizer.normalize(requireNonNull(resource, "resource"), Normalizer.Form.NFKC),
+                "resource");
+        if (domain.endsWith(".")) {
+            domain = domain.substring(0, domain.length() - 1); // RFC 7622 §3.2: one final label separator goes
+        }
+        if (domain.isEmpty() || domain.endsWith(".")) {
+            // Checked after the final dot went: "." and "example.org.." name no domain.
             throw new InvalidJidException("a JID needs a domain");
         }
-        if (domain.endsWith(".")) {
-            domain = domain.substring(0, domain.length() - 1);
-        }
+        domain = requirePart(domain, "domain");
         for (int i = 0; i < local.length(); i++) {
             char c = local.charAt(i);
             if (LOCAL_FORBIDDEN.indexOf(c) >= 0 || Character.isISOControl(c)) {
@@ -116,17 +121,26 @@ public record Jid(String local, String domain, String resource) {
         return sb.toString();
     }
 
-    private static String requirePart(String part, String what) {
+    private static String requireNonNull(String part, String what) {
         if (part == null) {
             throw new InvalidJidException(what + " is null");
         }
+        return part;
+    }
+
+    private static String requirePart(String part, String what) {
         if (part.getBytes(StandardCharsets.UTF_8).length > MAX_PART_OCTETS) {
             throw new InvalidJidException(what + " is longer than " + MAX_PART_OCTETS + " octets");
         }
         return part;
     }
 
+    /**
+     * NFKC, lower case, then NFKC again: lower-casing can leave text that is not normalised (U+0130 becomes "i" and
+     * a combining dot, which may then need reordering), and a JID must read back equal from its own string.
+     */
     private static String fold(String part) {
-        return Normalizer.normalize(part, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String lower = Normalizer.normalize(part, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(lower, Normalizer.Form.NFKC);
     }
 }

@@ -112,6 +112,10 @@ final class ElementTreeBuilder {
     /**
      * The attributes of the current start tag keyed by qualified name ({@code xml:lang}); namespace declarations
      * are not attributes. Declarations are limited like attributes: each costs a lookup on every name below.
+     *
+     * <p>An attribute with a prefix other than {@code xml} brings the declaration of its prefix along, as an
+     * {@code xmlns:prefix} entry, because the tree keeps no other record of what the prefix meant: without it the
+     * element, written out again (forwarded, stored, replayed), would use an undeclared prefix and not be XML.
      */
     static Map<String, String> attributes(XMLStreamReader reader, StreamLimits limits) {
         int count = reader.getAttributeCount();
@@ -125,6 +129,9 @@ final class ElementTreeBuilder {
             String local = reader.getAttributeLocalName(i);
             String key = prefix == null || prefix.isEmpty() ? local : prefix + ':' + local;
             attributes.put(key, reader.getAttributeValue(i));
+            if (prefix != null && !prefix.isEmpty() && !prefix.equals("xml")) {
+                attributes.putIfAbsent("xmlns:" + prefix, reader.getAttributeNamespace(i));
+            }
         }
         return attributes;
     }

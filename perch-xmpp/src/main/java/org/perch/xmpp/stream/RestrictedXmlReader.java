@@ -2,6 +2,7 @@ package org.perch.xmpp.stream;
 
 import com.fasterxml.aalto.AsyncByteArrayFeeder;
 import com.fasterxml.aalto.AsyncXMLStreamReader;
+import com.fasterxml.aalto.UncheckedStreamException;
 import com.fasterxml.aalto.stax.InputFactoryImpl;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -44,12 +45,18 @@ final class RestrictedXmlReader {
     // A factory per reader: Aalto merges a finished reader's name table into its factory's, which a shared
     // factory would grow with every name any client ever sent.
     private final AsyncXMLStreamReader<AsyncByteArrayFeeder> reader = createFactory().createAsyncForByteArray();
+    private final Utf8Check utf8 = new Utf8Check();
     private long fed;
     private int prolog = PROLOG;
 
     /** Bytes fed so far; Aalto's offsets count from the same origin. */
     long fed() {
         return fed;
+    }
+
+    /** True while the bytes fed so far end inside a UTF-8 character, which only this reader holds. */
+    boolean midCharacter() {
+        return utf8.midCharacter();
     }
 
     /** Byte offset where the current event began. */
@@ -82,16 +89,28 @@ final class RestrictedXmlReader {
             while (done < length) {
                 int n = Math.min(scratch.length, length - done);
                 System.arraycopy(bytes, offset + done, scratch, 0, n);
-                guardProlog(scratch, n);
+                int refused = guardProlog(scratch, n);
+                int invalid = utf8.firstInvalid(scratch, refused < 0 ? n : refused);
+                // Aalto first reads what comes before a refused "<!" or a byte that is not UTF-8, so that an error
+                // there is reported first and the condition does not depend on how the bytes were split into reads.
+                int usable = invalid >= 0 ? invalid : refused >= 0 ? refused : n;
                 long before = fed;
                 try {
-                    reader.getInputFeeder().feedInput(scratch, 0, n);
-                    fed += n;
-                    if (!drain(handler)) {
-                        return done + (int) (endOffset() - before);
+                    if (usable > 0) {
+                        reader.getInputFeeder().feedInput(scratch, 0, usable);
+                        fed += usable;
+                        if (!drain(handler)) {
+                            return done + (int) (endOffset() - before);
+                        }
                     }
                 } catch (XMLStreamException e) {
                     throw translate(e);
+                }
+                if (invalid >= 0) {
+                    throw new StreamErrorException(StreamErrorCondition.NOT_WELL_FORMED, "the input is not UTF-8");
+                }
+                if (refused >= 0) {
+                    throw restricted("comments and DOCTYPE declarations are not allowed");
                 }
                 done += n;
             }
@@ -113,7 +132,7 @@ final class RestrictedXmlReader {
 
     private boolean drain(Handler handler) throws XMLStreamException {
         int type;
-        while ((type = reader.next()) != AsyncXMLStreamReader.EVENT_INCOMPLETE) {
+        while ((type = next()) != AsyncXMLStreamReader.EVENT_INCOMPLETE) {
             switch (type) {
                 case XMLStreamConstants.START_DOCUMENT -> checkEncoding();
                 case XMLStreamConstants.END_DOCUMENT -> {
@@ -126,7 +145,7 @@ final class RestrictedXmlReader {
                 case XMLStreamConstants.ENTITY_REFERENCE ->
                         throw restricted("entity reference &" + reader.getLocalName() + "; is not allowed");
                 default -> {
-                    if (!handler.onEvent(type, reader)) {
+                    if (!deliver(handler, type)) {
                         return false;
                     }
                 }
@@ -135,17 +154,53 @@ final class RestrictedXmlReader {
         return true;
     }
 
-    private void guardProlog(byte[] scratch, int n) {
+    /**
+     * Aalto's next event. Aalto 1.3.3 refuses a few malformed inputs with a bare RuntimeException rather than an
+     * XMLStreamException (an element named with the reserved prefix {@code xmlns}, from its NsBinding): those are
+     * not-well-formed too. The handler is not called here, so nothing else can be caught.
+     */
+    private int next() throws XMLStreamException {
+        try {
+            return reader.next();
+        } catch (UncheckedStreamException e) {
+            throw e.getCause() instanceof XMLStreamException cause ? translate(cause) : notWellFormed(e);
+        } catch (RuntimeException e) {
+            throw notWellFormed(e);
+        }
+    }
+
+    private static StreamErrorException notWellFormed(RuntimeException e) {
+        return new StreamErrorException(StreamErrorCondition.NOT_WELL_FORMED, String.valueOf(e.getMessage()));
+    }
+
+    /**
+     * Aalto decodes character data only when it is asked for (getText*), and reports what it finds wrong there (an
+     * invalid UTF-8 byte, a character XML forbids) wrapped in an unchecked exception: that is not-well-formed too.
+     */
+    private boolean deliver(Handler handler, int type) throws XMLStreamException {
+        try {
+            return handler.onEvent(type, reader);
+        } catch (UncheckedStreamException e) {
+            if (e.getCause() instanceof XMLStreamException cause) {
+                throw translate(cause);
+            }
+            throw e;
+        }
+    }
+
+    /** Returns the index of the {@code !} of a {@code <!} in the prolog (a comment or a DOCTYPE), or -1. */
+    private int guardProlog(byte[] scratch, int n) {
         for (int i = 0; i < n && prolog != PAST_PROLOG; i++) {
             byte b = scratch[i];
             if (prolog == PROLOG) {
                 prolog = b == '<' ? PROLOG_AFTER_LT : PROLOG;
             } else if (b == '!') {
-                throw restricted("comments and DOCTYPE declarations are not allowed");
+                return i;
             } else {
                 prolog = b == '?' ? PROLOG : PAST_PROLOG;
             }
         }
+        return -1;
     }
 
     private void checkEncoding() {

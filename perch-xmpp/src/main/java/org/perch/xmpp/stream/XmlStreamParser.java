@@ -99,7 +99,10 @@ public final class XmlStreamParser {
         if (input == null) {
             return true;
         }
-        if (failure != null || state != State.OPEN || tree.depth() > 0 || input.fed() != unitStart) {
+        // Aalto may count the first byte of a character as part of the whitespace before it; that byte is in no
+        // unit yet, and shedding the reader would drop it (and let the bytes after it pass unchecked).
+        if (failure != null || state != State.OPEN || tree.depth() > 0 || input.fed() != unitStart
+                || input.midCharacter()) {
             return false;
         }
         input = null;

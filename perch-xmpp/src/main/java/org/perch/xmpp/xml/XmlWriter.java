@@ -51,7 +51,11 @@ public final class XmlWriter {
         out.append("</").append(element.name()).append('>');
     }
 
-    /** Escapes character data or an attribute value. */
+    /**
+     * Escapes character data or an attribute value. A reader turns a raw CR into LF (XML 1.0 §2.11), and a raw tab,
+     * CR or LF in an attribute value into a space (§3.3.3), so those go out as character references: what was read
+     * as {@code &#13;} is written back as one.
+     */
     public static void escape(String text, StringBuilder out, boolean attribute) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -61,6 +65,9 @@ public final class XmlWriter {
                 case '&' -> out.append("&amp;");
                 case '"' -> out.append(attribute ? "&quot;" : "\"");
                 case '\'' -> out.append(attribute ? "&apos;" : "'");
+                case '\r' -> out.append("&#xD;");
+                case '\n' -> out.append(attribute ? "&#xA;" : "\n");
+                case '\t' -> out.append(attribute ? "&#x9;" : "\t");
                 default -> out.append(c);
             }
         }

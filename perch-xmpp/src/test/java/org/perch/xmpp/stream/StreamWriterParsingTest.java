@@ -64,4 +64,27 @@ class StreamWriterParsingTest {
     void theRestrictedXmlConditionShouldHaveItsRfcName() {
         assertThat(StreamErrorCondition.RESTRICTED_XML.elementName()).isEqualTo("restricted-xml");
     }
+
+    /**
+     * Found by perch-fuzz's StanzaCodecsFuzzTest: a CR, tab or LF the client sent as a character reference, and an
+     * attribute with a namespace prefix, must survive being forwarded or stored and replayed. Before, the CR came
+     * back as LF, the attribute's tab and LF as spaces, and the prefix undeclared (output that is not XML).
+     */
+    @Test
+    void whatAClientSentShouldReadBackEqualOnceWrittenAgain() {
+        String sent = "<message xmlns:p='urn:example:p' p:a='1' t='&#9;x&#10;y&#13;z'>"
+                + "<body>line&#13;&#10;break&#13;</body><x xmlns='urn:example:x'><item p:b='2'/></x></message>";
+        byte[] first = (StreamWriter.tcpHeader(HEADER) + sent).getBytes(StandardCharsets.UTF_8);
+        new XmlStreamParser(StreamLimits.DEFAULT, listener).feed(first, 0, first.length);
+        XmlElement received = listener.elements().getFirst();
+        assertThat(received.elements().getFirst().text()).isEqualTo("line\r\nbreak\r");
+        assertThat(received.attributes()).containsEntry("t", "\tx\ny\rz").containsEntry("p:a", "1");
+
+        RecordingListener again = new RecordingListener();
+        byte[] second = (StreamWriter.tcpHeader(HEADER) + StreamWriter.tcpElement(received))
+                .getBytes(StandardCharsets.UTF_8);
+        new XmlStreamParser(StreamLimits.DEFAULT, again).feed(second, 0, second.length);
+
+        assertThat(again.elements()).containsExactly(received);
+    }
 }

@@ -39,6 +39,12 @@ class XmlStreamParserErrorTest {
                 Arguments.of("second XML declaration", HEADER + "<?xml version='1.0'?>", NOT_WELL_FORMED),
                 Arguments.of("garbage instead of a header", "hello", NOT_WELL_FORMED),
                 Arguments.of("DOCTYPE with internal subset", BILLION_LAUGHS, RESTRICTED_XML),
+                // Found by XmlStreamFuzzTest: the DOCTYPE guard read ahead of Aalto, so a whole read gave
+                // restricted-xml and a byte-by-byte one not-well-formed; the first error in the bytes wins now.
+                Arguments.of("text before a DOCTYPE", "xmlns=version='1.0'?><!DOCTYPE stream:stream"
+                        + " [<!ENTITY x 'y'>]>", NOT_WELL_FORMED),
+                // Found by XmlStreamFuzzTest: Aalto threw a bare RuntimeException for the reserved prefix.
+                Arguments.of("element with the xmlns prefix", HEADER + "<xmlns:stream/>", NOT_WELL_FORMED),
                 Arguments.of("external DOCTYPE", "<!DOCTYPE stream SYSTEM 'http://evil.example/x.dtd'>"
                         + HEADER_WITHOUT_DECLARATION, RESTRICTED_XML),
                 Arguments.of("comment before the header", "<!-- hi -->" + HEADER_WITHOUT_DECLARATION, RESTRICTED_XML),
@@ -94,6 +100,68 @@ class XmlStreamParserErrorTest {
         byte[] broken = {(byte) 0xC3, (byte) 0x28, '<', '/'};
 
         assertThat(errorOf(() -> parser.feed(broken, 0, broken.length)).condition()).isEqualTo(NOT_WELL_FORMED);
+    }
+
+    /** Found by XmlStreamFuzzTest: Aalto checks character data only when it is read, and threw its own exception. */
+    @Test
+    void anInvalidUtf8ByteInCompleteCharacterDataShouldBeNotWellFormed() {
+        byte[] head = utf8(HEADER + "<message><body>y");
+        byte[] tail = utf8("</body></message>");
+        byte[] bytes = java.util.Arrays.copyOf(head, head.length + 1 + tail.length);
+        bytes[head.length] = (byte) 0xFF;
+        System.arraycopy(tail, 0, bytes, head.length + 1, tail.length);
+
+        XmlStreamParser parser = new XmlStreamParser(SMALL, listener);
+        assertThat(errorOf(() -> parser.feed(bytes, 0, bytes.length)).condition()).isEqualTo(NOT_WELL_FORMED);
+        WebSocketFrameParser frames = new WebSocketFrameParser(SMALL, new RecordingListener());
+        byte[] frame = java.util.Arrays.copyOfRange(bytes, HEADER.length(), bytes.length);
+        assertThat(errorOf(() -> frames.feedFrame(frame)).condition()).isEqualTo(NOT_WELL_FORMED);
+    }
+
+    /**
+     * Found by the fuzz targets: Aalto decoded the overlong C0 9F to U+001F, a character XML forbids (so the stanza
+     * could not be written out again), and took DE then 09, in separate reads, as one character.
+     */
+    @Test
+    void illFormedUtf8ShouldBeNotWellFormedHoweverItIsSplit() {
+        byte[] head = utf8(HEADER + "<presence to='lobby");
+        byte[] overlong = {(byte) 0xC0, (byte) 0x9F};
+        byte[] tail = utf8("'/>");
+        XmlStreamParser parser = new XmlStreamParser(SMALL, listener);
+        parser.feed(head, 0, head.length);
+        assertThat(errorOf(() -> {
+            parser.feed(overlong, 0, overlong.length);
+            parser.feed(tail, 0, tail.length);
+        }).condition()).isEqualTo(NOT_WELL_FORMED);
+
+        XmlStreamParser split = new XmlStreamParser(SMALL, new RecordingListener());
+        byte[] header = utf8(HEADER + "<message><body>");
+        byte[] lead = {(byte) 0xDE};
+        byte[] rest = utf8("\t</body></message>");
+        split.feed(header, 0, header.length);
+        split.feed(lead, 0, 1);
+        assertThat(errorOf(() -> split.feed(rest, 0, rest.length)).condition()).isEqualTo(NOT_WELL_FORMED);
+    }
+
+    /** Found by XmlStreamFuzzTest: shedding the reader between "\t" and "\t" after a lone DE dropped the DE. */
+    @Test
+    void shedShouldKeepTheReaderWhileACharacterIsIncomplete() {
+        XmlStreamParser parser = new XmlStreamParser(SMALL, listener);
+        byte[] start = utf8(HEADER + "\t\t");
+        byte[] lead = {(byte) 0xDE};
+        byte[] rest = utf8("\t<presence/>");
+        parser.feed(start, 0, start.length);
+        parser.feed(lead, 0, 1);
+
+        assertThat(parser.shed()).isFalse();
+        assertThat(errorOf(() -> parser.feed(rest, 0, rest.length)).condition()).isEqualTo(NOT_WELL_FORMED);
+    }
+
+    @Test
+    void aFrameWithTheXmlnsPrefixOnItsElementShouldBeNotWellFormed() {
+        WebSocketFrameParser frames = new WebSocketFrameParser(SMALL, new RecordingListener());
+        assertThat(errorOf(() -> frames.feedFrame("<xmlns:x xmlns='jabber:client'/>")).condition())
+                .isEqualTo(NOT_WELL_FORMED);
     }
 
     @Test
