@@ -82,7 +82,7 @@ public final class MucService implements Component {
         boolean created = false;
         if (found.isEmpty()) {
             if (!join) {
-                if (Stanzas.mayBounce(stanza) && !Stanzas.type(stanza).equals("unavailable")) {
+                if (ChatErrors.answeredAsMissing(stanza)) {
                     throw ChatErrors.noSuchRoom();
                 }
                 return;

@@ -16,6 +16,16 @@ final class RoomStanzas {
     }
 
     static void dispatch(LiveRoom live, ClientSession from, XmlElement stanza, String nick, boolean created) {
+        boolean join = Stanzas.isPresence(stanza) && Stanzas.type(stanza).isEmpty();
+        if (!join && live.occupant(from.jid()).isEmpty() && !live.access(from.bareJid()).canSee()) {
+            // A room the sender may not see (Secret, disabled, another category's) answers whatever is sent to it,
+            // its occupants included, as a missing room does (MucService#route): "join first" or "only occupants
+            // may address occupants" would tell that it exists. A join is refused alike by LiveRoom#join.
+            if (ChatErrors.answeredAsMissing(stanza)) {
+                throw ChatErrors.noSuchRoom();
+            }
+            return;
+        }
         switch (stanza.name()) {
             case "presence" -> presence(live, from, stanza, nick, created);
             case "message" -> message(live, from, stanza, nick);
