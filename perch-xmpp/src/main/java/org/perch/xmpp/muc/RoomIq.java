@@ -49,8 +49,8 @@ final class RoomIq {
         } else if (payload.is("query", DiscoHandler.ITEMS)) {
             IqDispatcher.requireGet(iq, "service discovery");
             // XEP-0045 §6.5: the occupants, shown only to those who may join (the room is non-anonymous).
-            List<XmlElement> items = !access.canJoin() ? List.of() : live.occupants.keySet().stream()
-                    .map(nick -> DiscoHandler.item(OccupantStanzas.occupantJid(live.jid, nick), "", "")).toList();
+            List<XmlElement> items = !access.canJoin() ? List.of() : live.occupants.values().stream()
+                    .map(o -> DiscoHandler.item(OccupantStanzas.occupantJid(live.jid, o.nick()), "", "")).toList();
             reply = Stanzas.result(iq, DiscoHandler.query(DiscoHandler.ITEMS, "", items));
         } else if (payload.is("query", MucNamespaces.OWNER)) {
             reply = owner(from, iq, payload, access);
