@@ -97,7 +97,11 @@ final class RoomStanzas {
                 .withAttribute("to", to.jid().toString()));
     }
 
-    /** §7.5: a private message between occupants goes to the recipient's real address, from the sender's room one. */
+    /**
+     * §7.5: a private message between occupants goes to the recipient's real address, from the sender's room one. As
+     * for a groupchat message, the room sets the sender's occupant-id (XEP-0421 §4: on every message a room sends)
+     * and drops any the sender wrote, so a private message cannot pass for another occupant's.
+     */
     private static void privateMessage(LiveRoom live, Occupant me, XmlElement message, String nick) {
         Occupant to = live.occupants.get(nick);
         if (to == null) {
@@ -107,8 +111,9 @@ final class RoomStanzas {
                 .attribute("from", OccupantStanzas.occupantJid(live.jid, me.nick()))
                 .attribute("to", to.jid().toString()).attribute("type", message.attributeOr("type", "chat"))
                 .attribute("id", message.attribute("id").orElse(null))
-                .children(message.children())
-                .child(XmlElement.empty("x", MucNamespaces.USER)).build());
+                .children(Groupchat.clientChildren(message))
+                .child(XmlElement.empty("x", MucNamespaces.USER))
+                .child(OccupantStanzas.occupantId(live.jid, me)).build());
     }
 
     /**
