@@ -33,6 +33,8 @@ public final class RawXmppClient implements AutoCloseable {
     private OutputStream out;
     /** Text received and not yet consumed by a successful {@link #expect}. */
     private final StringBuilder received = new StringBuilder();
+    /** Everything received since the connection opened, consumed or not (TLS records as the text they carried). */
+    private final StringBuilder transcript = new StringBuilder();
     private boolean eof;
 
     private RawXmppClient(Socket socket, Duration timeout) throws IOException {
@@ -159,6 +161,11 @@ public final class RawXmppClient implements AutoCloseable {
         return received.toString();
     }
 
+    /** Everything received on this connection so far, consumed or not: what a test checks for leaks. */
+    public String transcript() {
+        return transcript.toString();
+    }
+
     @Override
     public void close() {
         try {
@@ -194,7 +201,9 @@ public final class RawXmppClient implements AutoCloseable {
             if (n < 0) {
                 eof = true;
             } else {
-                received.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                String text = new String(buffer, 0, n, StandardCharsets.UTF_8);
+                received.append(text);
+                transcript.append(text);
             }
         } catch (SocketTimeoutException e) {
             // the caller checks its deadline

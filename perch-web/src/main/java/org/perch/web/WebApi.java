@@ -90,6 +90,7 @@ final class WebApi {
         LOG.info("who={} from={} request=\"{} {}\" status={} outcome={} took={}us", who == null ? "-" : who,
                 address, method, rawPath, reply.status(), reply.outcome(), (System.nanoTime() - began) / 1_000);
         try {
+            AdminApi.drainBody(exchange); // a refused request's body must not stay unread (see drainBody)
             send(exchange, reply);
         } catch (IOException e) {
             LOG.debug("room management page: {} {}: the client went away before the answer", method, rawPath, e);

@@ -43,8 +43,9 @@ final class RoomAdmin {
             throw new ChatException(Reason.INVALID, "a new room's id, address and category are those it is created"
                     + " with");
         }
-        Room room = RoomRules.check(base, rooms.withRegisteredAddin(base, proposed), category,
+        Room checked = RoomRules.check(base, rooms.withRegisteredAddin(base, proposed), category,
                 rooms.permittedIn(category));
+        Room room = ChatRooms.valid(() -> checked.withName(RoomNames.displayForm(checked.name())));
         rooms.requireNameFree(room.name(), r -> false);
         if (store.rooms().findByAddress(room.address()).isPresent() || !store.rooms().create(room)) {
             throw new ChatException(Reason.CONFLICT, "the address '" + room.address() + "' is already in use");
@@ -62,8 +63,10 @@ final class RoomAdmin {
         }
         Category category = before.category().equals(proposed.category())
                 ? access.category() : moveTarget(me, proposed.category());
-        Room after = RoomRules.check(before, rooms.withRegisteredAddin(before, proposed), category,
+        Room checked = RoomRules.check(before, rooms.withRegisteredAddin(before, proposed), category,
                 rooms.permittedIn(category));
+        Room after = checked.name().equals(before.name()) ? checked
+                : ChatRooms.valid(() -> checked.withName(RoomNames.displayForm(checked.name())));
         if (!after.name().equals(before.name())) {
             rooms.requireNameFree(after.name(), r -> r.id().equals(after.id()));
         }

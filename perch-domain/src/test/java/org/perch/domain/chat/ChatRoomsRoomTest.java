@@ -123,6 +123,28 @@ class ChatRoomsRoomTest {
     }
 
     @Test
+    void roomNamesShouldBeUniqueToTheEyeAcrossWidthCompositionAndSpacing() {
+        f.room("desk", "Caf\u00e9 Desk");
+
+        refused(() -> chat.createRoom(CAROL, f.trading.id(), "a", "\uff23\uff41\uff46\u00e9 Desk"), Reason.CONFLICT)
+                .hasMessage("the name 'Caf\u00e9 Desk' is already in use");
+        refused(() -> chat.createRoom(CAROL, f.trading.id(), "b", "Cafe\u0301 Desk"), Reason.CONFLICT);
+        refused(() -> chat.createRoom(CAROL, f.trading.id(), "c", "CAF\u00c9\u3000\u00a0 DESK"), Reason.CONFLICT);
+        refused(() -> chat.createRoom(CAROL, f.trading.id(), "d", "Caf\u00e9 De\u200bsk"), Reason.INVALID)
+                .hasMessage("room name must not contain invisible formatting characters (U+200B)");
+        refused(() -> chat.createRoom(CAROL, f.trading.id(), "e", "\u202eksed \u00e9faC"), Reason.INVALID);
+        assertThat(chat.visibleRooms(ROOT)).extracting(Room::name).containsExactly("Caf\u00e9 Desk");
+    }
+
+    @Test
+    void aRenameShouldBeStoredInItsDisplayForm() {
+        Room desk = f.room("desk", "Desk");
+
+        assertThat(chat.updateRoom(MIKE, desk.id(), r -> r.withName("\uff26ront  Desk")).name()).isEqualTo("Front Desk");
+        refused(() -> chat.updateRoom(MIKE, desk.id(), r -> r.withName("Front\u00ad Desk")), Reason.INVALID);
+    }
+
+    @Test
     void roomAddressesShouldFollowTheJidRules() {
         refused(() -> chat.createRoom(CAROL, f.trading.id(), "two words", "Desk"), Reason.INVALID);
         refused(() -> chat.createRoom(CAROL, f.trading.id(), "", "Desk"), Reason.INVALID);

@@ -6,6 +6,8 @@ import org.perch.domain.chat.ChatRooms;
 import org.perch.store.StoreUnavailableException;
 import org.perch.xmpp.stanza.StanzaErrorCondition;
 import org.perch.xmpp.stanza.StanzaException;
+import org.perch.xmpp.stanza.Stanzas;
+import org.perch.xmpp.xml.XmlElement;
 
 /** The XMPP error a client sees for a refused domain operation: the closest standard condition. */
 final class ChatErrors {
@@ -45,5 +47,14 @@ final class ChatErrors {
     /** The same condition and text for a missing room and for one the asker may not see (ChatRooms#NO_SUCH_ROOM). */
     static StanzaException noSuchRoom() {
         return new StanzaException(StanzaErrorCondition.ITEM_NOT_FOUND, ChatRooms.NO_SUCH_ROOM);
+    }
+
+    /**
+     * Whether a stanza (other than a join) sent to a missing room is answered, with {@link #noSuchRoom()}: not errors
+     * and results, which are never answered, nor a leave, which has nothing to leave. A room the sender may not see
+     * answers the same way.
+     */
+    static boolean answeredAsMissing(XmlElement stanza) {
+        return Stanzas.mayBounce(stanza) && !Stanzas.type(stanza).equals("unavailable");
     }
 }

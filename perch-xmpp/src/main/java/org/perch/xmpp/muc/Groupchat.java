@@ -82,8 +82,8 @@ final class Groupchat {
         }));
     }
 
-    /** What the sender wrote, without ids and markers only the room may set. */
-    private static List<XmlNode> clientChildren(XmlElement message) {
+    /** What the sender wrote, without ids and markers only the room may set (a private message's too). */
+    static List<XmlNode> clientChildren(XmlElement message) {
         return message.children().stream().filter(n -> !(n instanceof XmlElement e)
                 || !(e.is("stanza-id", MucNamespaces.STANZA_ID) || e.namespace().equals(MucNamespaces.OCCUPANT_ID)
                 || e.namespace().equals(MucNamespaces.USER))).toList();

@@ -3,7 +3,6 @@ package org.perch.xmpp.muc;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +37,7 @@ final class LiveRoom {
     final MucContext ctx;
     private final SerialExecutor tasks;
     /** By nickname, in join order. Touched only by room tasks. */
-    final Map<String, Occupant> occupants = new LinkedHashMap<>();
+    final OccupantsByNick occupants = new OccupantsByNick();
     /**
      * In a pool, what a joiner was just replayed from history, by stanza-id: a message stored through another server
      * while the join ran is replayed, and its live copy is still on its way through the feed; that copy is not
@@ -188,7 +187,8 @@ final class LiveRoom {
     }
 
     private void changeNick(Occupant me, XmlElement presence, String nick) {
-        if (occupants.containsKey(nick)) {
+        Occupant holder = occupants.get(nick);
+        if (holder != null && !holder.jid().equals(me.jid())) { // a new spelling of one's own nickname is no conflict
             throw new StanzaException(StanzaErrorCondition.CONFLICT, "that nickname is in use in this room");
         }
         // The pool hears of the departure first, as occupants do (XEP-0045 §7.6: 303, then the new presence).

@@ -78,11 +78,15 @@ public final class MucService implements Component {
         if (join && to.resource().isEmpty()) {
             throw new StanzaException(StanzaErrorCondition.JID_MALFORMED, "join a room as room@service/nickname");
         }
+        if (join && Nicknames.key(to.resource()).isEmpty()) {
+            // RFC 8266: spaces and invisible characters alone are no nickname; nobody could tell such occupants apart.
+            throw new StanzaException(StanzaErrorCondition.JID_MALFORMED, "a nickname needs a visible character");
+        }
         Optional<LiveRoom> found = rooms.byAddress(to.local());
         boolean created = false;
         if (found.isEmpty()) {
             if (!join) {
-                if (Stanzas.mayBounce(stanza) && !Stanzas.type(stanza).equals("unavailable")) {
+                if (ChatErrors.answeredAsMissing(stanza)) {
                     throw ChatErrors.noSuchRoom();
                 }
                 return;

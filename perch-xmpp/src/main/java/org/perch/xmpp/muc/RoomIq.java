@@ -45,12 +45,12 @@ final class RoomIq {
         XmlElement reply;
         if (payload.is("query", DiscoHandler.INFO)) {
             IqDispatcher.requireGet(iq, "service discovery");
-            reply = Stanzas.result(iq, info());
+            reply = Stanzas.result(iq, info(access.canJoin()));
         } else if (payload.is("query", DiscoHandler.ITEMS)) {
             IqDispatcher.requireGet(iq, "service discovery");
             // XEP-0045 §6.5: the occupants, shown only to those who may join (the room is non-anonymous).
-            List<XmlElement> items = !access.canJoin() ? List.of() : live.occupants.keySet().stream()
-                    .map(nick -> DiscoHandler.item(OccupantStanzas.occupantJid(live.jid, nick), "", "")).toList();
+            List<XmlElement> items = !access.canJoin() ? List.of() : live.occupants.values().stream()
+                    .map(o -> DiscoHandler.item(OccupantStanzas.occupantJid(live.jid, o.nick()), "", "")).toList();
             reply = Stanzas.result(iq, DiscoHandler.query(DiscoHandler.ITEMS, "", items));
         } else if (payload.is("query", MucNamespaces.OWNER)) {
             reply = owner(from, iq, payload, access);
@@ -64,7 +64,11 @@ final class RoomIq {
         from.deliver(reply);
     }
 
-    private XmlElement info() {
+    /**
+     * What the room is. Its subject and how many are in it are for those who may join: to anyone else a Closed room
+     * shows its name and description only, as it hides its occupants (disco#items) and history.
+     */
+    private XmlElement info(boolean mayJoin) {
         Room room = live.room;
         List<XmlElement> children = new ArrayList<>();
         children.add(DiscoHandler.identity("conference", "text", room.name()));
@@ -77,17 +81,20 @@ final class RoomIq {
         features.add(room.settings().privacy() == Privacy.OPEN ? "muc_open" : "muc_membersonly");
         features.add(room.settings().type() == RoomType.AUDITORIUM ? "muc_moderated" : "muc_unmoderated");
         features.forEach(f -> children.add(DiscoHandler.feature(f)));
-        children.add(new DataForm("result", "", "", List.of(
+        List<DataForm.Field> fields = new ArrayList<>(List.of(
                 DataForm.Field.hidden("FORM_TYPE", MucNamespaces.ROOM_INFO),
-                value("muc#roominfo_description", room.description()),
-                value("muc#roominfo_subject", room.subject()),
-                value("muc#roominfo_occupants", Integer.toString(live.occupants.size())),
-                value("muc#roominfo_lang", "en"),
+                value("muc#roominfo_description", room.description())));
+        if (mayJoin) {
+            fields.add(value("muc#roominfo_subject", room.subject()));
+            fields.add(value("muc#roominfo_occupants", Integer.toString(live.occupants.size())));
+        }
+        fields.addAll(List.of(value("muc#roominfo_lang", "en"),
                 value("muc#roomconfig_roomname", room.name()),
                 value(RoomConfigForm.CATEGORY, live.category.name()),
                 value(RoomConfigForm.PRIVACY, room.settings().privacy().name().toLowerCase(Locale.ROOT)),
                 value(RoomConfigForm.TYPE, room.settings().type().name().toLowerCase(Locale.ROOT)),
-                value(RoomConfigForm.ADDIN, room.settings().addin().orElse("")))).toXml());
+                value(RoomConfigForm.ADDIN, room.settings().addin().orElse(""))));
+        children.add(new DataForm("result", "", "", fields).toXml());
         return DiscoHandler.query(DiscoHandler.INFO, "", children);
     }
 

@@ -16,6 +16,16 @@ final class RoomStanzas {
     }
 
     static void dispatch(LiveRoom live, ClientSession from, XmlElement stanza, String nick, boolean created) {
+        boolean join = Stanzas.isPresence(stanza) && Stanzas.type(stanza).isEmpty();
+        if (!join && live.occupant(from.jid()).isEmpty() && !live.access(from.bareJid()).canSee()) {
+            // A room the sender may not see (Secret, disabled, another category's) answers whatever is sent to it,
+            // its occupants included, as a missing room does (MucService#route): "join first" or "only occupants
+            // may address occupants" would tell that it exists. A join is refused alike by LiveRoom#join.
+            if (ChatErrors.answeredAsMissing(stanza)) {
+                throw ChatErrors.noSuchRoom();
+            }
+            return;
+        }
         switch (stanza.name()) {
             case "presence" -> presence(live, from, stanza, nick, created);
             case "message" -> message(live, from, stanza, nick);
@@ -87,7 +97,11 @@ final class RoomStanzas {
                 .withAttribute("to", to.jid().toString()));
     }
 
-    /** §7.5: a private message between occupants goes to the recipient's real address, from the sender's room one. */
+    /**
+     * §7.5: a private message between occupants goes to the recipient's real address, from the sender's room one. As
+     * for a groupchat message, the room sets the sender's occupant-id (XEP-0421 §4: on every message a room sends)
+     * and drops any the sender wrote, so a private message cannot pass for another occupant's.
+     */
     private static void privateMessage(LiveRoom live, Occupant me, XmlElement message, String nick) {
         Occupant to = live.occupants.get(nick);
         if (to == null) {
@@ -97,8 +111,9 @@ final class RoomStanzas {
                 .attribute("from", OccupantStanzas.occupantJid(live.jid, me.nick()))
                 .attribute("to", to.jid().toString()).attribute("type", message.attributeOr("type", "chat"))
                 .attribute("id", message.attribute("id").orElse(null))
-                .children(message.children())
-                .child(XmlElement.empty("x", MucNamespaces.USER)).build());
+                .children(Groupchat.clientChildren(message))
+                .child(XmlElement.empty("x", MucNamespaces.USER))
+                .child(OccupantStanzas.occupantId(live.jid, me)).build());
     }
 
     /**

@@ -185,7 +185,10 @@ final class StreamNegotiation {
             router.route(session, e);
         } catch (StanzaException ex) {
             if (Stanzas.mayBounce(e)) {
-                session.deliver(Stanzas.error(e.withAttribute("from", null), ex));
+                // Addressed to the sender as the router stamped it (never to a from the client made up), so that an
+                // error raised here reads exactly like one a room or handler raises later: a refusal must not tell,
+                // by its form, whether a room exists.
+                session.deliver(Stanzas.error(e.withAttribute("from", session.jid().toString()), ex));
             }
         }
     }

@@ -1,0 +1,42 @@
+package org.perch.domain.chat;
+
+import java.text.Normalizer;
+import org.perch.domain.chat.ChatException.Reason;
+
+/**
+ * The form a room's name is stored in when it is given or changed. Names are unique without regard to case; they must
+ * be unique to the eye as well, or a creator could make a room that passes for another in every client's list.
+ * So, as RFC 8266 prepares nicknames: compatibility and width variants become one (NFKC: fullwidth letters, a
+ * combining accent and its precomposed letter), every space is U+0020 with runs made one, and invisible formatting
+ * characters (Unicode category Cf: zero-width spaces, soft hyphens, direction overrides) are refused.
+ */
+final class RoomNames {
+
+    private RoomNames() {
+    }
+
+    /** The name as stored; INVALID if it holds an invisible formatting character. */
+    static String displayForm(String name) {
+        String mapped = Normalizer.normalize(name, Normalizer.Form.NFKC);
+        StringBuilder out = new StringBuilder(mapped.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < mapped.length(); ) {
+            int c = mapped.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.getType(c) == Character.FORMAT) {
+                throw new ChatException(Reason.INVALID, String.format("room name must not contain invisible"
+                        + " formatting characters (U+%04X)", c));
+            }
+            if (Character.getType(c) == Character.SPACE_SEPARATOR || Character.isWhitespace(c)) {
+                pendingSpace = out.length() > 0;
+                continue;
+            }
+            if (pendingSpace) {
+                out.append(' ');
+                pendingSpace = false;
+            }
+            out.appendCodePoint(c);
+        }
+        return out.toString();
+    }
+}
