@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.perch.xmpp.netty.ConnectionLimits;
+import org.perch.xmpp.netty.StanzaRate;
 import org.perch.xmpp.stream.StreamLimits;
 
 class ConfigLoaderTest {
@@ -32,8 +34,11 @@ class ConfigLoaderTest {
         assertThat(config.tls()).isEqualTo(new TlsConfig.SelfSigned());
         assertThat(config.registrationEnabled()).isFalse();
         assertThat(config.auth()).isEqualTo(new AuthConfig(4096, 5, 20, Duration.ofMinutes(5), true));
-        assertThat(config.limits()).isEqualTo(
-                new LimitsConfig(new StreamLimits(262144, 32, 64), 64, Duration.ofMinutes(5)));
+        assertThat(config.limits()).isEqualTo(new LimitsConfig(new StreamLimits(262144, 32, 64),
+                new ConnectionLimits(64, Duration.ofMinutes(5), Duration.ofSeconds(30),
+                        new StanzaRate(50, 100, Duration.ofSeconds(30)), Duration.ofSeconds(30), 4L * 1024 * 1024),
+                250));
+        assertThat(config.limits().connections()).isEqualTo(ConnectionLimits.DEFAULT);
         assertThat(config.streamManagement().resumeTimeout()).isEqualTo(Duration.ofMinutes(5));
         assertThat(config.streamManagement().resumptionEnabled()).isTrue();
         assertThat(PerchConfig.defaults()).isEqualTo(config);
