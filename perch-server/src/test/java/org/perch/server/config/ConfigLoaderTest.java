@@ -45,6 +45,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theConnectionLimitsShouldBeReadFromTheirKeysAndAZeroStanzaRateShouldTurnTheRateOff() {
+        PerchConfig config = noEnvironment.load(Optional.empty(), Map.of("limits.stanzas-per-second", "0",
+                "limits.negotiation-timeout-seconds", "10", "limits.slow-reader-seconds", "5",
+                "limits.max-outbound-bytes", "65536", "limits.flood-seconds", "7", "limits.max-mam-page", "100"));
+        ConnectionLimits limits = config.limits().connections();
+
+        assertThat(limits.stanzaRate().enabled()).isFalse();
+        assertThat(limits.stanzaRate().floodTimeout()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(limits.negotiationTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(limits.slowReaderTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(limits.maxOutboundBytes()).isEqualTo(65536);
+        assertThat(config.limits().maxArchivePage()).isEqualTo(100);
+        assertThatThrownBy(() -> noEnvironment.load(Optional.empty(), Map.of("limits.max-outbound-bytes", "1000")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("command line: limits.max-outbound-bytes: '1000' is not a whole number from 65536 to "
+                        + "1073741824");
+    }
+
+    @Test
     void theStoreShouldBeEmbeddedAndTheServerOnItsOwnUnlessConfiguredOtherwise() {
         PerchConfig config = PerchConfig.defaults();
 
