@@ -79,6 +79,7 @@ public final class AdminApi implements AutoCloseable {
         new PolicyResource(services.chat()).register(routes);
         new MessageResource(services.chat()).register(routes);
         new ComplianceResource(services.compliance()).register(routes);
+        new ConnectionsResource(services.connections()).register(routes);
         return routes;
     }
 

@@ -26,6 +26,7 @@ class StreamSafetyIT {
     static void startServer() {
         server = PerchTestServer.start(Map.of("limits.max-stanza-bytes", "4096"));
         server.addUser("bystander");
+        server.addUser("raw");
         bystander = SmackClients.login(server, "bystander", "desk");
     }
 
@@ -55,6 +56,67 @@ class StreamSafetyIT {
             raw.send("<message><body></message>");
             expectStreamError(raw, "not-well-formed");
         }
+    }
+
+    @Test
+    @DisplayName("RFC 6120 §11.6, §4.9.3.13: bytes that are not UTF-8 get not-well-formed, and the server carries on")
+    void invalidUtf8ShouldGetNotWellFormed() throws Exception {
+        try (RawXmppClient raw = RawXmppClient.connect(server.c2sPort())) {
+            raw.openStream();
+            raw.send("<message to='bystander@localhost'><body>");
+            raw.sendBytes(new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF, (byte) 0xFE});
+            raw.send("</body></message>");
+            expectStreamError(raw, "not-well-formed");
+        }
+        assertThat(PingManager.getInstanceFor(bystander).pingMyServer(false)).isTrue();
+    }
+
+    @Test
+    @DisplayName("RFC 6120 §4.9.3.13: an attribute given twice gets not-well-formed")
+    void aDuplicateAttributeShouldGetNotWellFormed() {
+        try (RawXmppClient raw = RawXmppClient.connect(server.c2sPort())) {
+            raw.openStream();
+            raw.send("<message id='a' id='b'/>");
+            expectStreamError(raw, "not-well-formed");
+        }
+    }
+
+    @Test
+    @DisplayName("RFC 6120 §4.9.3.12, §13.12: one attribute value larger than limits.max-stanza-bytes is cut off "
+            + "with policy-violation before it is all received")
+    void aHugeAttributeValueShouldGetPolicyViolation() throws Exception {
+        try (RawXmppClient raw = RawXmppClient.connect(server.c2sPort())) {
+            raw.openStream();
+            raw.send("<message to='bystander@localhost' x='" + "y".repeat(8192));
+            expectStreamError(raw, "policy-violation");
+        }
+        assertThat(PingManager.getInstanceFor(bystander).pingMyServer(false)).isTrue();
+    }
+
+    @Test
+    @DisplayName("RFC 6120 §13.12: stanzas packed with long attribute values just under every limit are each parsed "
+            + "once, answered, and leave the server as quick as before")
+    void stanzasFullOfLongAttributeValuesShouldBeHandledWithoutBlowUp() throws Exception {
+        StringBuilder attributes = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            attributes.append(" a").append(i).append("='").append("v".repeat(56)).append('\'');
+        }
+        String ping = "<iq type='get' id='p%d'" + attributes + "><ping xmlns='urn:xmpp:ping'/></iq>";
+        assertThat(ping.length()).isBetween(3800, 4000);
+        int stanzas = 80;
+        try (RawXmppClient raw = RawXmppClient.connect(server.c2sPort())) {
+            raw.login(server.sslContext(), "raw", PerchTestServer.PASSWORD, "blowup");
+            StringBuilder all = new StringBuilder();
+            for (int i = 0; i < stanzas; i++) {
+                all.append(ping.formatted(i));
+            }
+            raw.send(all.toString());
+            for (int i = 0; i < stanzas; i++) {
+                raw.expect(result("p" + i));
+            }
+            assertThat(raw.pending()).doesNotContain("stream:error");
+        }
+        assertThat(PingManager.getInstanceFor(bystander).pingMyServer(false)).isTrue();
     }
 
     @Test
@@ -127,6 +189,11 @@ class StreamSafetyIT {
                 admitted.forEach(RawXmppClient::close);
             }
         }
+    }
+
+    /** An IQ result with this id, whatever the order of its attributes. */
+    private static String result(String id) {
+        return "<iq(?=[^>]*\\bid=['\"]" + id + "['\"])(?=[^>]*\\btype=['\"]result['\"])[^>]*>";
     }
 
     private static void expectStreamError(RawXmppClient raw, String condition) {

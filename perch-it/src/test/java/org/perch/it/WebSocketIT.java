@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.BlockingQueue;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -85,6 +88,41 @@ class WebSocketIT {
     }
 
     @Test
+    @DisplayName("RFC 7395 §3.6, RFC 6120 §4.9.3.12: the stanza rate holds over WebSocket too; a flood that stays "
+            + "over it gets policy-violation in a frame, then <close/>")
+    void aFloodOverWebSocketShouldBeEndedWithPolicyViolation() throws Exception {
+        try (PerchTestServer limited = PerchTestServer.start(Map.of("limits.stanzas-per-second", "10",
+                "limits.stanza-burst", "10", "limits.flood-seconds", "2"));
+             HttpClient trusting = HttpClient.newBuilder().sslContext(limited.sslContext()).build()) {
+            limited.addUser("alice");
+            Frames frames = new Frames();
+            WebSocket ws = login(trusting, limited, frames);
+            ExecutorService writer = Executors.newSingleThreadExecutor();
+            try {
+                writer.submit(() -> {
+                    for (int i = 0; i < 2000; i++) {
+                        ws.sendText("<iq type='get' id='f" + i + "' xmlns='jabber:client'><ping xmlns='urn:xmpp:ping'/>"
+                                + "</iq>", true).get(30, TimeUnit.SECONDS);
+                    }
+                    return null;
+                });
+                String frame;
+                int answered = 0;
+                while (!(frame = frames.next(Duration.ofSeconds(20))).contains("policy-violation")) {
+                    answered++;
+                }
+                assertThat(frame).contains("urn:ietf:params:xml:ns:xmpp-streams");
+                assertThat(frames.next()).startsWith("<close");
+                assertThat(answered).as("pings answered before the error").isLessThan(100);
+                assertThat(limited.connectionFigures().get("closedFlooding")).isEqualTo(1);
+            } finally {
+                writer.shutdownNow();
+                ws.abort();
+            }
+        }
+    }
+
+    @Test
     @DisplayName("XEP-0156 §3: host-meta lists the wss URL of the WebSocket endpoint")
     void hostMetaShouldListTheWebSocketUrl() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
@@ -94,6 +132,29 @@ class WebSocketIT {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("urn:xmpp:alt-connections:websocket")
                 .contains("wss://localhost:" + server.httpPort() + "/xmpp-websocket");
+    }
+
+    /** Opens a stream over wss, logs alice in with PLAIN and binds a resource. */
+    private static WebSocket login(HttpClient client, PerchTestServer target, Frames frames) throws Exception {
+        WebSocket ws = client.newWebSocketBuilder().subprotocols("xmpp")
+                .buildAsync(URI.create("wss://localhost:" + target.httpPort() + "/xmpp-websocket"), frames)
+                .get(10, TimeUnit.SECONDS);
+        String open = "<open xmlns='" + FRAMING + "' to='localhost' version='1.0'/>";
+        ws.sendText(open, true).get(10, TimeUnit.SECONDS);
+        frames.next();
+        frames.next();
+        String credentials = Base64.getEncoder().encodeToString(
+                ("\0alice\0" + PerchTestServer.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        ws.sendText("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>" + credentials + "</auth>",
+                true).get(10, TimeUnit.SECONDS);
+        assertThat(frames.next()).startsWith("<success");
+        ws.sendText(open, true).get(10, TimeUnit.SECONDS);
+        frames.next();
+        frames.next();
+        ws.sendText("<iq type='set' id='b1' xmlns='jabber:client'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'/>"
+                + "</iq>", true).get(10, TimeUnit.SECONDS);
+        assertThat(frames.next()).contains("<jid>");
+        return ws;
     }
 
     /** Collects whole text messages (a message may arrive in several parts). */
@@ -113,8 +174,12 @@ class WebSocketIT {
         }
 
         String next() throws InterruptedException {
-            String m = messages.poll(10, TimeUnit.SECONDS);
-            assertThat(m).as("a WebSocket message within 10 s").isNotNull();
+            return next(Duration.ofSeconds(10));
+        }
+
+        String next(Duration within) throws InterruptedException {
+            String m = messages.poll(within.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(m).as("a WebSocket message within " + within).isNotNull();
             return m;
         }
     }

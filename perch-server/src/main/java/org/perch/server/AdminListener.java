@@ -8,16 +8,16 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.perch.admin.AdminApi;
 import org.perch.admin.AdminServices;
 import org.perch.admin.LocalCredential;
-import org.perch.compliance.ComplianceControl;
 import org.perch.core.Jid;
 import org.perch.domain.account.LoginThrottle;
-import org.perch.domain.chat.ChatRooms;
 import org.perch.server.config.HttpConfig;
 import org.perch.server.config.PerchConfig;
 import org.perch.store.AccountStore;
@@ -33,7 +33,8 @@ final class AdminListener {
     private AdminListener() {
     }
 
-    static Optional<AdminApi> start(PerchConfig config, ChatRooms chat, ComplianceControl compliance,
+    /** @param connections the client connections' figures ({@code GET /api/v1/connections}) */
+    static Optional<AdminApi> start(PerchConfig config, ChatRuntime chat, Supplier<Map<String, Long>> connections,
                                     AccountStore accounts, LoginThrottle throttle, TlsIdentity identity,
                                     SecureRandom random) {
         HttpConfig admin = config.admin();
@@ -53,7 +54,8 @@ final class AdminListener {
                     + " unless a TLS-terminating proxy stands in front of it", admin.bindAddress());
         }
         return Optional.of(AdminApi.start(admin.bindAddress(), admin.port(), tls,
-                new AdminServices(chat, accounts, throttle, Jid.domainOnly(config.domain()), token, compliance)));
+                new AdminServices(chat.services().rooms(), accounts, throttle, Jid.domainOnly(config.domain()), token,
+                        chat.compliance(), connections)));
     }
 
     static boolean loopback(String address) {

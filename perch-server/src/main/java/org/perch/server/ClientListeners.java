@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.perch.web.RoomManagementSite;
+import org.perch.xmpp.netty.TransportStats;
 import org.perch.xmpp.netty.XmppTransport;
 import org.perch.xmpp.session.XmppServer;
 import org.perch.xmpp.stream.OtherHost;
@@ -22,14 +23,17 @@ final class ClientListeners implements AutoCloseable {
     private static final String NO_ACTIVE_SERVER = "no server of the pool takes clients now; try again later";
 
     private final XmppServer xmpp;
+    private final TransportStats stats;
     private final Supplier<XmppTransport> transportOpener;
     private final Supplier<Optional<RoomManagementSite>> webOpener;
     private Optional<XmppTransport> transport = Optional.empty();
     private Optional<RoomManagementSite> web = Optional.empty();
 
-    ClientListeners(XmppServer xmpp, Supplier<XmppTransport> transportOpener,
+    /** @param stats the counters every transport {@code transportOpener} starts counts in */
+    ClientListeners(XmppServer xmpp, TransportStats stats, Supplier<XmppTransport> transportOpener,
                     Supplier<Optional<RoomManagementSite>> webOpener) {
         this.xmpp = xmpp;
+        this.stats = stats;
         this.transportOpener = transportOpener;
         this.webOpener = webOpener;
     }
@@ -73,6 +77,11 @@ final class ClientListeners implements AutoCloseable {
 
     synchronized int httpPort() {
         return transport.map(XmppTransport::httpPort).orElse(-1);
+    }
+
+    /** What the connection limits have done since start, and the client connections open now. */
+    synchronized TransportStats.Snapshot connectionStats() {
+        return transport.map(XmppTransport::stats).orElseGet(() -> stats.snapshot(0, 0));
     }
 
     synchronized Optional<RoomManagementSite> web() {

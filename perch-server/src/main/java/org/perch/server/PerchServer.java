@@ -21,6 +21,7 @@ import org.perch.store.h2.H2Store;
 import org.perch.store.postgres.PostgresStore;
 import org.perch.xmpp.netty.TlsIdentity;
 import org.perch.xmpp.netty.TransportConfig;
+import org.perch.xmpp.netty.TransportStats;
 import org.perch.xmpp.netty.XmppTransport;
 import org.perch.xmpp.sasl.SaslMechanisms;
 import org.perch.xmpp.session.XmppServer;
@@ -66,11 +67,12 @@ public final class PerchServer {
                     config.auth().scramIterations());
             XmppSettings settings = new XmppSettings(config.domain(), config.mucDomain(), config.registrationEnabled(),
                     config.streamManagement().resumeTimeout(), MAX_UNACKED, INBOUND_QUEUE,
-                    config.auth().channelBinding());
+                    config.auth().channelBinding(), config.limits().maxArchivePage());
             ChatRuntime chat = ChatRuntime.start(config, store, clock, () -> complianceRecord(config, assignment));
             XmppServer xmpp = new XmppServer(settings, accounts, store.rosters(), sasl, clock, chat.services());
-            ClientListeners listeners = new ClientListeners(xmpp,
-                    () -> XmppTransport.start(transportConfig(config), identity, xmpp),
+            TransportStats transportStats = new TransportStats();
+            ClientListeners listeners = new ClientListeners(xmpp, transportStats,
+                    () -> XmppTransport.start(transportConfig(config), identity, xmpp, transportStats),
                     () -> WebListener.start(config, chat.services().rooms(), store.accounts(), throttle, identity,
                             random));
             Optional<AdminApi> admin;
@@ -79,8 +81,8 @@ public final class PerchServer {
                 if (assignment.map(PoolAssignment::active).orElse(true)) {
                     listeners.open();
                 }
-                admin = AdminListener.start(config, chat.services().rooms(), chat.compliance(), store.accounts(),
-                        throttle, identity, random);
+                admin = AdminListener.start(config, chat, () -> listeners.connectionStats().byName(),
+                        store.accounts(), throttle, identity, random);
                 try {
                     membership = assignment.map(a -> PoolMembership.start(store, config.poolMember().orElseThrow(),
                             config, a, listeners, xmpp.sessions()::size, chat::feedPosition, chat::serverGone,
@@ -127,6 +129,6 @@ public final class PerchServer {
     static TransportConfig transportConfig(PerchConfig c) {
         return new TransportConfig(c.xmpp().bindAddress(), c.xmpp().c2sPort(), c.xmpp().directTlsPort(),
                 c.http().bindAddress(), c.http().port(), c.http().tls(), c.domain(), c.limits().stream(),
-                c.limits().maxConnectionsPerAddress(), c.limits().idleTimeout());
+                c.limits().connections());
     }
 }

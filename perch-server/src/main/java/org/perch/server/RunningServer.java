@@ -9,6 +9,7 @@ import org.perch.server.tls.TlsFiles;
 import org.perch.store.Store;
 import org.perch.web.RoomManagementSite;
 import org.perch.xmpp.netty.TlsIdentity;
+import org.perch.xmpp.netty.TransportStats;
 import org.perch.xmpp.session.XmppServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,14 @@ public final class RunningServer implements AutoCloseable {
 
     public int httpPort() {
         return listeners.httpPort();
+    }
+
+    /**
+     * What the connection limits have done since start (connections closed per limit, stanzas slowed, the largest
+     * backlogs one connection reached) and the client connections open now.
+     */
+    public TransportStats.Snapshot connectionStats() {
+        return listeners.connectionStats();
     }
 
     /** Whether clients may connect: always on a server of its own; in a pool, while the topology makes it active. */

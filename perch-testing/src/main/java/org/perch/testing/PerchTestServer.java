@@ -1,7 +1,12 @@
 package org.perch.testing;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -9,12 +14,15 @@ import java.security.SecureRandom;
 import java.security.cert.CertificateFactory;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
+import org.perch.admin.Json;
+import org.perch.admin.LocalCredential;
 import org.perch.core.Jid;
 import org.perch.domain.account.AccountService;
 import org.perch.server.PerchServer;
@@ -152,6 +160,30 @@ public final class PerchTestServer implements AutoCloseable {
             accounts.grantAdmin(jid);
         }
         return jid;
+    }
+
+    /**
+     * What an operator sees at the admin API's {@code GET /api/v1/connections} (with the local credential): the
+     * client connections open now and what the connection limits have done, by name.
+     */
+    public Map<String, Long> connectionFigures() {
+        try {
+            HttpClient https = HttpClient.newBuilder().sslContext(sslContext()).build();
+            HttpResponse<String> response = https.send(HttpRequest.newBuilder(URI.create("https://localhost:"
+                            + server.adminPort() + "/api/v1/connections"))
+                    .header("Authorization", "Bearer " + LocalCredential.read(dataDir)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET /api/v1/connections: " + response.statusCode() + " "
+                        + response.body());
+            }
+            return Json.MAPPER.readValue(response.body(), new TypeReference<LinkedHashMap<String, Long>>() { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     /** An SSL context that trusts only this server's certificate. */

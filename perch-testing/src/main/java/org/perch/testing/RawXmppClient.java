@@ -48,8 +48,19 @@ public final class RawXmppClient implements AutoCloseable {
     }
 
     public static RawXmppClient connect(int port, Duration timeout) {
+        return connect(port, timeout, 0);
+    }
+
+    /**
+     * A plain TCP connection whose receive buffer is set to {@code receiveBufferBytes} before it connects (0 leaves
+     * the system's): a small one lets a client that stops reading fill the server's send window quickly.
+     */
+    public static RawXmppClient connect(int port, Duration timeout, int receiveBufferBytes) {
         try {
             Socket s = new Socket();
+            if (receiveBufferBytes > 0) {
+                s.setReceiveBufferSize(receiveBufferBytes);
+            }
             s.connect(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port),
                     (int) timeout.toMillis());
             return new RawXmppClient(s, timeout);
@@ -73,6 +84,17 @@ public final class RawXmppClient implements AutoCloseable {
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot send " + abbreviate(text), e);
+        }
+    }
+
+    /** Writes the bytes as they are (say, not UTF-8) and flushes. */
+    public RawXmppClient sendBytes(byte[] bytes) {
+        try {
+            out.write(bytes);
+            out.flush();
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot send " + bytes.length + " bytes", e);
         }
     }
 

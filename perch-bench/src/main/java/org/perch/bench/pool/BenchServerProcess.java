@@ -29,10 +29,11 @@ public record BenchServerProcess(String name, Process process, Path dataDir, int
     public static final String HEAP = "-Xmx1g";
     /**
      * Settings for a server under load from one machine: all clients may come from one address, more than the 64
-     * connections an address may hold by default, and a client may stay silent for long.
+     * connections an address may hold by default, a client may stay silent for long, and thousands of logins
+     * started at once may queue for longer than the 30 s a connection is given to bind a session.
      */
     public static final Map<String, String> LOAD_SETTINGS = Map.of("limits.max-connections-per-address", "1000000",
-            "limits.idle-timeout-seconds", "86400");
+            "limits.idle-timeout-seconds", "86400", "limits.negotiation-timeout-seconds", "3600");
     private static final int FORWARDED_LINES = 50;
 
     /**

@@ -86,6 +86,35 @@ public final class ConfigKeys {
             "Connections one IP address may hold open at once.", Checks.range(1, 1_000_000));
     public static final ConfigKey LIMITS_IDLE_TIMEOUT_SECONDS = new ConfigKey("limits.idle-timeout-seconds", "300",
             "A connection that sends nothing for this many seconds is closed.", Checks.range(1, 86_400));
+    public static final ConfigKey LIMITS_NEGOTIATION_TIMEOUT_SECONDS = new ConfigKey(
+            "limits.negotiation-timeout-seconds", "30",
+            "A connection that has not completed TLS, authentication and resource binding (or a stream resumption) "
+                    + "this many seconds after it opened is closed, however it trickles bytes: with "
+                    + "`connection-timeout` if a stream is open, otherwise without a word. On the HTTP port the time includes the "
+                    + "WebSocket upgrade, so plain HTTP connections (host-meta) last at most this long.",
+            Checks.range(1, 3600));
+    public static final ConfigKey LIMITS_STANZAS_PER_SECOND = new ConfigKey("limits.stanzas-per-second", "50",
+            "Stanzas a second one connection may send for as long as it likes; 0 turns the limit off. Above it the "
+                    + "server stops reading the connection until it is under the rate again (a shaper, as ejabberd "
+                    + "and Prosody have): a burst is slowed, never dropped, and it covers join storms, a join being a "
+                    + "stanza.", Checks.range(0, 1_000_000));
+    public static final ConfigKey LIMITS_STANZA_BURST = new ConfigKey("limits.stanza-burst", "100",
+            "Stanzas one connection may send at once after a quiet spell, before `limits.stanzas-per-second` slows it "
+                    + "(a login and its room joins).", Checks.range(1, 1_000_000));
+    public static final ConfigKey LIMITS_FLOOD_SECONDS = new ConfigKey("limits.flood-seconds", "30",
+            "A connection kept over `limits.stanzas-per-second` without a break for longer than this (each time "
+                    + "reading resumed, more was waiting) is closed with `policy-violation`: at the defaults, a "
+                    + "backlog of some 1,500 stanzas beyond the burst.", Checks.range(1, 3600));
+    public static final ConfigKey LIMITS_SLOW_READER_SECONDS = new ConfigKey("limits.slow-reader-seconds", "30",
+            "A connection whose unsent output stays above 128 KiB (the client does not read, or reads too slowly) "
+                    + "for longer than this is closed with `policy-violation`.", Checks.range(1, 3600));
+    public static final ConfigKey LIMITS_MAX_OUTBOUND_BYTES = new ConfigKey("limits.max-outbound-bytes", "4194304",
+            "Unsent output one connection may have at once, in bytes (65536-1073741824); a stanza that would go "
+                    + "beyond it is dropped and the connection closed with `policy-violation` at once. 4 MiB holds the "
+                    + "history of a login joining 100 rooms on a slow link.", Checks.range(65_536, 1_073_741_824));
+    public static final ConfigKey LIMITS_MAX_MAM_PAGE = new ConfigKey("limits.max-mam-page", "250",
+            "Most messages one archive query (XEP-0313) returns, whatever RSM `max` it asks for; the client pages on "
+                    + "from the RSM `last` it is given (1-10000).", Checks.range(1, 10_000));
     public static final ConfigKey SM_RESUME_TIMEOUT_SECONDS = new ConfigKey(
             "stream-management.resume-timeout-seconds", "300",
             "How long a dropped session may be resumed (XEP-0198), in seconds; 0 disables resumption.",
@@ -132,6 +161,8 @@ public final class ConfigKeys {
             TLS_PRIVATE_KEY, REGISTRATION_ENABLED, AUTH_SCRAM_ITERATIONS, AUTH_MAX_FAILURES_PER_ACCOUNT,
             AUTH_MAX_FAILURES_PER_ADDRESS, AUTH_LOCKOUT_SECONDS, AUTH_CHANNEL_BINDING, LIMITS_MAX_STANZA_BYTES, LIMITS_MAX_DEPTH,
             LIMITS_MAX_ATTRIBUTES, LIMITS_MAX_CONNECTIONS_PER_ADDRESS, LIMITS_IDLE_TIMEOUT_SECONDS,
+            LIMITS_NEGOTIATION_TIMEOUT_SECONDS, LIMITS_STANZAS_PER_SECOND, LIMITS_STANZA_BURST, LIMITS_FLOOD_SECONDS,
+            LIMITS_SLOW_READER_SECONDS, LIMITS_MAX_OUTBOUND_BYTES, LIMITS_MAX_MAM_PAGE,
             SM_RESUME_TIMEOUT_SECONDS, CHAT_DEFAULT_HISTORY, CHAT_PARTICIPANT_UPDATE_LIMIT, CHAT_BOOTSTRAP_CATEGORY,
             CHAT_SITE, STORE_KIND, STORE_URL, STORE_USER, STORE_PASSWORD_FILE, STORE_POOL_SIZE, POOL_NAME, POOL_SERVER);
 

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeSet;
 import org.perch.core.Jid;
+import org.perch.xmpp.netty.ConnectionLimits;
+import org.perch.xmpp.netty.StanzaRate;
 import org.perch.xmpp.stream.StreamLimits;
 
 /**
@@ -119,15 +121,25 @@ public final class ConfigLoader {
                         r.integer(ConfigKeys.AUTH_MAX_FAILURES_PER_ACCOUNT),
                         r.integer(ConfigKeys.AUTH_MAX_FAILURES_PER_ADDRESS),
                         r.seconds(ConfigKeys.AUTH_LOCKOUT_SECONDS), r.flag(ConfigKeys.AUTH_CHANNEL_BINDING)),
-                new LimitsConfig(new StreamLimits(r.integer(ConfigKeys.LIMITS_MAX_STANZA_BYTES),
-                        r.integer(ConfigKeys.LIMITS_MAX_DEPTH), r.integer(ConfigKeys.LIMITS_MAX_ATTRIBUTES)),
-                        r.integer(ConfigKeys.LIMITS_MAX_CONNECTIONS_PER_ADDRESS),
-                        r.seconds(ConfigKeys.LIMITS_IDLE_TIMEOUT_SECONDS)),
+                limits(r),
                 new StreamManagementConfig(r.seconds(ConfigKeys.SM_RESUME_TIMEOUT_SECONDS)),
                 new ChatConfig(r.integer(ConfigKeys.CHAT_DEFAULT_HISTORY),
                         r.integer(ConfigKeys.CHAT_PARTICIPANT_UPDATE_LIMIT), r.text(ConfigKeys.CHAT_BOOTSTRAP_CATEGORY),
                         r.text(ConfigKeys.CHAT_SITE).strip()),
                 store(r), poolMember(r));
+    }
+
+    private static LimitsConfig limits(Resolved r) {
+        StreamLimits stream = new StreamLimits(r.integer(ConfigKeys.LIMITS_MAX_STANZA_BYTES),
+                r.integer(ConfigKeys.LIMITS_MAX_DEPTH), r.integer(ConfigKeys.LIMITS_MAX_ATTRIBUTES));
+        StanzaRate rate = new StanzaRate(r.integer(ConfigKeys.LIMITS_STANZAS_PER_SECOND),
+                r.integer(ConfigKeys.LIMITS_STANZA_BURST), r.seconds(ConfigKeys.LIMITS_FLOOD_SECONDS));
+        ConnectionLimits connections = new ConnectionLimits(
+                r.integer(ConfigKeys.LIMITS_MAX_CONNECTIONS_PER_ADDRESS),
+                r.seconds(ConfigKeys.LIMITS_IDLE_TIMEOUT_SECONDS),
+                r.seconds(ConfigKeys.LIMITS_NEGOTIATION_TIMEOUT_SECONDS), rate,
+                r.seconds(ConfigKeys.LIMITS_SLOW_READER_SECONDS), r.integer(ConfigKeys.LIMITS_MAX_OUTBOUND_BYTES));
+        return new LimitsConfig(stream, connections, r.integer(ConfigKeys.LIMITS_MAX_MAM_PAGE));
     }
 
     private static StoreConfig store(Resolved r) {

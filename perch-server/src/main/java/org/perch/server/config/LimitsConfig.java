@@ -1,22 +1,23 @@
 package org.perch.server.config;
 
-import java.time.Duration;
 import java.util.Objects;
+import org.perch.xmpp.netty.ConnectionLimits;
 import org.perch.xmpp.stream.StreamLimits;
 
 /**
- * Per-connection limits.
+ * What one client may take of the server.
  *
  * @param stream stanza size, depth and attribute limits enforced by the parser
- * @param maxConnectionsPerAddress connections one IP address may hold open at once
- * @param idleTimeout a connection that sends nothing for this long is closed
+ * @param connections per connection: connections per address, idle and negotiation timeouts, stanza rate, output
+ *     a slow reader may leave unread
+ * @param maxArchivePage the most messages one archive (MAM) query returns
  */
-public record LimitsConfig(StreamLimits stream, int maxConnectionsPerAddress, Duration idleTimeout) {
+public record LimitsConfig(StreamLimits stream, ConnectionLimits connections, int maxArchivePage) {
     public LimitsConfig {
         Objects.requireNonNull(stream, "stream");
-        Objects.requireNonNull(idleTimeout, "idleTimeout");
-        if (maxConnectionsPerAddress < 1) {
-            throw new IllegalArgumentException("maxConnectionsPerAddress must be at least 1");
+        Objects.requireNonNull(connections, "connections");
+        if (maxArchivePage < 1) {
+            throw new IllegalArgumentException("maxArchivePage must be at least 1");
         }
     }
 }

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.perch.xmpp.netty.ConnectionLimits;
+import org.perch.xmpp.netty.StanzaRate;
 import org.perch.xmpp.stream.StreamLimits;
 
 class ConfigLoaderTest {
@@ -32,11 +34,33 @@ class ConfigLoaderTest {
         assertThat(config.tls()).isEqualTo(new TlsConfig.SelfSigned());
         assertThat(config.registrationEnabled()).isFalse();
         assertThat(config.auth()).isEqualTo(new AuthConfig(4096, 5, 20, Duration.ofMinutes(5), true));
-        assertThat(config.limits()).isEqualTo(
-                new LimitsConfig(new StreamLimits(262144, 32, 64), 64, Duration.ofMinutes(5)));
+        assertThat(config.limits()).isEqualTo(new LimitsConfig(new StreamLimits(262144, 32, 64),
+                new ConnectionLimits(64, Duration.ofMinutes(5), Duration.ofSeconds(30),
+                        new StanzaRate(50, 100, Duration.ofSeconds(30)), Duration.ofSeconds(30), 4L * 1024 * 1024),
+                250));
+        assertThat(config.limits().connections()).isEqualTo(ConnectionLimits.DEFAULT);
         assertThat(config.streamManagement().resumeTimeout()).isEqualTo(Duration.ofMinutes(5));
         assertThat(config.streamManagement().resumptionEnabled()).isTrue();
         assertThat(PerchConfig.defaults()).isEqualTo(config);
+    }
+
+    @Test
+    void theConnectionLimitsShouldBeReadFromTheirKeysAndAZeroStanzaRateShouldTurnTheRateOff() {
+        PerchConfig config = noEnvironment.load(Optional.empty(), Map.of("limits.stanzas-per-second", "0",
+                "limits.negotiation-timeout-seconds", "10", "limits.slow-reader-seconds", "5",
+                "limits.max-outbound-bytes", "65536", "limits.flood-seconds", "7", "limits.max-mam-page", "100"));
+        ConnectionLimits limits = config.limits().connections();
+
+        assertThat(limits.stanzaRate().enabled()).isFalse();
+        assertThat(limits.stanzaRate().floodTimeout()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(limits.negotiationTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(limits.slowReaderTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(limits.maxOutboundBytes()).isEqualTo(65536);
+        assertThat(config.limits().maxArchivePage()).isEqualTo(100);
+        assertThatThrownBy(() -> noEnvironment.load(Optional.empty(), Map.of("limits.max-outbound-bytes", "1000")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("command line: limits.max-outbound-bytes: '1000' is not a whole number from 65536 to "
+                        + "1073741824");
     }
 
     @Test

@@ -1,12 +1,15 @@
 package org.perch.xmpp.netty;
 
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.perch.xmpp.session.Connection;
@@ -17,24 +20,38 @@ import org.slf4j.LoggerFactory;
  * What both framings share: ordered writes from any thread, the outbound cap, closing once, channel binding and
  * the labels. Every action runs on the channel's event loop; an action submitted from the loop itself still
  * queues behind actions other threads submitted earlier, so writes keep the order in which they were made.
+ *
+ * <p>Unsent output is bounded by an {@link OutboundBudget}: a write that would take it beyond
+ * {@link ConnectionLimits#maxOutboundBytes()} is dropped, and the session is ended as a slow reader's.
  */
 abstract sealed class ChannelConnection implements Connection permits NettyConnection, WebSocketConnection {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelConnection.class);
-    /** Outbound bytes beyond the high water mark at which a connection is dropped at once, not after a delay. */
-    static final long MAX_PENDING_BYTES = 1024 * 1024;
+    /**
+     * How long the closing sequence (stream error, closing tag) may take to be sent before the socket is closed
+     * anyway: a peer that does not read would otherwise keep a closing connection open for ever.
+     */
+    static final Duration CLOSING_GRACE = Duration.ofSeconds(3);
 
     final Channel channel;
     private final String label;
     private final String remoteAddress;
     private final Optional<byte[]> serverEndPoint;
+    private final OutboundBudget outbound;
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean closeCalled = new AtomicBoolean();
     /** Set on the event loop when the closing sequence is written or the channel is gone. */
     private volatile boolean finished;
+    /** Set when a write found no room: nothing more is written, and the session is being ended. */
+    private volatile boolean overflowed;
+    /** Whether our side of a stream is open, so that a stream error can be framed in it. */
+    private volatile boolean streamOpen;
 
-    ChannelConnection(Channel channel, String kind, long id, Optional<byte[]> serverEndPoint) {
+    ChannelConnection(Channel channel, String kind, long id, Optional<byte[]> serverEndPoint,
+                      TransportContext context) {
         this.channel = channel;
         this.serverEndPoint = serverEndPoint;
+        this.outbound = new OutboundBudget(channel, context.config().connections().maxOutboundBytes(),
+                context.stats());
         if (channel.remoteAddress() instanceof InetSocketAddress remote && remote.getAddress() != null) {
             this.remoteAddress = remote.getAddress().getHostAddress();
             this.label = kind + "#" + id + " " + remoteAddress + ":" + remote.getPort();
@@ -79,14 +96,39 @@ abstract sealed class ChannelConnection implements Connection permits NettyConne
                 if (!finished && channel.isActive()) {
                     finished = true;
                     writeClosing(error);
+                    if (!channel.eventLoop().isShuttingDown()) {
+                        channel.eventLoop().schedule(() -> channel.close(), CLOSING_GRACE.toMillis(),
+                                TimeUnit.MILLISECONDS);
+                    }
                 }
             });
         }
     }
 
+    /** The session is bound: the negotiation deadline no longer applies. */
+    @Override
+    public final void negotiated() {
+        submit(() -> {
+            if (channel.pipeline().get(PipelineNames.NEGOTIATION_DEADLINE) != null) {
+                channel.pipeline().remove(PipelineNames.NEGOTIATION_DEADLINE);
+            }
+        });
+    }
+
     /** The channel went away: nothing more is written. */
     final void markClosed() {
         finished = true;
+    }
+
+    /** Our side of a stream is now open (true), or has ended or is being restarted (false). */
+    final void streamOpen(boolean open) {
+        streamOpen = open;
+    }
+
+    /** Whether a stream error could be framed now: our stream is open and no TLS handshake is under way. */
+    final boolean canFrameStreamError() {
+        SslHandler tls = channel.pipeline().get(SslHandler.class);
+        return streamOpen && (tls == null || tls.handshakeFuture().isDone());
     }
 
     /** Frames one piece of output for the wire; called on the event loop. */
@@ -95,22 +137,37 @@ abstract sealed class ChannelConnection implements Connection permits NettyConne
     /** Writes the closing sequence of the framing and closes the channel once it is flushed (event loop). */
     abstract void writeClosing(Optional<StreamError> error);
 
-    /** Writes text in order, unless the stream is finished or the peer has stopped reading. */
+    /**
+     * Writes text in order, unless the stream is finished, or there is no room for it: then the text is dropped
+     * and the session ended as a slow reader's ({@link LimitExceeded.Limit#SLOW_READER}).
+     */
     final void write(String text) {
+        if (finished || overflowed) {
+            return;
+        }
+        long bytes = ByteBufUtil.utf8Bytes(text);
+        if (!outbound.reserve(bytes)) {
+            overflow(bytes);
+            return;
+        }
         submit(() -> {
-            if (finished || !channel.isActive()) {
-                return;
+            try {
+                if (!finished && channel.isActive()) {
+                    // A failed write (peer gone) needs no handling here: channelInactive ends the session.
+                    channel.writeAndFlush(encode(text));
+                }
+            } finally {
+                outbound.handedOver(bytes);
             }
-            if (!channel.isWritable() && channel.bytesBeforeWritable() > MAX_PENDING_BYTES) {
-                LOG.info("disconnecting {}: {} bytes waiting for a peer that does not read", label,
-                        channel.bytesBeforeWritable());
-                finished = true;
-                channel.close();
-                return;
-            }
-            // A failed write (peer gone) needs no handling here: channelInactive ends the session.
-            channel.writeAndFlush(encode(text));
         });
+    }
+
+    private void overflow(long bytes) {
+        overflowed = true;
+        LOG.info("{}: {} bytes unsent or queued, {} more would pass the limit of {}; ending the stream", label,
+                outbound.unsent(), bytes, outbound.max());
+        submit(() -> channel.pipeline().fireUserEventTriggered(new LimitExceeded(LimitExceeded.Limit.SLOW_READER,
+                "more than " + outbound.max() + " bytes waiting to be read")));
     }
 
     final void submit(Runnable action) {

@@ -35,6 +35,7 @@ final class HttpInitializer extends ChannelInitializer<SocketChannel> {
         ChannelPipeline p = ch.pipeline();
         p.addLast(PipelineNames.CONNECTION_LIMITER, context.limiter());
         p.addLast(PipelineNames.IDLE, context.newIdleHandler());
+        p.addLast(PipelineNames.NEGOTIATION_DEADLINE, context.newNegotiationDeadline());
         p.addLast(PipelineNames.WRITABILITY_GUARD, context.newWritabilityGuard());
         if (tls) {
             p.addLast(PipelineNames.TLS, context.tls().context().newHandler(ch.alloc()));
@@ -46,8 +47,9 @@ final class HttpInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast(PipelineNames.WEBSOCKET_PROTOCOL, new WebSocketServerProtocolHandler(webSocketConfig(config)));
         p.addLast(PipelineNames.WEBSOCKET_AGGREGATOR, new WebSocketFrameAggregator(config.limits().maxStanzaBytes()));
         p.addLast(PipelineNames.FRAME_DECODER, new XmppFrameDecoder(config.limits()));
-        p.addLast(PipelineNames.SESSION_BRIDGE, new SessionBridge(context.handlers(),
-                channel -> new WebSocketConnection(channel, context.nextId(), context.tls(), tls), false));
+        p.addLast(PipelineNames.STANZA_RATE, context.newRateLimiter());
+        p.addLast(PipelineNames.SESSION_BRIDGE, new SessionBridge(context,
+                channel -> new WebSocketConnection(channel, context, tls), false));
     }
 
     private static WebSocketServerProtocolConfig webSocketConfig(TransportConfig config) {

@@ -26,15 +26,16 @@ final class NettyConnection extends ChannelConnection {
     /**
      * @param directTls whether the channel already starts with TLS (XEP-0368); otherwise STARTTLS is offered
      */
-    NettyConnection(Channel channel, long id, XmlStreamDecoder decoder, TlsSetup tls, boolean directTls) {
-        super(channel, "c2s", id, tls.serverEndPoint());
+    NettyConnection(Channel channel, TransportContext context, XmlStreamDecoder decoder, boolean directTls) {
+        super(channel, "c2s", context.nextId(), context.tls().serverEndPoint(), context);
         this.decoder = decoder;
-        this.tls = tls.context();
+        this.tls = context.tls().context();
         this.secure = directTls;
     }
 
     @Override
     public void openStream(StreamHeader header) {
+        streamOpen(true);
         write(StreamWriter.tcpHeader(header));
     }
 
@@ -64,6 +65,7 @@ final class NettyConnection extends ChannelConnection {
             throw new IllegalStateException("TLS is already active on " + label());
         }
         secure = true;
+        streamOpen(false);
         submit(() -> {
             if (!channel.isActive()) {
                 return;
@@ -79,6 +81,7 @@ final class NettyConnection extends ChannelConnection {
 
     @Override
     public void restartStream() {
+        streamOpen(false);
         submit(decoder::reset);
     }
 

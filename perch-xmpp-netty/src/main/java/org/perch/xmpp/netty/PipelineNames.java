@@ -4,6 +4,7 @@ package org.perch.xmpp.netty;
 final class PipelineNames {
     static final String CONNECTION_LIMITER = "connection-limiter";
     static final String IDLE = "idle";
+    static final String NEGOTIATION_DEADLINE = "negotiation-deadline";
     static final String WRITABILITY_GUARD = "writability-guard";
     static final String TLS = "tls";
     static final String FLUSH_CONSOLIDATION = "flush-consolidation";
@@ -14,6 +15,7 @@ final class PipelineNames {
     static final String WEBSOCKET_PROTOCOL = "websocket-protocol";
     static final String WEBSOCKET_AGGREGATOR = "websocket-aggregator";
     static final String FRAME_DECODER = "xmpp-frame-decoder";
+    static final String STANZA_RATE = "stanza-rate";
     static final String SESSION_BRIDGE = "session-bridge";
 
     private PipelineNames() {

@@ -7,9 +7,12 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javax.net.ssl.SSLException;
 import io.netty.handler.codec.DecoderException;
+import org.perch.xmpp.session.Connection;
 import org.perch.xmpp.session.StreamHandler;
 import org.perch.xmpp.session.StreamHandlerFactory;
 import org.perch.xmpp.stream.StreamErrorCondition;
@@ -20,24 +23,28 @@ import org.slf4j.LoggerFactory;
 /**
  * The last handler of every client pipeline: creates the session's {@link StreamHandler} (on TCP when the channel
  * becomes active, on WebSocket when the upgrade completes), hands it the decoder's {@link StreamEvent}s, turns
- * read-idleness into {@code connection-timeout}, and reports the disconnect exactly once.
+ * read-idleness into {@code connection-timeout} and a broken {@link LimitExceeded limit} into its stream error,
+ * and reports the disconnect exactly once.
  */
 final class SessionBridge extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(SessionBridge.class);
 
     private final StreamHandlerFactory factory;
+    private final TransportStats stats;
     private final Function<Channel, ChannelConnection> connections;
     private final boolean startOnActive;
     private ChannelConnection connection;
     private StreamHandler handler;
     private boolean disconnected;
+    private boolean limitBroken;
 
     /**
      * @param startOnActive true for TCP; false for WebSocket, whose session starts after the upgrade
      */
-    SessionBridge(StreamHandlerFactory factory, Function<Channel, ChannelConnection> connections,
+    SessionBridge(TransportContext context, Function<Channel, ChannelConnection> connections,
                   boolean startOnActive) {
-        this.factory = factory;
+        this.factory = context.handlers();
+        this.stats = context.stats();
         this.connections = connections;
         this.startOnActive = startOnActive;
     }
@@ -56,6 +63,9 @@ final class SessionBridge extends ChannelInboundHandlerAdapter {
             start(ctx);
         } else if (event instanceof IdleStateEvent idle) {
             onIdle(ctx, idle);
+        } else if (event instanceof LimitExceeded limit) {
+            onLimit(ctx, limit);
+            return;
         }
         ctx.fireUserEventTriggered(event);
     }
@@ -100,6 +110,34 @@ final class SessionBridge extends ChannelInboundHandlerAdapter {
             connection = connections.apply(ctx.channel());
             handler = factory.create(connection);
         }
+    }
+
+    /**
+     * Ends the stream with the limit's error at once, whatever the session still has queued (stanzas it took in
+     * before the limit was broken go on being handled, but nothing more reaches the client), and tells the session,
+     * which ends itself (no resumption) when it gets there. A connection with no session, or with no stream of ours
+     * open to carry an error the limit may leave out, is just closed. When no stream is open but the limit wants
+     * its error sent, the session opens one first (RFC 6120 §4.9.1.1); if it has not closed the connection within
+     * twice {@link ChannelConnection#CLOSING_GRACE}, we do.
+     */
+    private void onLimit(ChannelHandlerContext ctx, LimitExceeded limit) {
+        if (limitBroken || !ctx.channel().isActive()) {
+            return;
+        }
+        limitBroken = true;
+        stats.closed(limit.limit());
+        boolean framable = handler != null && connection.canFrameStreamError();
+        if (handler == null || (limit.silentWithoutStream() && !framable)) {
+            ctx.close();
+            return;
+        }
+        if (framable) {
+            connection.close(Optional.of(new Connection.StreamError(limit.error().condition(), limit.text())));
+        } else {
+            ctx.executor().schedule(() -> ctx.close(), ChannelConnection.CLOSING_GRACE.toMillis() * 2,
+                    TimeUnit.MILLISECONDS);
+        }
+        handler.onStreamError(limit.error());
     }
 
     /** The first idle period asks the session to end the stream; if it has not by the next one, we close. */

@@ -24,13 +24,15 @@ final class TcpInitializer extends ChannelInitializer<SocketChannel> {
         ChannelPipeline p = ch.pipeline();
         p.addLast(PipelineNames.CONNECTION_LIMITER, context.limiter());
         p.addLast(PipelineNames.IDLE, context.newIdleHandler());
+        p.addLast(PipelineNames.NEGOTIATION_DEADLINE, context.newNegotiationDeadline());
         p.addLast(PipelineNames.WRITABILITY_GUARD, context.newWritabilityGuard());
         if (directTls) {
             p.addLast(PipelineNames.TLS, context.tls().context().newHandler(ch.alloc()));
         }
         p.addLast(PipelineNames.FLUSH_CONSOLIDATION, context.newFlushConsolidation());
         p.addLast(PipelineNames.XML_DECODER, decoder);
-        p.addLast(PipelineNames.SESSION_BRIDGE, new SessionBridge(context.handlers(),
-                channel -> new NettyConnection(channel, context.nextId(), decoder, context.tls(), directTls), true));
+        p.addLast(PipelineNames.STANZA_RATE, context.newRateLimiter());
+        p.addLast(PipelineNames.SESSION_BRIDGE, new SessionBridge(context,
+                channel -> new NettyConnection(channel, context, decoder, directTls), true));
     }
 }

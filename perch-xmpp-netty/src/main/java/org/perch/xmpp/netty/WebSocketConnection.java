@@ -17,13 +17,14 @@ import org.perch.xmpp.xml.XmlElement;
 final class WebSocketConnection extends ChannelConnection {
     private final boolean secure;
 
-    WebSocketConnection(Channel channel, long id, TlsSetup tls, boolean secure) {
-        super(channel, "ws", id, secure ? tls.serverEndPoint() : Optional.empty());
+    WebSocketConnection(Channel channel, TransportContext context, boolean secure) {
+        super(channel, "ws", context.nextId(), secure ? context.tls().serverEndPoint() : Optional.empty(), context);
         this.secure = secure;
     }
 
     @Override
     public void openStream(StreamHeader header) {
+        streamOpen(true);
         write(StreamWriter.frameOpen(header));
     }
 

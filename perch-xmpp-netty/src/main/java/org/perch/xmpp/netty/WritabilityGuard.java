@@ -3,14 +3,15 @@ package org.perch.xmpp.netty;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Disconnects a peer that leaves its connection unwritable (outbound bytes above the high water mark) for longer
- * than the configured limit: a slow reader is dropped rather than buffered without bound (ARCHITECTURE D3).
+ * Ends the session of a peer that leaves its connection unwritable (unsent output above the high water mark) for
+ * longer than the slow-reader timeout: a slow reader is dropped rather than buffered without bound (ARCHITECTURE
+ * D3). {@link ChannelConnection} bounds the same output by size at every write.
  */
 final class WritabilityGuard extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(WritabilityGuard.class);
@@ -41,10 +42,11 @@ final class WritabilityGuard extends ChannelInboundHandlerAdapter {
     private void expire(ChannelHandlerContext ctx) {
         timer = null;
         if (ctx.channel().isActive() && !ctx.channel().isWritable()) {
-            LOG.info("disconnecting {}: peer did not read for {} ms, {} bytes pending",
-                    ctx.channel().remoteAddress(), TimeUnit.NANOSECONDS.toMillis(limitNanos),
-                    ctx.channel().bytesBeforeWritable());
-            ctx.channel().close();
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(limitNanos);
+            LOG.info("{}: peer did not read for {} s, {} bytes unsent; ending the stream",
+                    ctx.channel().remoteAddress(), seconds, OutboundBudget.pendingBytes(ctx.channel()));
+            ctx.fireUserEventTriggered(new LimitExceeded(LimitExceeded.Limit.SLOW_READER,
+                    "what was sent has not been read for " + seconds + " s"));
         }
     }
 

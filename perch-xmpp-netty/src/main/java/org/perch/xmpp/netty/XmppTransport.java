@@ -39,34 +39,45 @@ public final class XmppTransport implements AutoCloseable {
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final ChannelGroup channels;
+    private final TransportStats stats;
     private final List<Channel> listeners = new ArrayList<>(3);
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile int c2sPort = -1;
     private volatile int directTlsPort = -1;
     private volatile int httpPort = -1;
 
-    private XmppTransport() {
+    private XmppTransport(TransportStats stats) {
+        this.stats = stats;
         boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("perch-accept"), NioIoHandler.newFactory());
         workers = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
                 new DefaultThreadFactory("perch-io"), NioIoHandler.newFactory());
         channels = new DefaultChannelGroup("perch-clients", GlobalEventExecutor.INSTANCE);
     }
 
+    /** As {@link #start(TransportConfig, TlsIdentity, StreamHandlerFactory, TransportStats)}, counting afresh. */
+    public static XmppTransport start(TransportConfig config, TlsIdentity identity, StreamHandlerFactory handlers) {
+        return start(config, identity, handlers, new TransportStats());
+    }
+
     /**
      * Binds every enabled listener (port -1 disables one, 0 picks a free port) and starts accepting.
      *
+     * @param stats where the connection limits count what they do; may outlive this transport
      * @throws TransportException if a listener cannot bind or the TLS identity is unusable; nothing is left
      *         running then
      */
-    public static XmppTransport start(TransportConfig config, TlsIdentity identity, StreamHandlerFactory handlers) {
+    public static XmppTransport start(TransportConfig config, TlsIdentity identity, StreamHandlerFactory handlers,
+                                      TransportStats stats) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(handlers, "handlers");
+        Objects.requireNonNull(stats, "stats");
         TlsSetup tls = TlsSetup.of(identity);
-        XmppTransport transport = new XmppTransport();
+        XmppTransport transport = new XmppTransport(stats);
         try {
             TransportContext context = new TransportContext(config, tls, handlers,
-                    new ConnectionLimiter(config.maxConnectionsPerAddress()), transport.channels, new AtomicLong());
+                    new ConnectionLimiter(config.connections().maxConnectionsPerAddress()), transport.channels,
+                    new AtomicLong(), stats);
             HostMeta hostMeta = new HostMeta(config.domain(), () -> config.httpTls() ? transport.httpPort : 0);
             transport.c2sPort = transport.bind(config.bindAddress(), config.c2sPort(), new TcpInitializer(context, false));
             transport.directTlsPort = transport.bind(config.bindAddress(), config.directTlsPort(),
@@ -95,6 +106,15 @@ public final class XmppTransport implements AutoCloseable {
     /** The bound HTTP(S) port, or -1 if that listener is disabled. */
     public int httpPort() {
         return httpPort;
+    }
+
+    /** The limits' counters, with the connections open now and their unsent output. */
+    public TransportStats.Snapshot stats() {
+        long outbound = 0;
+        for (Channel channel : channels) {
+            outbound += OutboundBudget.pendingBytes(channel);
+        }
+        return stats.snapshot(channels.size(), outbound);
     }
 
     /** Stops accepting, closes every connection and stops the I/O threads, waiting a bounded time for them. */

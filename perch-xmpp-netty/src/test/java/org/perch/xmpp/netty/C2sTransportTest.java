@@ -2,6 +2,7 @@ package org.perch.xmpp.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -125,11 +126,49 @@ class C2sTransportTest {
     }
 
     @Test
+    void aStreamNotBoundInTimeShouldGetConnectionTimeoutAndCountOnce() throws Exception {
+        transport = TestTransports.start(TestTransports.with(TestTransports.config().connections()
+                .withNegotiationTimeout(Duration.ofMillis(300))), sessions);
+        try (RawClient client = RawClient.plain(transport.c2sPort())) {
+            client.openStream();
+            client.await("</stream:features>");
+            assertThat(client.awaitClosed()).contains("<stream:error><connection-timeout")
+                    .endsWith("</stream:stream>");
+            assertThat(sessions.next().events).contains("error connection-timeout");
+        }
+        assertThat(transport.stats().closedNegotiationTimeouts()).isEqualTo(1);
+    }
+
+    @Test
+    void aConnectionThatNeverOpensAStreamShouldBeClosedWithoutAWordWhenItsTimeIsUp() throws Exception {
+        transport = TestTransports.start(TestTransports.with(TestTransports.config().connections()
+                .withNegotiationTimeout(Duration.ofMillis(300))), sessions);
+        try (RawClient client = RawClient.plain(transport.c2sPort())) {
+            assertThat(client.awaitClosed()).isEmpty();
+        }
+    }
+
+    @Test
+    void aBoundSessionShouldKeepItsConnectionPastTheNegotiationTimeout() throws Exception {
+        transport = TestTransports.start(TestTransports.with(TestTransports.config().connections()
+                .withNegotiationTimeout(Duration.ofMillis(300))), sessions);
+        try (RawClient client = RawClient.plain(transport.c2sPort())) {
+            client.openStream();
+            client.await("</stream:features>");
+            sessions.next().connection.negotiated();
+            await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2))
+                    .until(() -> transport.stats().openConnections() == 1);
+            client.send("<presence id='still'/>");
+            assertThat(client.await("/>")).contains("id=\"still\"");
+        }
+    }
+
+    @Test
     void aBindFailureShouldNameTheAddressAndPort() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             TransportConfig c = TestTransports.config();
             TransportConfig clash = new TransportConfig("127.0.0.1", taken.getLocalPort(), 0, "127.0.0.1", 0, true,
-                    c.domain(), c.limits(), 10, c.idleTimeout());
+                    c.domain(), c.limits(), c.connections());
             assertThatThrownBy(() -> XmppTransport.start(clash, TestCertificates.identity(), sessions))
                     .isInstanceOf(TransportException.class)
                     .hasMessageStartingWith("cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": ")
@@ -141,7 +180,7 @@ class C2sTransportTest {
     void aDisabledListenerShouldReportPortMinusOne() {
         TransportConfig c = TestTransports.config();
         transport = XmppTransport.start(new TransportConfig("127.0.0.1", 0, -1, "127.0.0.1", -1, true, c.domain(),
-                c.limits(), 10, c.idleTimeout()), TestCertificates.identity(), sessions);
+                c.limits(), c.connections()), TestCertificates.identity(), sessions);
         assertThat(transport.c2sPort()).isPositive();
         assertThat(transport.directTlsPort()).isEqualTo(-1);
         assertThat(transport.httpPort()).isEqualTo(-1);

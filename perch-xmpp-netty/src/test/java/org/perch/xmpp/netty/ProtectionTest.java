@@ -62,8 +62,8 @@ class ProtectionTest {
 
     @Test
     void aClientThatStopsReadingShouldBeDisconnected() throws Exception {
-        transport = TestTransports.start(TestTransports.config().withUnwritableTimeout(Duration.ofMillis(200)),
-                sessions);
+        transport = TestTransports.start(TestTransports.with(ConnectionLimits.DEFAULT
+                .withSlowReader(Duration.ofMillis(200), ConnectionLimits.DEFAULT.maxOutboundBytes())), sessions);
         try (Socket silent = new Socket()) {
             silent.setReceiveBufferSize(4096);
             silent.connect(new java.net.InetSocketAddress("127.0.0.1", transport.c2sPort()));

@@ -1,6 +1,10 @@
 package org.perch.xmpp.netty;
 
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.perch.xmpp.session.StreamHandlerFactory;
 import org.perch.xmpp.stream.StreamLimits;
 
 /** Loopback configurations on random ports for tests. */
@@ -11,20 +15,30 @@ final class TestTransports {
     }
 
     static TransportConfig config() {
-        return new TransportConfig("127.0.0.1", 0, 0, "127.0.0.1", 0, true, "example.test", LIMITS, 10,
-                Duration.ofSeconds(30));
+        return new TransportConfig("127.0.0.1", 0, 0, "127.0.0.1", 0, true, "example.test", LIMITS,
+                ConnectionLimits.DEFAULT.withMaxConnectionsPerAddress(10));
     }
 
     static TransportConfig withIdleTimeout(Duration idle) {
         TransportConfig c = config();
-        return new TransportConfig(c.bindAddress(), 0, 0, c.httpBindAddress(), 0, true, c.domain(), c.limits(),
-                c.maxConnectionsPerAddress(), idle);
+        return c.withConnections(c.connections().withIdleTimeout(idle));
     }
 
     static TransportConfig withMaxConnections(int max) {
         TransportConfig c = config();
-        return new TransportConfig(c.bindAddress(), 0, 0, c.httpBindAddress(), 0, true, c.domain(), c.limits(),
-                max, c.idleTimeout());
+        return c.withConnections(c.connections().withMaxConnectionsPerAddress(max));
+    }
+
+    static TransportConfig with(ConnectionLimits limits) {
+        return config().withConnections(limits);
+    }
+
+    /** What the initializers would share, for handlers tested in an {@code EmbeddedChannel}. */
+    static TransportContext context(StreamHandlerFactory handlers) {
+        TransportConfig config = config();
+        return new TransportContext(config, TlsSetup.of(TestCertificates.identity()), handlers,
+                new ConnectionLimiter(config.connections().maxConnectionsPerAddress()),
+                new DefaultChannelGroup(GlobalEventExecutor.INSTANCE), new AtomicLong(), new TransportStats());
     }
 
     static XmppTransport start(TransportConfig config, RecordingFactory factory) {

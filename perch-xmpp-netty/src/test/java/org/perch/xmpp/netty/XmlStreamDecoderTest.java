@@ -21,9 +21,9 @@ class XmlStreamDecoderTest {
     @BeforeEach
     void open() throws InterruptedException {
         XmlStreamDecoder decoder = new XmlStreamDecoder(TestTransports.LIMITS);
-        TlsSetup tls = TlsSetup.of(TestCertificates.identity());
-        channel = new EmbeddedChannel(decoder, new SessionBridge(sessions,
-                ch -> new NettyConnection(ch, 1, decoder, tls, false), true));
+        TransportContext context = TestTransports.context(sessions);
+        channel = new EmbeddedChannel(decoder, new SessionBridge(context,
+                ch -> new NettyConnection(ch, context, decoder, false), true));
         session = sessions.next();
     }
 

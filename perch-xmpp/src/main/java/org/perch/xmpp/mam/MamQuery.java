@@ -26,13 +26,18 @@ import org.perch.xmpp.xml.XmlElement;
 public record MamQuery(String queryId, HistoryQuery history, Optional<String> fulltext, boolean flipPage) {
     /** XEP-0431: the form field that asks for a full-text search. */
     public static final String FULLTEXT = "{urn:xmpp:fulltext:0}fulltext";
-    /** Page size when the client does not say, and the most it may ask for at once. */
+    /** Page size when the client does not say (or the largest page, if that is smaller). */
     public static final int DEFAULT_MAX = 50;
-    public static final int MAX_MAX = 250;
 
-    public static MamQuery parse(XmlElement query, RoomId room) {
+    /**
+     * Parses a query. An RSM {@code max} above {@code maxPage} is cut down to it: XEP-0059 §2.1 lets a responding
+     * entity return fewer items than asked for, and the client pages on from the {@code last} it is given, with
+     * {@code complete} unset while there is more.
+     */
+    public static MamQuery parse(XmlElement query, RoomId room, int maxPage) {
         Optional<DataForm> form = DataForm.in(query);
-        HistoryQuery q = HistoryQuery.earliest(room, DEFAULT_MAX);
+        int defaultMax = Math.min(DEFAULT_MAX, maxPage);
+        HistoryQuery q = HistoryQuery.earliest(room, defaultMax);
         if (form.isPresent()) {
             DataForm f = form.get();
             Optional<String> type = f.formType();
@@ -50,7 +55,8 @@ public record MamQuery(String queryId, HistoryQuery history, Optional<String> fu
             q = apply(q, f);
         }
         Optional<XmlElement> set = query.child("set", MamNamespaces.RSM);
-        int max = set.flatMap(s -> s.childText("max", MamNamespaces.RSM)).map(MamQuery::max).orElse(DEFAULT_MAX);
+        int max = set.flatMap(s -> s.childText("max", MamNamespaces.RSM)).map(text -> max(text, maxPage))
+                .orElse(defaultMax);
         HistoryQuery paged = new HistoryQuery(q.room(), q.start(), q.end(), q.with(), q.ids(), q.after(),
                 q.before(), max, false);
         if (set.isPresent()) {
@@ -119,13 +125,13 @@ public record MamQuery(String queryId, HistoryQuery history, Optional<String> fu
         return out;
     }
 
-    private static int max(String text) {
+    private static int max(String text, int maxPage) {
         try {
             int n = Integer.parseInt(text.strip());
             if (n < 0) {
                 throw bad("RSM max must not be negative");
             }
-            return Math.min(n, MAX_MAX);
+            return Math.min(n, maxPage);
         } catch (NumberFormatException e) {
             throw bad("RSM max must be a number");
         }

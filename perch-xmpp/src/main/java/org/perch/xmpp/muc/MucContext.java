@@ -10,9 +10,13 @@ import org.perch.domain.chat.RoomSearch;
 import org.perch.store.chat.HistoryStore;
 import org.perch.xmpp.session.SessionRegistry;
 
-/** What every live room shares: the domain services, the sessions to deliver to, the clock and the workers. */
+/**
+ * What every live room shares: the domain services, the sessions to deliver to, the clock and the workers.
+ *
+ * @param maxArchivePage the most messages one archive query returns (XEP-0313 with XEP-0059 paging)
+ */
 public record MucContext(String domain, ChatServices services, SessionRegistry sessions, Clock clock,
-                         Executor executor) {
+                         Executor executor, int maxArchivePage) {
 
     ChatRooms chat() {
         return services.rooms();

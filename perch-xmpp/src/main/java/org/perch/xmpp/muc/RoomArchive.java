@@ -49,7 +49,7 @@ final class RoomArchive {
             from.deliver(MamResults.form(iq));
             return;
         }
-        MamQuery q = MamQuery.parse(query, room.id());
+        MamQuery q = MamQuery.parse(query, room.id(), ctx.maxArchivePage());
         HistoryPage page = q.fulltext().isPresent() ? search(from, room, q)
                 : ctx.history().query(q.history()).orElseThrow(RoomArchive::unknownId);
         ctx.chat().compliance().readHistory(from.bareJid(), room, q.fulltext().map(words -> "search: " + words)

@@ -34,7 +34,8 @@ final class ServiceArchive {
             return;
         }
         // Any room id satisfies the parser; the search replaces the rooms with those the user may read.
-        MamQuery q = MamQuery.parse(query, new org.perch.core.RoomId(new java.util.UUID(0, 0)));
+        MamQuery q = MamQuery.parse(query, new org.perch.core.RoomId(new java.util.UUID(0, 0)),
+                ctx.maxArchivePage());
         if (q.fulltext().isEmpty()) {
             throw new StanzaException(StanzaErrorCondition.FEATURE_NOT_IMPLEMENTED,
                     "the service archive only searches: give " + MamQuery.FULLTEXT + ", or query a room");

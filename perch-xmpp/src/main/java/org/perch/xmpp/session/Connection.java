@@ -46,6 +46,12 @@ public interface Connection {
     void restartStream();
 
     /**
+     * The session is bound (or resumed): negotiation is over, so the transport's limit on how long it may take no
+     * longer applies.
+     */
+    void negotiated();
+
+    /**
      * Channel-binding types this connection can compute, most preferred first (e.g. {@code tls-exporter},
      * {@code tls-server-end-point}); empty when the connection is not encrypted. Advertised per XEP-0440.
      */

@@ -146,7 +146,7 @@ final class StreamNegotiation {
     private void authenticated(XmlElement e) {
         if (e.is("resume", StreamManagement.NS)) {
             if (resumption.resume(e, authenticated)) {
-                phase = Phase.BOUND;
+                markBound();
             }
             return;
         }
@@ -156,7 +156,7 @@ final class StreamNegotiation {
         }
         if (Stanzas.isIq(e) && e.child("bind", Namespaces.BIND).isPresent()) {
             if (bind.bind(e, authenticated)) {
-                phase = Phase.BOUND;
+                markBound();
             }
             return;
         }
@@ -165,6 +165,11 @@ final class StreamNegotiation {
             return;
         }
         session.closeWithError(StreamErrorCondition.UNSUPPORTED_STANZA_TYPE, e.name() + " is not expected here");
+    }
+
+    private void markBound() {
+        phase = Phase.BOUND;
+        session.connectionOf().negotiated();
     }
 
     private void bound(XmlElement e) {

@@ -75,7 +75,8 @@ public final class XmppServer implements StreamHandlerFactory, AutoCloseable {
     }
 
     private MucService muc(XmppSettings settings, SessionRegistry sessions, Clock clock) {
-        MucService muc = new MucService(new MucContext(settings.mucDomain(), chat, sessions, clock, blocking));
+        MucService muc = new MucService(new MucContext(settings.mucDomain(), chat, sessions, clock, blocking,
+                settings.maxArchivePage()));
         chat.events().subscribe(muc::on);
         chat.feed().ifPresent(muc::joinPool);
         return muc;

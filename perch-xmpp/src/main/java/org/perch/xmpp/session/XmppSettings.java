@@ -14,11 +14,16 @@ import org.perch.core.Jid;
  * @param maxUnackedStanzas a client that leaves more stanzas unacknowledged is disconnected
  * @param inboundQueueCapacity stanzas one session may have waiting to be processed
  * @param channelBinding whether SCRAM -PLUS mechanisms and XEP-0440 channel-binding types are offered
+ * @param maxArchivePage the most messages one archive query (XEP-0313) returns, whatever RSM {@code max} asks for
  */
 public record XmppSettings(String domain, String mucDomain, boolean registrationEnabled, Duration resumeTimeout,
-                           int maxUnackedStanzas, int inboundQueueCapacity, boolean channelBinding) {
+                           int maxUnackedStanzas, int inboundQueueCapacity, boolean channelBinding,
+                           int maxArchivePage) {
     public XmppSettings {
         Objects.requireNonNull(resumeTimeout, "resumeTimeout");
+        if (maxArchivePage < 1) {
+            throw new IllegalArgumentException("maxArchivePage must be at least 1, got " + maxArchivePage);
+        }
         domain = Jid.domainOnly(domain).domain();
         mucDomain = Jid.domainOnly(mucDomain).domain();
         if (domain.equals(mucDomain)) {
