@@ -56,6 +56,8 @@ import org.perch.xmpp.xml.XmlWriter;
  */
 final class ChatHarness implements AutoCloseable {
     static final String DOMAIN = "example.org";
+    /** The server's default cap on an archive page (limits.max-mam-page). */
+    static final int MAX_ARCHIVE_PAGE = 250;
     static final String MUC = "chat." + DOMAIN;
     static final Jid ALICE = Jid.of("alice@" + DOMAIN);
     static final Jid BOB = Jid.of("bob@" + DOMAIN);
@@ -95,7 +97,8 @@ final class ChatHarness implements AutoCloseable {
         ChatServices chat = new ChatServices(rooms, writer, store.history(),
                 new RoomModeration(rooms, captured, CLOCK, events), new RoomSearch(rooms, store.history(), index),
                 events, Optional.empty());
-        XmppSettings settings = new XmppSettings(DOMAIN, MUC, false, Duration.ZERO, 10_000, 10_000, false);
+        XmppSettings settings = new XmppSettings(DOMAIN, MUC, false, Duration.ZERO, 10_000, 10_000, false,
+                MAX_ARCHIVE_PAGE);
         AccountService accounts = new AccountService(ACCOUNTS.accounts(), 4096, new SecureRandom(), CLOCK);
         SaslMechanisms sasl = new SaslMechanisms(ACCOUNTS.accounts(),
                 new LoginThrottle(1_000_000, 1_000_000, Duration.ofSeconds(1), CLOCK), DOMAIN);

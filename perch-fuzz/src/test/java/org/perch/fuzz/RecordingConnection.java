@@ -57,6 +57,11 @@ final class RecordingConnection implements Connection {
     }
 
     @Override
+    public void negotiated() {
+        // No transport deadline to lift: the harness has no socket.
+    }
+
+    @Override
     public boolean isSecure() {
         return true;
     }
