@@ -150,9 +150,11 @@ final class FloodAttack implements Attack {
         Map<String, Double> figures = new LinkedHashMap<>();
         figures.put("sessions", (double) sessions.sum());
         if (endedSessions.sum() > 0) {
-            figures.put("mean session s", endedNanos.sum() / 1e9 / endedSessions.sum());
+            figures.put("mean session ms", endedNanos.sum() / 1e6 / endedSessions.sum());
         }
-        figures.put("written msg/s", written.sum() / seconds);
+        // What the flooders wrote into their sockets: the kernel's buffers on both sides take megabytes before the
+        // channel turns unwritable, and what a server that closes the connection has not read is lost with it.
+        figures.put("msg/s into the socket", written.sum() / seconds);
         figures.put("reflected msg/s", counts.deliveries() / seconds);
         if (reflected.count() > 0) {
             figures.put("reflection p99 ms", reflected.p99());
