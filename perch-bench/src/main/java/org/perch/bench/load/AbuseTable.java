@@ -66,7 +66,7 @@ final class AbuseTable {
         if (ratio.isEmpty()) {
             why.add("no deliveries");
         } else if (ratio.getAsDouble() > TARGET_RATIO) {
-            why.add("p99 " + decimal(ratio.getAsDouble(), 1) + "×");
+            why.add("p99 " + decimal(ratio.getAsDouble(), 2) + "×"); // 2.04× is not 2.0×
         }
         if (phase.errors() > 0) {
             why.add(phase.errors() + (phase.errors() == 1 ? " error" : " errors"));

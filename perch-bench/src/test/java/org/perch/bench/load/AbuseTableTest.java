@@ -35,9 +35,10 @@ class AbuseTableTest {
         assertThat(AbuseTable.p99Ratio(phase("flood", 20, 0), baseline)).hasValue(2.5);
         assertThat(AbuseTable.verdict(baseline, baseline)).isEqualTo("-");
         assertThat(AbuseTable.verdict(phase("slowloris", 16, 0), baseline)).isEqualTo("met");
-        assertThat(AbuseTable.verdict(phase("flood", 20, 0), baseline)).isEqualTo("NOT met: p99 2.5×");
+        assertThat(AbuseTable.verdict(phase("flood", 20, 0), baseline)).isEqualTo("NOT met: p99 2.50×");
+        assertThat(AbuseTable.verdict(phase("slowloris", 16.4, 0), baseline)).isEqualTo("NOT met: p99 2.05×");
         assertThat(AbuseTable.verdict(phase("oversize", 9, 1), baseline)).isEqualTo("NOT met: 1 error");
-        assertThat(AbuseTable.verdict(phase("flood", 80, 3), baseline)).isEqualTo("NOT met: p99 10.0×, 3 errors");
+        assertThat(AbuseTable.verdict(phase("flood", 80, 3), baseline)).isEqualTo("NOT met: p99 10.00×, 3 errors");
     }
 
     @Test
@@ -68,7 +69,7 @@ class AbuseTableTest {
         assertThat(lines.get(2)).startsWith("baseline").contains("8.00", "1.00×", "100.0", "300", "40");
         assertThat(lines.get(3)).startsWith("oversize").contains("1.13×", " met ",
                 "40 stream error policy-violation \"too large\"; 2 still open");
-        assertThat(lines.get(4)).startsWith("flood").contains("5.00×", "NOT met: p99 5.0×, 2 errors", "4 still open");
+        assertThat(lines.get(4)).startsWith("flood").contains("5.00×", "NOT met: p99 5.00×, 2 errors", "4 still open");
         assertThat(lines.get(5)).startsWith("after all").contains(" met");
         assertThat(lines).anyMatch(l -> l.equals("abuse: oversize (4 sessions at a time, 35 s): 40 stream error"
                 + " policy-violation \"too large\"; 2 still open; stanzas/s 12.3; stanzas sent 1,234;"
