@@ -12,7 +12,9 @@
 #              per message, one server on H2, then one and two pool servers over PostgreSQL (the zonky binaries),
 #              at a doubling rate until saturation (not part of all; MESSAGES unused; minutes per configuration)
 #     loadgen  the XMPP load generator (LoadGenerator) with LOAD_OPTS, e.g. "--profile connections --sessions 2000
-#              --rooms 50 --start-perch" (not part of all; MESSAGES unused; "load" is the datasets' part)
+#              --rooms 50 --start-perch" (not part of all; MESSAGES unused; "load" is the datasets' part); profiles
+#              connections, fanout, joinstorm, auditorium, lync, and abuse (hostile clients against well-behaved
+#              traffic, issue 9: "--profile abuse --start-perch"; --attacks picks some of its six attacks)
 #     compare  the load generator's profile against Perch, Prosody and ejabberd in turn, with a table of ratios
 #              (LoadGenerator --compare perch,prosody,ejabberd plus COMPARE_OPTS, default "--profile fanout"); needs
 #              Prosody and ejabberd running as ../shared/tools/peers/start-peers.sh starts them, and restarts

@@ -3,6 +3,7 @@ package org.perch.bench.load;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -14,6 +15,7 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -80,15 +82,35 @@ final class ClientEngine implements AutoCloseable {
 
     /** Connects from the next source address and logs in; completes once the resource is bound. */
     CompletableFuture<XmppSession> login(Account account, String resource) {
+        return login(account, resource, 0);
+    }
+
+    /**
+     * As {@link #login(Account, String)}, with a socket receive buffer of {@code receiveBufferBytes} when positive
+     * (set before the connection is made, so that the window the client offers stays that small).
+     */
+    CompletableFuture<XmppSession> login(Account account, String resource, int receiveBufferBytes) {
         XmppSession session = new XmppSession(setup, account, resource);
         CompletableFuture<XmppSession> loggedIn = session.loggedIn();
-        bootstrap.clone().handler(session).connect(server, new InetSocketAddress(sources.next(), 0))
+        Bootstrap connection = bootstrap.clone().handler(session);
+        if (receiveBufferBytes > 0) {
+            connection.option(ChannelOption.SO_RCVBUF, receiveBufferBytes);
+        }
+        connection.connect(server, new InetSocketAddress(sources.next(), 0))
                 .addListener((ChannelFuture connected) -> {
                     if (!connected.isSuccess()) {
                         session.connectFailed(connected.cause());
                     }
                 });
         return loggedIn;
+    }
+
+    /**
+     * A plain TCP connection to the server from {@code source}, on this engine's event loops, with {@code handler}
+     * as its only handler: no TLS, no XMPP unless the handler speaks it.
+     */
+    ChannelFuture connectRaw(ChannelHandler handler, InetAddress source) {
+        return bootstrap.clone().handler(handler).connect(server, new InetSocketAddress(source, 0));
     }
 
     /** Sessions logged in and still connected. */

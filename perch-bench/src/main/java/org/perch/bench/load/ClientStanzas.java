@@ -78,6 +78,11 @@ final class ClientStanzas {
                 + "'><set xmlns='http://jabber.org/protocol/rsm'><max>" + max + "</max><before/></set></query></iq>";
     }
 
+    /** An XEP-0199 ping to {@code to}. */
+    static String ping(String id, String to) {
+        return "<iq type='get' id='" + id + "' to='" + escape(to) + "'><ping xmlns='" + PING + "'/></iq>";
+    }
+
     static String iqResult(Element iq) {
         return "<iq type='result' id='" + escape(iq.id()) + "' to='" + escape(iq.attributeOr("from", "")) + "'/>";
     }

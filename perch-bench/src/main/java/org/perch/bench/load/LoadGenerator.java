@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -79,12 +80,13 @@ public final class LoadGenerator {
         ObjectNode json;
         try (ClientEngine engine = ClientEngine.start(target, ca, options.sasl(), options.register(), sources,
                 options.threads(), probe)) {
-            LoadRun run = new LoadRun(options, target, engine, accounts, server, probe, report);
+            LoadRun run = new LoadRun(options, target, engine, accounts, server, probe, report, ca);
             result = switch (options.profile()) {
                 case "fanout" -> FanoutProfile.run(run);
                 case "joinstorm" -> JoinStormProfile.run(run);
                 case "auditorium" -> AuditoriumProfile.run(run);
                 case "lync" -> LyncModelProfile.run(run);
+                case "abuse" -> AbuseProfile.run(run);
                 default -> ConnectionsProfile.run(run);
             };
             report.result(result);
@@ -103,14 +105,18 @@ public final class LoadGenerator {
 
     /**
      * A Perch in a JVM of its own, on a fresh data directory (domain localhost, rooms at chat.localhost), with the
-     * accounts the run logs in with (unless they come from a file) and the bench's limits.
+     * accounts the run logs in with (unless they come from a file) and the bench's limits; for the abuse profile
+     * the server's own defaults instead (64 connections per address, the 300 s idle timeout), since those limits
+     * are part of what it measures.
      */
     private static BenchServerProcess startPerch(LoadOptions options) throws Exception {
         Path dataDir = Files.createTempDirectory("perch-load-");
         int accounts = options.accountsFile().isPresent() ? 0 : options.sessionCount();
-        System.out.printf("load: starting Perch in %s with %,d accounts (%s)…%n", dataDir, accounts,
-                BenchServerProcess.HEAP);
-        return BenchServerProcess.start("perch", dataDir, BenchServerProcess.LOAD_SETTINGS, accounts,
-                options.password());
+        boolean abuse = options.profile().equals("abuse");
+        System.out.printf("load: starting Perch in %s with %,d accounts (%s, %s)…%n", dataDir, accounts,
+                BenchServerProcess.HEAP,
+                abuse ? "its default limits" : "the bench's limits " + BenchServerProcess.LOAD_SETTINGS);
+        return BenchServerProcess.start("perch", dataDir, abuse ? Map.of() : BenchServerProcess.LOAD_SETTINGS,
+                accounts, options.password());
     }
 }

@@ -51,11 +51,62 @@ final class LoadJson {
 
     static ObjectNode of(ProfileResult result) {
         return switch (result) {
+            case AbuseProfile.Result r -> abuse(r);
             case FanoutProfile.Result r -> fanout(r);
             case ConnectionsProfile.Result r -> connections(r);
             case JoinStormProfile.Result r -> joinStorm(r);
             case LyncModelProfile.Result r -> lync(r);
         };
+    }
+
+    private static ObjectNode abuse(AbuseProfile.Result r) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("profile", "abuse");
+        node.put("rooms", r.rooms());
+        node.put("occupants", r.occupants());
+        node.put("joined", r.joined());
+        phase(node.putObject("logins"), r.logins());
+        phase(node.putObject("joins"), r.joins());
+        node.put("perOccupant", r.perOccupant());
+        node.put("attackSources", r.abuse().attackSources());
+        node.put("attackThreads", r.abuse().attackThreads());
+        node.put("targetP99Ratio", AbuseTable.TARGET_RATIO);
+        ArrayNode phases = node.putArray("phases");
+        r.baseline().ifPresent(baseline -> r.phases().forEach(p -> {
+            ObjectNode phase = phases.addObject();
+            phase.put("name", p.name());
+            latency(phase.putObject("latencyMillis"), p.latency());
+            AbuseTable.p99Ratio(p, baseline).ifPresent(ratio -> phase.put("p99RatioToBaseline", ratio));
+            if (p != baseline) {
+                phase.put("targetMet", AbuseTable.targetMet(p, baseline));
+            }
+            phase.put("sentPerSecond", p.sent());
+            phase.put("deliveriesPerSecond", p.deliveries());
+            if (!Double.isNaN(p.deliveredShare())) {
+                phase.put("deliveredShare", p.deliveredShare());
+            }
+            errors(phase, p.errors(), p.errorKinds());
+            p.serverCpuShare().ifPresent(cpu -> phase.put("serverCpuShare", cpu));
+            phase.put("generatorCpuShare", p.generatorCpuShare());
+            p.serverRssKib().ifPresent(rss -> phase.put("serverRssKib", rss));
+            p.serverHeapKib().ifPresent(heap -> phase.put("serverHeapAfterGcKib", heap));
+            p.attack().ifPresent(a -> {
+                ObjectNode attack = phase.putObject("attack");
+                attack.put("kind", a.kind().option());
+                attack.put("size", a.size());
+                attack.put("unit", a.kind().unit());
+                attack.put("seconds", a.seconds());
+                attack.put("summary", a.summary());
+                ObjectNode ends = attack.putObject("ends");
+                a.ends().forEach(ends::put);
+                ObjectNode figures = attack.putObject("figures");
+                a.figures().forEach(figures::put);
+                ObjectNode stanzaErrors = attack.putObject("stanzaErrors");
+                a.stanzaErrors().forEach(stanzaErrors::put);
+            });
+        }));
+        errors(node, r.errors(), r.errorKinds());
+        return node;
     }
 
     private static ObjectNode lync(LyncModelProfile.Result r) {

@@ -2,10 +2,12 @@ package org.perch.bench.load;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -19,7 +21,7 @@ record LoadOptions(String profile, String host, int port, String domain, String 
                    Optional<Path> accountsFile,
                    String userPrefix, String password, boolean register, OptionalLong serverPid, boolean startPerch,
                    int concurrency,
-                   int timeoutSeconds, int threads, Optional<Path> json, List<Peer> compare) {
+                   int timeoutSeconds, int threads, Optional<Path> json, List<Peer> compare, AbuseOptions abuse) {
 
     static final String USAGE = """
             usage: java -cp benchmarks.jar org.perch.bench.load.LoadGenerator --profile P [OPTION VALUE]…
@@ -44,6 +46,14 @@ record LoadOptions(String profile, String host, int port, String domain, String 
               lync         Lync's performance user model (spec §13.4) at 1 : --scale S: 80,000 / S users, each in
                            12 small, 2 medium and 2 large rooms, posting the model's 24 messages/s ÷ S for --measure
                            seconds after --settle: joins/s, deliveries/s, latency, the server's CPU, RSS and heap
+              abuse        hostile clients (issue 9): --rooms R × --occupants M well-behaved sessions post at the
+                           first of --rates throughout; after --settle, a baseline window of --measure seconds,
+                           then each of --attacks in turn (started, --settle s, measured, stopped, --recovery s),
+                           then a window after them all: the well-behaved p50/p99 and its ratio to the baseline,
+                           errors, what became of the attackers (stream errors, closes, still open), the server's
+                           CPU, RSS and heap after a full GC. Attackers run on an engine of their own
+                           (--attack-threads event loops) from --attack-sources. With --start-perch the server
+                           keeps its default limits (64 connections per address, 262,144-byte stanzas).
             Side by side:
               --compare LIST        run the profile against each of perch, prosody, ejabberd in turn (as listed)
                                     and end with a table of ratios: Perch started as by --start-perch, Prosody
@@ -82,20 +92,35 @@ record LoadOptions(String profile, String host, int port, String domain, String 
               --timeout S           for each login, join or MAM query            default: 60
               --threads N           event loop threads                           default: the CPUs
               --json FILE           also write the results as JSON (with --compare: FILE-<server>.json each)
+            Abuse (--profile abuse):
+              --attacks LIST        of flood, slow-reader, slowloris, oversize, mam-everything, connection-flood
+                                    (in the order given)                         default: all, in that order
+              --attack-sizes SPEC   name=N,…: flood sessions (4), slow-reader sessions (10), slowloris connections
+                                    (200), oversize sessions at a time (4), mam-everything sessions (4),
+                                    connection-flood connections in flight (256)
+              --attack-sources SPEC the attackers' addresses; connection-flood uses the first only
+                                                                    default: 127.0.0.101-127.0.0.108
+              --attack-threads N    the attackers' event loop threads            default: 1
+              --recovery S          seconds after each attack before the next    default: 10
+              --oversize-bytes N    the oversize stanza, larger than the server's limit   default: 300000
+              --slowloris-interval S  seconds between a slowloris connection's bytes  default: 3
+              (--sources defaults to 127.0.0.1-127.0.0.4 for abuse, so that the well-behaved sessions stay under
+              the server's per-address limit)
               --help                this text
             """;
 
 
     private static final List<String> PROFILES = List.of("connections", "fanout", "joinstorm",
-            "auditorium", "lync");
+            "auditorium", "lync", "abuse");
     private static final Set<String> FLAGS = Set.of("--start-perch", "--register");
-    private static final Set<String> KNOWN = Set.of("--profile", "--host", "--port", "--domain", "--muc",
+    private static final Set<String> OWN = Set.of("--profile", "--host", "--port", "--domain", "--muc",
             "--sessions", "--rooms", "--occupants", "--rates", "--settle", "--warmup", "--measure", "--hold",
             "--mam-page",
             "--history", "--presenters", "--scale",
             "--sasl", "--ca", "--sources", "--accounts-file", "--user-prefix", "--password", "--register",
             "--server-pid",
             "--start-perch", "--concurrency", "--timeout", "--threads", "--json", "--compare");
+    private static final Set<String> KNOWN = union(OWN, AbuseOptions.KEYS);
     /** What --compare sets for each server itself. */
     private static final Set<String> SET_BY_COMPARE = Set.of("--host", "--port", "--domain", "--muc",
             "--server-pid", "--start-perch", "--register");
@@ -103,6 +128,7 @@ record LoadOptions(String profile, String host, int port, String domain, String 
     LoadOptions {
         rates = List.copyOf(rates);
         compare = List.copyOf(compare);
+        Objects.requireNonNull(abuse, "abuse");
         if (!PROFILES.contains(profile)) {
             throw new IllegalArgumentException("--profile is one of " + String.join(", ", PROFILES) + ", not "
                     + profile);
@@ -127,25 +153,12 @@ record LoadOptions(String profile, String host, int port, String domain, String 
 
     /** The options, or on {@code --help} the usage on standard output and exit 0; on an error, exit 2. */
     static LoadOptions parse(String[] args) {
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            System.out.print(USAGE);
+            System.exit(0);
+        }
         try {
-            Map<String, String> given = new LinkedHashMap<>();
-            for (int i = 0; i < args.length; i++) {
-                if (args[i].equals("--help") || args[i].equals("-h")) {
-                    System.out.print(USAGE);
-                    System.exit(0);
-                }
-                if (!KNOWN.contains(args[i])) {
-                    throw new IllegalArgumentException("unknown option " + args[i]);
-                }
-                if (FLAGS.contains(args[i])) {
-                    given.put(args[i], "true");
-                } else if (i + 1 == args.length) {
-                    throw new IllegalArgumentException(args[i] + " needs a value");
-                } else {
-                    given.put(args[i], args[++i]);
-                }
-            }
-            return of(given);
+            return of(args);
         } catch (IllegalArgumentException e) {
             System.err.print("LoadGenerator: " + e.getMessage() + "\n" + USAGE);
             System.exit(2);
@@ -153,12 +166,34 @@ record LoadOptions(String profile, String host, int port, String domain, String 
         }
     }
 
+    /** The options; an unknown option or a bad value throws. */
+    static LoadOptions of(String... args) {
+        Map<String, String> given = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!KNOWN.contains(args[i])) {
+                throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+            if (FLAGS.contains(args[i])) {
+                given.put(args[i], "true");
+            } else if (i + 1 == args.length) {
+                throw new IllegalArgumentException(args[i] + " needs a value");
+            } else {
+                given.put(args[i], args[++i]);
+            }
+        }
+        return of(given);
+    }
+
     private static LoadOptions of(Map<String, String> given) {
         if (given.containsKey("--compare") && given.keySet().stream().anyMatch(SET_BY_COMPARE::contains)) {
             throw new IllegalArgumentException("--compare sets the server of each run itself: no "
                     + String.join(", ", SET_BY_COMPARE.stream().sorted().toList()) + " with it");
         }
+        if (given.containsKey("--compare") && "abuse".equalsIgnoreCase(given.get("--profile"))) {
+            throw new IllegalArgumentException("the abuse profile runs against one server at a time: no --compare");
+        }
         String domain = given.getOrDefault("--domain", "localhost");
+        boolean abuse = "abuse".equalsIgnoreCase(given.get("--profile"));
         return new LoadOptions(given.getOrDefault("--profile", "connections").toLowerCase(Locale.ROOT),
                 given.getOrDefault("--host", "127.0.0.1"), number(given, "--port", 5222), domain,
                 given.getOrDefault("--muc", "chat." + domain), number(given, "--sessions", 1000),
@@ -170,7 +205,9 @@ record LoadOptions(String profile, String host, int port, String domain, String 
                 number(given, "--mam-page", 50), number(given, "--history", 20),
                 number(given, "--presenters", 3), number(given, "--scale", 8),
                 given.getOrDefault("--sasl", "scram-sha-1").toLowerCase(Locale.ROOT),
-                path(given, "--ca"), given.getOrDefault("--sources", "127.0.0.1"), path(given, "--accounts-file"),
+                path(given, "--ca"),
+                given.getOrDefault("--sources", abuse ? AbuseOptions.DEFAULT_SOURCES : "127.0.0.1"),
+                path(given, "--accounts-file"),
                 given.getOrDefault("--user-prefix", "user"), given.getOrDefault("--password", PerchTestServer.PASSWORD),
                 given.containsKey("--register"),
                 given.containsKey("--server-pid") ? OptionalLong.of(Long.parseLong(given.get("--server-pid")))
@@ -178,7 +215,7 @@ record LoadOptions(String profile, String host, int port, String domain, String 
                 number(given, "--timeout", 60),
                 number(given, "--threads", Runtime.getRuntime().availableProcessors()), path(given, "--json"),
                 given.containsKey("--compare") ? Arrays.stream(given.get("--compare").split(",")).map(Peer::named)
-                        .distinct().toList() : List.of());
+                        .distinct().toList() : List.of(), AbuseOptions.of(given));
     }
 
     /** These options for one server of a side-by-side run. */
@@ -191,7 +228,7 @@ record LoadOptions(String profile, String host, int port, String domain, String 
                 perch ? "user" : userPrefix, password, !perch,
                 perch ? OptionalLong.empty() : OptionalLong.of(peer.pid()), perch, concurrency, timeoutSeconds,
                 threads, json.map(j -> j.resolveSibling(j.getFileName() + "-" + peer.name().toLowerCase(Locale.ROOT)
-                        + ".json")), List.of());
+                        + ".json")), List.of(), abuse);
     }
 
     /** The sessions the profile opens. */
@@ -201,6 +238,7 @@ record LoadOptions(String profile, String host, int port, String domain, String 
             case "joinstorm" -> rooms + sessions;
             case "auditorium" -> 1 + presenters + sessions;
             case "lync" -> LyncModelProfile.users(scale);
+            case "abuse" -> rooms * occupants + abuse.accounts();
             default -> sessions;
         };
     }
@@ -209,13 +247,19 @@ record LoadOptions(String profile, String host, int port, String domain, String 
         return new Target(host, actualPort, domain, muc);
     }
 
-    private static int number(Map<String, String> given, String key, int absent) {
+    static int number(Map<String, String> given, String key, int absent) {
         String value = given.get(key);
         try {
             return value == null ? absent : Integer.parseInt(value);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + " takes a whole number, not " + value, e);
         }
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     private static Optional<Path> path(Map<String, String> given, String key) {

@@ -57,8 +57,32 @@ final class LoadReport {
         out.flush();
     }
 
+    void abuseHeader(double perOccupant, double offered, AbuseOptions abuse) {
+        out.printf(Locale.ROOT, "abuse: well-behaved sessions post %s msg/s each (%s msg/s in all) throughout;"
+                        + " attackers from %s on %d event loop thread(s) of their own: %s%n",
+                decimal(perOccupant, 2), decimal(offered, 1), abuse.attackSources(), abuse.attackThreads(),
+                abuse.describe());
+        out.println(AbuseTable.header());
+        out.flush();
+    }
+
+    void attackStarting(AttackKind kind, int size) {
+        out.printf(Locale.ROOT, "abuse: starting %s (%,d %s)…%n", kind.option(), size, kind.unit());
+        out.flush();
+    }
+
+    void abusePhase(AbuseProfile.PhaseResult phase, AbuseProfile.PhaseResult baseline) {
+        out.println(AbuseTable.row(phase, baseline));
+        phase.attack().ifPresent(a -> out.println("        " + a.summary()));
+        out.flush();
+    }
+
     void result(ProfileResult result) {
         switch (result) {
+            case AbuseProfile.Result r -> {
+                AbuseTable.lines(r).forEach(out::println);
+                errors(r.errors(), r.errorKinds());
+            }
             case FanoutProfile.Result r -> fanout(r);
             case ConnectionsProfile.Result r -> connections(r);
             case JoinStormProfile.Result r -> joinStorm(r);

@@ -52,6 +52,10 @@ final class SourceAddresses {
         return addresses.get(Math.floorMod(next.getAndIncrement(), addresses.size()));
     }
 
+    List<InetAddress> all() {
+        return addresses;
+    }
+
     int size() {
         return addresses.size();
     }

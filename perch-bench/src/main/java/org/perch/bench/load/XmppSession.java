@@ -29,9 +29,12 @@ final class XmppSession extends ChannelInboundHandlerAdapter implements StanzaFr
     private final AwaitedReplies awaited = new AwaitedReplies();
     private LoginNegotiation login;
     private Channel channel;
+    private final CompletableFuture<String> endedHow = new CompletableFuture<>();
     private int mamResults;
     private int nextId;
     private boolean ended;
+    /** The stream error the server sent, if it sent one: what {@link #ended()} reports. */
+    private Element streamError;
 
     XmppSession(ClientSetup setup, Account account, String resource) {
         this.setup = setup;
@@ -77,6 +80,19 @@ final class XmppSession extends ChannelInboundHandlerAdapter implements StanzaFr
             }
             return mamResults;
         });
+    }
+
+    /**
+     * Completes when the session ends, for whatever reason (the engine's own close included), with how:
+     * {@link ConnectionEnds#describe}.
+     */
+    CompletableFuture<String> ended() {
+        return endedHow;
+    }
+
+    /** The connection, once made: for the abuse profile's attackers, which write and stop reading on it. */
+    Channel channel() {
+        return channel;
     }
 
     /** Posts to a room; any thread. */
@@ -126,6 +142,9 @@ final class XmppSession extends ChannelInboundHandlerAdapter implements StanzaFr
 
     @Override
     public void element(Element element) {
+        if (element.name().equals("error")) {
+            streamError = element; // a top-level error is the stream's (a stanza's error is inside the stanza)
+        }
         if (login != null) {
             login.handle(element);
             return;
@@ -262,5 +281,6 @@ final class XmppSession extends ChannelInboundHandlerAdapter implements StanzaFr
         if (channel != null) {
             channel.close();
         }
+        endedHow.complete(ConnectionEnds.describe(why, streamError));
     }
 }
