@@ -1,5 +1,6 @@
 package org.perch.cluster.failover;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.perch.cluster.topology.PoolDefinition;
@@ -34,6 +35,31 @@ record DisasterRecoveryPool(PoolDefinition pool, PostgresStoreDefinition store, 
         }
         throw new Procedure.Stop("store '" + name + "' is not a PostgreSQL database: only PostgreSQL replication"
                 + " feeds a backup store");
+    }
+
+    /** Step 1 of both procedures: the pool, found and checked. */
+    static DisasterRecoveryPool check(Procedure procedure, Topology topology, String name) {
+        return procedure.step("check the pool", () -> {
+            DisasterRecoveryPool found = find(topology, name);
+            return Procedure.Result.done(found.describe()).with(found);
+        });
+    }
+
+    /**
+     * Promotes the first standby of {@code store} (named {@code what} in messages), unless one of its hosts already
+     * accepts writes.
+     */
+    static Procedure.Result promote(DatabaseControl databases, PostgresStoreDefinition store, String what,
+                                    Duration wait) {
+        List<DatabaseHost> hosts = databases.hosts(store);
+        Optional<DatabaseHost.Primary> primary = first(hosts, DatabaseHost.Primary.class);
+        if (primary.isPresent()) {
+            return Procedure.Result.alreadyDone(primary.get().host() + " accepts writes");
+        }
+        DatabaseHost.Standby standby = first(hosts, DatabaseHost.Standby.class).orElseThrow(() ->
+                new Procedure.Stop("no host of " + what + " can be promoted: " + describe(hosts)));
+        databases.promote(store, standby.host(), wait);
+        return Procedure.Result.done(standby.host() + " promoted: it accepts writes");
     }
 
     String describe() {

@@ -53,10 +53,7 @@ public final class PoolFailback {
     public List<String> run(String poolName, Optional<List<String>> activate, Duration wait,
                             Consumer<StepReport> out) {
         Procedure procedure = new Procedure(STEPS, out);
-        DisasterRecoveryPool pool = procedure.step("check the pool", () -> {
-            DisasterRecoveryPool found = DisasterRecoveryPool.find(topology, poolName);
-            return Procedure.Result.done(found.describe()).with(found);
-        });
+        DisasterRecoveryPool pool = DisasterRecoveryPool.check(procedure, topology, poolName);
         boolean storeIsPrimary = procedure.step("check the stores", () -> survey(pool));
         procedure.step("make every server of the pool idle", () -> storeIsPrimary ? alreadyMoved(pool)
                 : idle(pool, wait));
@@ -64,7 +61,8 @@ public final class PoolFailback {
                 ? alreadyMoved(pool) : fence(pool));
         procedure.step("wait for store '" + pool.store().name() + "' to replay all the backup store wrote", () ->
                 storeIsPrimary ? alreadyMoved(pool) : catchUp(pool, wait));
-        procedure.step("promote store '" + pool.store().name() + "'", () -> promote(pool, wait));
+        procedure.step("promote store '" + pool.store().name() + "'", () -> DisasterRecoveryPool.promote(
+                databases, pool.store(), "store '" + pool.store().name() + "'", wait));
         Set<String> active = procedure.step("publish the topology with pool '" + poolName + "' back to normal",
                 () -> publishNormal(pool, activate));
         procedure.step("wait for the servers to apply it", () -> {
@@ -174,19 +172,6 @@ public final class PoolFailback {
             }
             pause();
         }
-    }
-
-    private Procedure.Result promote(DisasterRecoveryPool pool, Duration wait) {
-        List<DatabaseHost> store = databases.hosts(pool.store());
-        Optional<DatabaseHost.Primary> primary = DisasterRecoveryPool.first(store, DatabaseHost.Primary.class);
-        if (primary.isPresent()) {
-            return Procedure.Result.alreadyDone(primary.get().host() + " accepts writes");
-        }
-        DatabaseHost.Standby standby = DisasterRecoveryPool.first(store, DatabaseHost.Standby.class).orElseThrow(() ->
-                new Procedure.Stop("no host of store '" + pool.store().name() + "' can be promoted: "
-                        + DisasterRecoveryPool.describe(store)));
-        databases.promote(pool.store(), standby.host(), wait);
-        return Procedure.Result.done(standby.host() + " promoted: it accepts writes");
     }
 
     /** Lync's failback steps 6 and 7: the servers the file makes active take clients again, the state is normal. */

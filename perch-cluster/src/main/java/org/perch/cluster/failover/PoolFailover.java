@@ -50,10 +50,7 @@ public final class PoolFailover {
     public List<String> run(String poolName, Optional<List<String>> activate, Duration wait,
                             Consumer<StepReport> out) {
         Procedure procedure = new Procedure(STEPS, out);
-        DisasterRecoveryPool pool = procedure.step("check the pool", () -> {
-            DisasterRecoveryPool found = DisasterRecoveryPool.find(topology, poolName);
-            return Procedure.Result.done(found.describe()).with(found);
-        });
+        DisasterRecoveryPool pool = DisasterRecoveryPool.check(procedure, topology, poolName);
         procedure.step("check that store '" + pool.store().name() + "' no longer accepts writes", () -> {
             List<DatabaseHost> hosts = databases.hosts(pool.store());
             DisasterRecoveryPool.first(hosts, DatabaseHost.Primary.class).ifPresent(p -> {
@@ -63,7 +60,8 @@ public final class PoolFailover {
             });
             return Procedure.Result.done(DisasterRecoveryPool.describe(hosts));
         });
-        procedure.step("promote backup store '" + pool.backup().name() + "'", () -> promote(pool, wait));
+        procedure.step("promote backup store '" + pool.backup().name() + "'",
+                () -> DisasterRecoveryPool.promote(databases, pool.backup(), "the backup store", wait));
         Set<String> active = procedure.step("publish the topology with pool '" + poolName + "' failed over",
                 () -> publish(pool, activate));
         procedure.step("wait for the servers to apply it", () -> {
@@ -78,19 +76,6 @@ public final class PoolFailover {
                 "The compliance store is not failed over: events wait in the pool's store until it is reachable.",
                 "When the first site is back, rebuild its database as a standby of '" + pool.backup().name()
                         + "' and run 'perch pool failback' (docs/operations.md).");
-    }
-
-    private Procedure.Result promote(DisasterRecoveryPool pool, Duration wait) {
-        List<DatabaseHost> hosts = databases.hosts(pool.backup());
-        Optional<DatabaseHost.Primary> primary = DisasterRecoveryPool.first(hosts, DatabaseHost.Primary.class);
-        if (primary.isPresent()) {
-            return Procedure.Result.alreadyDone(primary.get().host() + " accepts writes");
-        }
-        DatabaseHost.Standby standby = DisasterRecoveryPool.first(hosts, DatabaseHost.Standby.class).orElseThrow(() ->
-                new Procedure.Stop("no host of the backup store can be promoted: "
-                        + DisasterRecoveryPool.describe(hosts)));
-        databases.promote(pool.backup(), standby.host(), wait);
-        return Procedure.Result.done(standby.host() + " promoted: it accepts writes");
     }
 
     /** Publishes the pool failed over, activating {@code activate} or else the servers idle until now. */

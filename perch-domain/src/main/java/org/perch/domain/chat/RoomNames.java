@@ -1,6 +1,6 @@
 package org.perch.domain.chat;
 
-import java.text.Normalizer;
+import org.perch.core.VisibleText;
 import org.perch.domain.chat.ChatException.Reason;
 
 /**
@@ -17,26 +17,10 @@ final class RoomNames {
 
     /** The name as stored; INVALID if it holds an invisible formatting character. */
     static String displayForm(String name) {
-        String mapped = Normalizer.normalize(name, Normalizer.Form.NFKC);
-        StringBuilder out = new StringBuilder(mapped.length());
-        boolean pendingSpace = false;
-        for (int i = 0; i < mapped.length(); ) {
-            int c = mapped.codePointAt(i);
-            i += Character.charCount(c);
-            if (Character.getType(c) == Character.FORMAT) {
-                throw new ChatException(Reason.INVALID, String.format("room name must not contain invisible"
-                        + " formatting characters (U+%04X)", c));
-            }
-            if (Character.getType(c) == Character.SPACE_SEPARATOR || Character.isWhitespace(c)) {
-                pendingSpace = out.length() > 0;
-                continue;
-            }
-            if (pendingSpace) {
-                out.append(' ');
-                pendingSpace = false;
-            }
-            out.appendCodePoint(c);
-        }
-        return out.toString();
+        VisibleText.firstFormatCharacter(name).ifPresent(c -> {
+            throw new ChatException(Reason.INVALID, String.format("room name must not contain invisible"
+                    + " formatting characters (U+%04X)", c));
+        });
+        return VisibleText.of(name);
     }
 }

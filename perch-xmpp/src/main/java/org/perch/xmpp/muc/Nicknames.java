@@ -2,6 +2,7 @@ package org.perch.xmpp.muc;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import org.perch.core.VisibleText;
 
 /**
  * When two room nicknames are the same one: RFC 8266 §2.4 (the PRECIS Nickname profile, made for chat rooms)
@@ -20,26 +21,6 @@ final class Nicknames {
 
     /** The form under which nicknames are compared: equal keys are one nickname. Empty if nothing visible is left. */
     static String key(String nick) {
-        String mapped = Normalizer.normalize(nick, Normalizer.Form.NFKC);
-        StringBuilder out = new StringBuilder(mapped.length());
-        boolean pendingSpace = false;
-        for (int i = 0; i < mapped.length(); ) {
-            int c = mapped.codePointAt(i);
-            i += Character.charCount(c);
-            int type = Character.getType(c);
-            if (type == Character.FORMAT) {
-                continue;
-            }
-            if (type == Character.SPACE_SEPARATOR || Character.isWhitespace(c)) {
-                pendingSpace = out.length() > 0;
-                continue;
-            }
-            if (pendingSpace) {
-                out.append(' ');
-                pendingSpace = false;
-            }
-            out.appendCodePoint(c);
-        }
-        return Normalizer.normalize(out.toString().toLowerCase(Locale.ROOT), Normalizer.Form.NFKC);
+        return Normalizer.normalize(VisibleText.of(nick).toLowerCase(Locale.ROOT), Normalizer.Form.NFKC);
     }
 }
