@@ -97,7 +97,7 @@ final class ChatHarness implements AutoCloseable {
         ChatServices chat = new ChatServices(rooms, writer, store.history(),
                 new RoomModeration(rooms, captured, CLOCK, events), new RoomSearch(rooms, store.history(), index),
                 events, Optional.empty());
-        XmppSettings settings = new XmppSettings(DOMAIN, MUC, false, Duration.ZERO, 10_000, 10_000, false,
+        XmppSettings settings = new XmppSettings(DOMAIN, MUC, false, Duration.ZERO, 10_000, 8L << 20, 10_000, false,
                 MAX_ARCHIVE_PAGE);
         AccountService accounts = new AccountService(ACCOUNTS.accounts(), 4096, new SecureRandom(), CLOCK);
         SaslMechanisms sasl = new SaslMechanisms(ACCOUNTS.accounts(),

@@ -26,6 +26,7 @@ class StreamManagementIT {
         server.addUser("alice");
         server.addUser("bob");
         server.addUser("counter");
+        server.addUser("hoarder");
     }
 
     @AfterAll
@@ -84,6 +85,33 @@ class StreamManagementIT {
             raw.send("<r xmlns='urn:xmpp:sm:3'/>");
 
             raw.expect("<a xmlns=['\"]urn:xmpp:sm:3['\"] h=['\"]3['\"]/>");
+        }
+    }
+
+    @Test
+    @DisplayName("XEP-0198 §4: a client that acknowledges nothing while large stanzas reach it is disconnected with"
+            + " policy-violation once about 8 MiB wait for its acknowledgement, long before 10,000 stanzas")
+    void aClientThatNeverAcknowledgesShouldNotMakeTheServerHoldUnboundedStanzas() throws Exception {
+        XMPPTCPConnection alice = SmackClients.login(server, "alice", "big");
+        try (RawXmppClient hoarder = RawXmppClient.connect(server.c2sPort())) {
+            hoarder.login(server.sslContext(), "hoarder", PerchTestServer.PASSWORD, "raw");
+            hoarder.send("<enable xmlns='urn:xmpp:sm:3' resume='true'/>");
+            hoarder.expect("<enabled [^>]*/>");
+            String body = "y".repeat(230_000);
+            int received = 0;
+            for (int i = 0; i < 40; i++) {
+                alice.sendStanza(alice.getStanzaFactory().buildMessageStanza()
+                        .to(JidCreate.from("hoarder@localhost/raw")).ofType(Message.Type.chat).setBody(body).build());
+                if (hoarder.expect("</message>|<stream:error>").group().equals("<stream:error>")) {
+                    break;
+                }
+                received++;
+            }
+            hoarder.expect("<policy-violation xmlns=['\"]urn:ietf:params:xml:ns:xmpp-streams['\"]\\s*/>");
+            hoarder.expectClosed();
+            assertThat(received).as("8 MiB is 36 stanzas of 230 KB").isBetween(30, 40);
+        } finally {
+            alice.disconnect();
         }
     }
 }

@@ -38,6 +38,11 @@ public final class PerchServer {
     private static final Logger LOG = LoggerFactory.getLogger(PerchServer.class);
     /** Stanzas a client may leave unacknowledged under XEP-0198 before it is disconnected. */
     private static final int MAX_UNACKED = 10_000;
+    /**
+     * Bytes of stanzas a client may leave unacknowledged: 8 MiB is some 5,000 ordinary messages, and only 32 of the
+     * largest stanzas the parser takes, which is what a client acknowledging nothing would otherwise make us hold.
+     */
+    private static final long MAX_UNACKED_BYTES = 8L * 1024 * 1024;
     /** Stanzas one session may have queued for processing. */
     private static final int INBOUND_QUEUE = 1_000;
     /** The compliance service moves and exports on one thread: a few connections are plenty. */
@@ -66,7 +71,7 @@ public final class PerchServer {
             SaslMechanisms sasl = new SaslMechanisms(store.accounts(), throttle, config.domain(),
                     config.auth().scramIterations());
             XmppSettings settings = new XmppSettings(config.domain(), config.mucDomain(), config.registrationEnabled(),
-                    config.streamManagement().resumeTimeout(), MAX_UNACKED, INBOUND_QUEUE,
+                    config.streamManagement().resumeTimeout(), MAX_UNACKED, MAX_UNACKED_BYTES, INBOUND_QUEUE,
                     config.auth().channelBinding(), config.limits().maxArchivePage());
             ChatRuntime chat = ChatRuntime.start(config, store, clock, () -> complianceRecord(config, assignment));
             XmppServer xmpp = new XmppServer(settings, accounts, store.rosters(), sasl, clock, chat.services());

@@ -56,10 +56,25 @@ public final class RawXmppClient implements AutoCloseable {
      * the system's): a small one lets a client that stops reading fill the server's send window quickly.
      */
     public static RawXmppClient connect(int port, Duration timeout, int receiveBufferBytes) {
+        return open(null, port, timeout, receiveBufferBytes);
+    }
+
+    /**
+     * A plain TCP connection from another loopback address ({@code 127.0.0.2}, say), as a client on another machine
+     * would connect: the server's per-address limits tell it apart from those from {@code 127.0.0.1}.
+     */
+    public static RawXmppClient connectFrom(InetAddress local, int port) {
+        return open(local, port, Duration.ofSeconds(10), 0);
+    }
+
+    private static RawXmppClient open(InetAddress local, int port, Duration timeout, int receiveBufferBytes) {
         try {
             Socket s = new Socket();
             if (receiveBufferBytes > 0) {
                 s.setReceiveBufferSize(receiveBufferBytes);
+            }
+            if (local != null) {
+                s.bind(new InetSocketAddress(local, 0));
             }
             s.connect(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port),
                     (int) timeout.toMillis());

@@ -112,6 +112,14 @@ public final class ConfigKeys {
             "Unsent output one connection may have at once, in bytes (65536-1073741824); a stanza that would go "
                     + "beyond it is dropped and the connection closed with `policy-violation` at once. 4 MiB holds the "
                     + "history of a login joining 100 rooms on a slow link.", Checks.range(65_536, 1_073_741_824));
+    public static final ConfigKey LIMITS_BAN_AFTER_OFFENCES = new ConfigKey("limits.ban-after-offences", "5",
+            "An IP address whose connections are ended this many times within `limits.ban-seconds` with "
+                    + "`policy-violation` (oversize stanza, flood, slow reader, failed logins) or `restricted-xml` is "
+                    + "refused new connections until `limits.ban-seconds` have passed since the last; 0 turns bans "
+                    + "off. Behind a proxy that hides client addresses, turn it off.", Checks.range(0, 1_000_000));
+    public static final ConfigKey LIMITS_BAN_SECONDS = new ConfigKey("limits.ban-seconds", "60",
+            "How far back `limits.ban-after-offences` counts, and how long a ban lasts after the last offence.",
+            Checks.range(1, 86_400));
     public static final ConfigKey LIMITS_MAX_MAM_PAGE = new ConfigKey("limits.max-mam-page", "250",
             "Most messages one archive query (XEP-0313) returns, whatever RSM `max` it asks for; the client pages on "
                     + "from the RSM `last` it is given (1-10000).", Checks.range(1, 10_000));
@@ -162,7 +170,8 @@ public final class ConfigKeys {
             AUTH_MAX_FAILURES_PER_ADDRESS, AUTH_LOCKOUT_SECONDS, AUTH_CHANNEL_BINDING, LIMITS_MAX_STANZA_BYTES, LIMITS_MAX_DEPTH,
             LIMITS_MAX_ATTRIBUTES, LIMITS_MAX_CONNECTIONS_PER_ADDRESS, LIMITS_IDLE_TIMEOUT_SECONDS,
             LIMITS_NEGOTIATION_TIMEOUT_SECONDS, LIMITS_STANZAS_PER_SECOND, LIMITS_STANZA_BURST, LIMITS_FLOOD_SECONDS,
-            LIMITS_SLOW_READER_SECONDS, LIMITS_MAX_OUTBOUND_BYTES, LIMITS_MAX_MAM_PAGE,
+            LIMITS_SLOW_READER_SECONDS, LIMITS_MAX_OUTBOUND_BYTES, LIMITS_BAN_AFTER_OFFENCES, LIMITS_BAN_SECONDS,
+            LIMITS_MAX_MAM_PAGE,
             SM_RESUME_TIMEOUT_SECONDS, CHAT_DEFAULT_HISTORY, CHAT_PARTICIPANT_UPDATE_LIMIT, CHAT_BOOTSTRAP_CATEGORY,
             CHAT_SITE, STORE_KIND, STORE_URL, STORE_USER, STORE_PASSWORD_FILE, STORE_POOL_SIZE, POOL_NAME, POOL_SERVER);
 

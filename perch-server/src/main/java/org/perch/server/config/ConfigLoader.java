@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeSet;
 import org.perch.core.Jid;
+import org.perch.xmpp.netty.AbuseBan;
 import org.perch.xmpp.netty.ConnectionLimits;
 import org.perch.xmpp.netty.StanzaRate;
 import org.perch.xmpp.stream.StreamLimits;
@@ -138,7 +139,8 @@ public final class ConfigLoader {
                 r.integer(ConfigKeys.LIMITS_MAX_CONNECTIONS_PER_ADDRESS),
                 r.seconds(ConfigKeys.LIMITS_IDLE_TIMEOUT_SECONDS),
                 r.seconds(ConfigKeys.LIMITS_NEGOTIATION_TIMEOUT_SECONDS), rate,
-                r.seconds(ConfigKeys.LIMITS_SLOW_READER_SECONDS), r.integer(ConfigKeys.LIMITS_MAX_OUTBOUND_BYTES));
+                r.seconds(ConfigKeys.LIMITS_SLOW_READER_SECONDS), r.integer(ConfigKeys.LIMITS_MAX_OUTBOUND_BYTES),
+                new AbuseBan(r.integer(ConfigKeys.LIMITS_BAN_AFTER_OFFENCES), r.seconds(ConfigKeys.LIMITS_BAN_SECONDS)));
         return new LimitsConfig(stream, connections, r.integer(ConfigKeys.LIMITS_MAX_MAM_PAGE));
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.perch.xmpp.netty.AbuseBan;
 import org.perch.xmpp.netty.ConnectionLimits;
 import org.perch.xmpp.netty.StanzaRate;
 import org.perch.xmpp.stream.StreamLimits;
@@ -36,7 +37,8 @@ class ConfigLoaderTest {
         assertThat(config.auth()).isEqualTo(new AuthConfig(4096, 5, 20, Duration.ofMinutes(5), true));
         assertThat(config.limits()).isEqualTo(new LimitsConfig(new StreamLimits(262144, 32, 64),
                 new ConnectionLimits(64, Duration.ofMinutes(5), Duration.ofSeconds(30),
-                        new StanzaRate(50, 100, Duration.ofSeconds(30)), Duration.ofSeconds(30), 4L * 1024 * 1024),
+                        new StanzaRate(50, 100, Duration.ofSeconds(30)), Duration.ofSeconds(30), 4L * 1024 * 1024,
+                        new AbuseBan(5, Duration.ofMinutes(1))),
                 250));
         assertThat(config.limits().connections()).isEqualTo(ConnectionLimits.DEFAULT);
         assertThat(config.streamManagement().resumeTimeout()).isEqualTo(Duration.ofMinutes(5));
@@ -48,7 +50,8 @@ class ConfigLoaderTest {
     void theConnectionLimitsShouldBeReadFromTheirKeysAndAZeroStanzaRateShouldTurnTheRateOff() {
         PerchConfig config = noEnvironment.load(Optional.empty(), Map.of("limits.stanzas-per-second", "0",
                 "limits.negotiation-timeout-seconds", "10", "limits.slow-reader-seconds", "5",
-                "limits.max-outbound-bytes", "65536", "limits.flood-seconds", "7", "limits.max-mam-page", "100"));
+                "limits.max-outbound-bytes", "65536", "limits.flood-seconds", "7", "limits.max-mam-page", "100",
+                "limits.ban-after-offences", "0", "limits.ban-seconds", "600"));
         ConnectionLimits limits = config.limits().connections();
 
         assertThat(limits.stanzaRate().enabled()).isFalse();
@@ -57,6 +60,8 @@ class ConfigLoaderTest {
         assertThat(limits.slowReaderTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(limits.maxOutboundBytes()).isEqualTo(65536);
         assertThat(config.limits().maxArchivePage()).isEqualTo(100);
+        assertThat(limits.abuseBan()).isEqualTo(new AbuseBan(0, Duration.ofMinutes(10)));
+        assertThat(limits.abuseBan().enabled()).isFalse();
         assertThatThrownBy(() -> noEnvironment.load(Optional.empty(), Map.of("limits.max-outbound-bytes", "1000")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("command line: limits.max-outbound-bytes: '1000' is not a whole number from 65536 to "

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.perch.xmpp.session.Connection;
+import org.perch.xmpp.stream.StreamErrorCondition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,7 @@ abstract sealed class ChannelConnection implements Connection permits NettyConne
     private final String remoteAddress;
     private final Optional<byte[]> serverEndPoint;
     private final OutboundBudget outbound;
+    private final ConnectionLimiter limiter;
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean closeCalled = new AtomicBoolean();
     /** Set on the event loop when the closing sequence is written or the channel is gone. */
@@ -52,6 +54,7 @@ abstract sealed class ChannelConnection implements Connection permits NettyConne
         this.serverEndPoint = serverEndPoint;
         this.outbound = new OutboundBudget(channel, context.config().connections().maxOutboundBytes(),
                 context.stats());
+        this.limiter = context.limiter();
         if (channel.remoteAddress() instanceof InetSocketAddress remote && remote.getAddress() != null) {
             this.remoteAddress = remote.getAddress().getHostAddress();
             this.label = kind + "#" + id + " " + remoteAddress + ":" + remote.getPort();
@@ -92,6 +95,10 @@ abstract sealed class ChannelConnection implements Connection permits NettyConne
     @Override
     public final void close(Optional<StreamError> error) {
         if (closeCalled.compareAndSet(false, true)) {
+            error.filter(e -> e.condition() == StreamErrorCondition.POLICY_VIOLATION
+                            || e.condition() == StreamErrorCondition.RESTRICTED_XML)
+                    .ifPresent(e -> limiter.offence(channel.remoteAddress(), e.condition().elementName()
+                            + " (" + e.text() + ")"));
             submit(() -> {
                 if (!finished && channel.isActive()) {
                     finished = true;
@@ -113,6 +120,14 @@ abstract sealed class ChannelConnection implements Connection permits NettyConne
                 channel.pipeline().remove(PipelineNames.NEGOTIATION_DEADLINE);
             }
         });
+    }
+
+    /** Handed to the {@link StanzaRateLimiter} as a {@link StanzaCost}; dropped where no rate applies. */
+    @Override
+    public final void charge(int stanzas) {
+        if (stanzas > 0) {
+            submit(() -> channel.pipeline().fireUserEventTriggered(new StanzaCost(stanzas)));
+        }
     }
 
     /** The channel went away: nothing more is written. */

@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Caps the connections one remote address holds open at once, across all listeners of a transport. A connection
- * over the cap is closed before anything is written and before a session exists: no stream header has been seen
+ * Caps the connections one remote address holds open at once, across all listeners of a transport, and refuses
+ * addresses banned for abuse ({@link AddressBans}). A connection over the cap, or from a banned address, is closed before anything is written and before a session exists: no stream header has been seen
  * yet, so no XMPP stream error could be framed properly, and a silent close costs the server nothing.
  */
 @ChannelHandler.Sharable
@@ -22,10 +22,12 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
     private static final AttributeKey<InetAddress> COUNTED = AttributeKey.valueOf("perch.limiter.counted");
 
     private final int maxPerAddress;
+    private final AddressBans bans;
     private final ConcurrentHashMap<InetAddress, Integer> open = new ConcurrentHashMap<>();
 
-    ConnectionLimiter(int maxPerAddress) {
+    ConnectionLimiter(int maxPerAddress, AddressBans bans) {
         this.maxPerAddress = maxPerAddress;
+        this.bans = bans;
     }
 
     @Override
@@ -33,6 +35,11 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
         InetAddress address = addressOf(ctx.channel().remoteAddress());
         if (address == null) {
             ctx.fireChannelActive();
+            return;
+        }
+        if (bans.refuses(address)) {
+            LOG.debug("refusing connection from {}: banned for abuse", address.getHostAddress());
+            ctx.close();
             return;
         }
         boolean[] admitted = {false};
@@ -60,6 +67,18 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
             open.computeIfPresent(address, (a, n) -> n <= 1 ? null : n - 1);
         }
         ctx.fireChannelInactive();
+    }
+
+    /** A connection from the address was ended for abuse: counts towards a ban. */
+    void offence(SocketAddress remote, String why) {
+        InetAddress address = addressOf(remote);
+        if (address != null) {
+            bans.offence(address, why);
+        }
+    }
+
+    AddressBans bans() {
+        return bans;
     }
 
     /** Connections currently counted for the address (for tests and metrics). */

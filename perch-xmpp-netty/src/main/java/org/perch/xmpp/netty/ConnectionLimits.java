@@ -16,20 +16,23 @@ import java.util.Objects;
  *        this long is closed ({@code policy-violation}): a client that does not read is dropped, not buffered for
  * @param maxOutboundBytes unsent output one connection may have at once; a write that would go beyond it closes the
  *        connection ({@code policy-violation}) at once
+ * @param abuseBan when an address whose connections keep being ended for abuse is refused for a while
  */
 public record ConnectionLimits(int maxConnectionsPerAddress, Duration idleTimeout, Duration negotiationTimeout,
-                               StanzaRate stanzaRate, Duration slowReaderTimeout, long maxOutboundBytes) {
+                               StanzaRate stanzaRate, Duration slowReaderTimeout, long maxOutboundBytes,
+                               AbuseBan abuseBan) {
 
     /** The shipped defaults: see the configuration table in the root README. */
     public static final ConnectionLimits DEFAULT = new ConnectionLimits(64, Duration.ofSeconds(300),
             Duration.ofSeconds(30), new StanzaRate(50, 100, Duration.ofSeconds(30)), Duration.ofSeconds(30),
-            4L * 1024 * 1024);
+            4L * 1024 * 1024, new AbuseBan(5, Duration.ofSeconds(60)));
 
     public ConnectionLimits {
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(negotiationTimeout, "negotiationTimeout");
         Objects.requireNonNull(stanzaRate, "stanzaRate");
         Objects.requireNonNull(slowReaderTimeout, "slowReaderTimeout");
+        Objects.requireNonNull(abuseBan, "abuseBan");
         if (maxConnectionsPerAddress < 1) {
             throw new IllegalArgumentException("maxConnectionsPerAddress must be at least 1");
         }
@@ -43,27 +46,32 @@ public record ConnectionLimits(int maxConnectionsPerAddress, Duration idleTimeou
 
     public ConnectionLimits withMaxConnectionsPerAddress(int max) {
         return new ConnectionLimits(max, idleTimeout, negotiationTimeout, stanzaRate, slowReaderTimeout,
-                maxOutboundBytes);
+                maxOutboundBytes, abuseBan);
     }
 
     public ConnectionLimits withIdleTimeout(Duration timeout) {
         return new ConnectionLimits(maxConnectionsPerAddress, timeout, negotiationTimeout, stanzaRate,
-                slowReaderTimeout, maxOutboundBytes);
+                slowReaderTimeout, maxOutboundBytes, abuseBan);
     }
 
     public ConnectionLimits withNegotiationTimeout(Duration timeout) {
         return new ConnectionLimits(maxConnectionsPerAddress, idleTimeout, timeout, stanzaRate, slowReaderTimeout,
-                maxOutboundBytes);
+                maxOutboundBytes, abuseBan);
     }
 
     public ConnectionLimits withStanzaRate(StanzaRate rate) {
         return new ConnectionLimits(maxConnectionsPerAddress, idleTimeout, negotiationTimeout, rate,
-                slowReaderTimeout, maxOutboundBytes);
+                slowReaderTimeout, maxOutboundBytes, abuseBan);
     }
 
     public ConnectionLimits withSlowReader(Duration timeout, long maxBytes) {
         return new ConnectionLimits(maxConnectionsPerAddress, idleTimeout, negotiationTimeout, stanzaRate, timeout,
-                maxBytes);
+                maxBytes, abuseBan);
+    }
+
+    public ConnectionLimits withAbuseBan(AbuseBan ban) {
+        return new ConnectionLimits(maxConnectionsPerAddress, idleTimeout, negotiationTimeout, stanzaRate,
+                slowReaderTimeout, maxOutboundBytes, ban);
     }
 
     private static void requirePositive(Duration d, String name) {

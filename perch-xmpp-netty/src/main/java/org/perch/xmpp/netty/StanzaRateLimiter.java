@@ -21,6 +21,10 @@ import org.slf4j.LoggerFactory;
  * more was waiting) has a backlog it will not work off: it is ended with {@code policy-violation} through the
  * {@link SessionBridge}, and nothing more is read from it. Stream headers, closes and parser failures are not
  * counted, but keep their place behind waiting stanzas.
+ *
+ * <p>A {@link StanzaCost} (work the session did for one stanza, worth many) is taken from the bucket on credit. While
+ * the debt lasts the socket is not read, as if the client had sent those stanzas itself; this is not counted as a
+ * flood, since nothing the client sent is waiting.
  */
 final class StanzaRateLimiter extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(StanzaRateLimiter.class);
@@ -71,6 +75,27 @@ final class StanzaRateLimiter extends ChannelInboundHandlerAdapter {
             return;
         }
         if (release == null) {
+            scheduleRelease(ctx);
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof StanzaCost cost) {
+            charge(ctx, cost.stanzas());
+            return;
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    private void charge(ChannelHandlerContext ctx, int stanzas) {
+        if (flooded || !ctx.channel().isActive()) {
+            return;
+        }
+        bucket.takeOnCredit(stanzas);
+        stats.stanzasCharged(stanzas);
+        if (release == null && bucket.nanosUntilToken() > 0) {
+            ctx.channel().config().setAutoRead(false);
             scheduleRelease(ctx);
         }
     }

@@ -33,6 +33,15 @@ final class TokenBucket {
         return false;
     }
 
+    /**
+     * Takes tokens for work already done, going into debt if there are not enough: no token is there until the
+     * debt is paid off at the refill rate.
+     */
+    void takeOnCredit(int count) {
+        refill();
+        tokens -= count;
+    }
+
     /** How long until a token is there; 0 if one is there now. */
     long nanosUntilToken() {
         refill();

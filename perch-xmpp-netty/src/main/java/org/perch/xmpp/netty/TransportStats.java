@@ -15,6 +15,9 @@ public final class TransportStats {
     private final LongAdder closedFlooding = new LongAdder();
     private final LongAdder closedSlowReaders = new LongAdder();
     private final LongAdder closedNegotiationTimeouts = new LongAdder();
+    private final LongAdder chargedStanzas = new LongAdder();
+    private final LongAdder addressesBanned = new LongAdder();
+    private final LongAdder refusedBanned = new LongAdder();
     private final AtomicLong peakHeldStanzas = new AtomicLong();
     private final AtomicLong peakOutboundBytes = new AtomicLong();
 
@@ -30,10 +33,14 @@ public final class TransportStats {
      * @param closedFlooding connections closed for staying over the stanza rate ({@code policy-violation})
      * @param closedSlowReaders connections closed for not reading their output ({@code policy-violation})
      * @param closedNegotiationTimeouts connections closed for not binding a session in time
+     * @param chargedStanzas stanzas' worth charged to connections' rates for bulk answers (archive pages, history)
+     * @param addressesBanned bans begun on addresses for abuse ({@code limits.ban-after-offences})
+     * @param refusedBanned connections refused because their address was banned
      */
     public record Snapshot(long openConnections, long outboundBytes, long heldStanzas, long peakHeldStanzas,
                            long peakOutboundBytes, long closedFlooding, long closedSlowReaders,
-                           long closedNegotiationTimeouts) {
+                           long closedNegotiationTimeouts, long chargedStanzas, long addressesBanned,
+                           long refusedBanned) {
 
         /** The figures by their names here, in this order (the admin API's {@code /api/v1/connections}). */
         public Map<String, Long> byName() {
@@ -46,6 +53,9 @@ public final class TransportStats {
             figures.put("closedFlooding", closedFlooding);
             figures.put("closedSlowReaders", closedSlowReaders);
             figures.put("closedNegotiationTimeouts", closedNegotiationTimeouts);
+            figures.put("chargedStanzas", chargedStanzas);
+            figures.put("addressesBanned", addressesBanned);
+            figures.put("refusedBanned", refusedBanned);
             return figures;
         }
     }
@@ -54,12 +64,24 @@ public final class TransportStats {
     public Snapshot snapshot(long openConnections, long outboundBytes) {
         return new Snapshot(openConnections, outboundBytes, heldStanzas.sum(), peakHeldStanzas.get(),
                 peakOutboundBytes.get(), closedFlooding.sum(), closedSlowReaders.sum(),
-                closedNegotiationTimeouts.sum());
+                closedNegotiationTimeouts.sum(), chargedStanzas.sum(), addressesBanned.sum(), refusedBanned.sum());
     }
 
     void stanzaHeld(int nowHeld) {
         heldStanzas.increment();
         peakHeldStanzas.accumulateAndGet(nowHeld, Math::max);
+    }
+
+    void stanzasCharged(int stanzas) {
+        chargedStanzas.add(stanzas);
+    }
+
+    void addressBanned() {
+        addressesBanned.increment();
+    }
+
+    void refusedBanned() {
+        refusedBanned.increment();
     }
 
     void outboundPending(long bytes) {

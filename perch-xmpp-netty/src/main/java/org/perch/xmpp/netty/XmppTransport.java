@@ -76,7 +76,8 @@ public final class XmppTransport implements AutoCloseable {
         XmppTransport transport = new XmppTransport(stats);
         try {
             TransportContext context = new TransportContext(config, tls, handlers,
-                    new ConnectionLimiter(config.connections().maxConnectionsPerAddress()), transport.channels,
+                    new ConnectionLimiter(config.connections().maxConnectionsPerAddress(),
+                            new AddressBans(config.connections().abuseBan(), System::nanoTime, stats)), transport.channels,
                     new AtomicLong(), stats);
             HostMeta hostMeta = new HostMeta(config.domain(), () -> config.httpTls() ? transport.httpPort : 0);
             transport.c2sPort = transport.bind(config.bindAddress(), config.c2sPort(), new TcpInitializer(context, false));

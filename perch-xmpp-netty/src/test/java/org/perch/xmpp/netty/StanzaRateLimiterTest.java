@@ -102,6 +102,37 @@ class StanzaRateLimiterTest {
         assertThat(passed).hasSize(20);
     }
 
+    @Test
+    void aChargedCostShouldPauseReadingUntilItIsPaidOffWithoutCountingAsAFlood() {
+        read(1);
+        channel.pipeline().fireUserEventTriggered(new StanzaCost(12));
+        assertThat(channel.config().isAutoRead()).as("2 tokens left, 12 charged: 10 owed, 11 to the next token")
+                .isFalse();
+        assertThat(stats.snapshot(0, 0).chargedStanzas()).isEqualTo(12);
+
+        advance(1080);
+        assertThat(channel.config().isAutoRead()).as("the debt is not paid off yet").isFalse();
+        advance(40);
+        assertThat(channel.config().isAutoRead()).as("paid off after 1.1 s at 10 a second").isTrue();
+        read(1);
+        assertThat(passed).hasSize(2);
+        assertThat(events).as("a cost is never a flood, however long it takes").isEmpty();
+    }
+
+    @Test
+    void aConnectionThatKeepsAskingForCostlyAnswersShouldBeSlowedToItsRateButNeverEnded() {
+        for (int page = 0; page < 40; page++) {
+            read(1);
+            readComplete();
+            channel.pipeline().fireUserEventTriggered(new StanzaCost(4));
+            assertThat(channel.config().isAutoRead()).as("each answer costs 5 stanzas, at 10 a second").isFalse();
+            advance(500);
+            assertThat(channel.config().isAutoRead()).as("paid off within half a second").isTrue();
+        }
+        assertThat(passed).hasSize(40);
+        assertThat(events).as("20 s over the rate, but nothing the client sent waited: no flood").isEmpty();
+    }
+
     private void read(int stanzas) {
         for (int i = 0; i < stanzas; i++) {
             channel.writeInbound(new StreamEvent.Element(XmlElement.empty("presence", "jabber:client")));

@@ -36,9 +36,11 @@ final class TestTransports {
     /** What the initializers would share, for handlers tested in an {@code EmbeddedChannel}. */
     static TransportContext context(StreamHandlerFactory handlers) {
         TransportConfig config = config();
+        TransportStats stats = new TransportStats();
         return new TransportContext(config, TlsSetup.of(TestCertificates.identity()), handlers,
-                new ConnectionLimiter(config.connections().maxConnectionsPerAddress()),
-                new DefaultChannelGroup(GlobalEventExecutor.INSTANCE), new AtomicLong(), new TransportStats());
+                new ConnectionLimiter(config.connections().maxConnectionsPerAddress(),
+                        new AddressBans(config.connections().abuseBan(), System::nanoTime, stats)),
+                new DefaultChannelGroup(GlobalEventExecutor.INSTANCE), new AtomicLong(), stats);
     }
 
     static XmppTransport start(TransportConfig config, RecordingFactory factory) {

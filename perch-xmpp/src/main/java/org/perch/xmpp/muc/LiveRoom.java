@@ -155,6 +155,7 @@ final class LiveRoom {
             ctx.chat().compliance().readHistory(to.bareJid(), room, "history on join: " + sent.size() + " messages");
         }
         List<String> replayed = new ArrayList<>(sent.size());
+        List<XmlElement> stanzas = new ArrayList<>(sent.size());
         for (ChatMessage m : sent) {
             if (m.retracted()) {
                 continue;
@@ -164,8 +165,9 @@ final class LiveRoom {
             List<XmlNode> children = new ArrayList<>(stored.children());
             children.add(XmlElement.builder("delay", MucNamespaces.DELAY).attribute("from", jid.toString())
                     .attribute("stamp", m.timestamp().toString()).build());
-            to.deliver(new XmlElement(stored.name(), stored.namespace(), stored.attributes(), children));
+            stanzas.add(new XmlElement(stored.name(), stored.namespace(), stored.attributes(), children));
         }
+        to.deliverMany(stanzas);
         return replayed;
     }
 

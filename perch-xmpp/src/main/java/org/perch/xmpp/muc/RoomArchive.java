@@ -54,8 +54,8 @@ final class RoomArchive {
                 : ctx.history().query(q.history()).orElseThrow(RoomArchive::unknownId);
         ctx.chat().compliance().readHistory(from.bareJid(), room, q.fulltext().map(words -> "search: " + words)
                 .orElse("archive query") + ": " + page.messages().size() + " messages");
-        MamResults.messages(q, page, roomJid.toBare(), from.jid(), m -> StoredStanza.read(m.payload()))
-                .forEach(from::deliver);
+        from.deliverMany(MamResults.messages(q, page, roomJid.toBare(), from.jid(),
+                m -> StoredStanza.read(m.payload())));
         from.deliver(MamResults.fin(iq, page));
     }
 

@@ -43,8 +43,8 @@ final class ServiceArchive {
         RoomSearch.Found found = ctx.search().everywhere(from.bareJid(),
                 q.search(marker(q.history().after()), marker(q.history().before())));
         HistoryPage page = new HistoryPage(found.messages(), found.complete());
-        MamResults.messages(q, page, Jid.domainOnly(ctx.domain()), from.jid(), m -> StoredStanza.read(m.payload()))
-                .forEach(from::deliver);
+        from.deliverMany(MamResults.messages(q, page, Jid.domainOnly(ctx.domain()), from.jid(),
+                m -> StoredStanza.read(m.payload())));
         from.deliver(MamResults.fin(iq, page, m -> Long.toString(m.id())));
     }
 

@@ -1,5 +1,6 @@
 package org.perch.xmpp.session;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,9 @@ public final class ClientSession implements StreamHandler {
     private final StreamNegotiation negotiation;
     private final StreamManagement sm;
     private final Object outboundLock = new Object();
+    /** How many stanzas sent in bulk ({@link #deliverMany}) cost the client one stanza of its rate. */
+    static final int STANZAS_SENT_PER_STANZA_CHARGED = 10;
+
     private volatile Connection connection;
     private volatile Jid jid;
     private volatile XmlElement presence;
@@ -40,7 +44,7 @@ public final class ClientSession implements StreamHandler {
         this.ctx = ctx;
         this.connection = connection;
         this.inbound = new SerialExecutor(ctx.blocking(), ctx.settings().inboundQueueCapacity());
-        this.sm = new StreamManagement(ctx.settings().maxUnackedStanzas());
+        this.sm = new StreamManagement(ctx.settings().maxUnackedStanzas(), ctx.settings().maxUnackedBytes());
         this.negotiation = new StreamNegotiation(ctx, router, this);
     }
 
@@ -164,6 +168,21 @@ public final class ClientSession implements StreamHandler {
                     c.send(XmlElement.empty("r", StreamManagement.NS));
                 }
             }
+        }
+    }
+
+    /**
+     * Sends the many stanzas one request asked for (an archive page, the history of a join) and charges the client
+     * for them: every {@value #STANZAS_SENT_PER_STANZA_CHARGED} sent count as one more stanza of its own against its
+     * rate ({@link Connection#charge}). Otherwise a query of one stanza could make the server read and send hundreds
+     * of messages, as often as the rate lets the client ask.
+     */
+    public void deliverMany(List<XmlElement> stanzas) {
+        stanzas.forEach(this::deliver);
+        int cost = stanzas.size() / STANZAS_SENT_PER_STANZA_CHARGED;
+        Connection c = connection;
+        if (cost > 0 && c != null) {
+            c.charge(cost);
         }
     }
 

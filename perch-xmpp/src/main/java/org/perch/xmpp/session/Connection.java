@@ -52,6 +52,14 @@ public interface Connection {
     void negotiated();
 
     /**
+     * The session did work for the client worth {@code stanzas} stanzas on top of the one that asked for it (an
+     * archive page of many messages, say). The transport counts it against the connection's stanza rate, so the
+     * client's next stanzas wait until it is paid off: a client cannot make the server read and send its whole
+     * archive faster than the rate lets it send stanzas. A transport without a rate ignores it.
+     */
+    void charge(int stanzas);
+
+    /**
      * Channel-binding types this connection can compute, most preferred first (e.g. {@code tls-exporter},
      * {@code tls-server-end-point}); empty when the connection is not encrypted. Advertised per XEP-0440.
      */

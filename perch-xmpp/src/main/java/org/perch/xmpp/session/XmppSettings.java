@@ -12,12 +12,14 @@ import org.perch.core.Jid;
  * @param registrationEnabled whether XEP-0077 in-band registration is open
  * @param resumeTimeout how long a XEP-0198 session waits for its client to resume; zero disables resumption
  * @param maxUnackedStanzas a client that leaves more stanzas unacknowledged is disconnected
+ * @param maxUnackedBytes a client that leaves more than about this many bytes of stanzas unacknowledged is
+ *        disconnected
  * @param inboundQueueCapacity stanzas one session may have waiting to be processed
  * @param channelBinding whether SCRAM -PLUS mechanisms and XEP-0440 channel-binding types are offered
  * @param maxArchivePage the most messages one archive query (XEP-0313) returns, whatever RSM {@code max} asks for
  */
 public record XmppSettings(String domain, String mucDomain, boolean registrationEnabled, Duration resumeTimeout,
-                           int maxUnackedStanzas, int inboundQueueCapacity, boolean channelBinding,
+                           int maxUnackedStanzas, long maxUnackedBytes, int inboundQueueCapacity, boolean channelBinding,
                            int maxArchivePage) {
     public XmppSettings {
         Objects.requireNonNull(resumeTimeout, "resumeTimeout");
