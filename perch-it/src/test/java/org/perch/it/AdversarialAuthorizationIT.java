@@ -32,10 +32,11 @@ import org.perch.testing.SmackClients;
 /**
  * Issue 9, authorization audit: who a stanza is from. The attacker, mallory, writes {@code from} attributes naming
  * others, and takes nicknames others hold in forms that differ only by case, width, composition, spacing or
- * invisible characters. The server stamps every stanza with the sender's own address (RFC 6120 §8.1.2.1), so no one
- * receives anything that seems to come from someone else and no room acts on a stanza as the victim's; and a room
- * compares nicknames as RFC 8266 §2.4 does, so a look-alike of a held nickname is a {@code conflict} (XEP-0045
- * §7.2.9). Perch has no reserved (registered) nicknames (XEP-0045 §7.10), so there is no reservation to bypass.
+ * invisible characters, or that pass for them in other scripts. The server stamps every stanza with the sender's own
+ * address (RFC 6120 §8.1.2.1), so no one receives anything that seems to come from someone else and no room acts on a
+ * stanza as the victim's; and a room compares nicknames as RFC 8266 §2.4 does, and by their Unicode TR39 skeletons, so
+ * a look-alike of a held nickname is a {@code conflict} (XEP-0045 §7.2.9). Perch has no reserved (registered)
+ * nicknames (XEP-0045 §7.10), so there is no reservation to bypass.
  */
 class AdversarialAuthorizationIT extends AdversarialFixture {
     /** carol's nickname in Lobby: precomposed é, so that composition and case variants both exist. */
@@ -231,18 +232,59 @@ class AdversarialAuthorizationIT extends AdversarialFixture {
                 && !p.getFrom().toString().endsWith("/" + HELD));
     }
 
-    @Test
+    @ParameterizedTest(name = "[{index}] ''{0}''")
+    @ValueSource(strings = {"\u0421hlo\u00e9", "Chl\u043e\u00e9", "\u0421\u041dL\u041e\u00c9", "CHL\u039f\u00c9",
+            "Ch1o\u00e9"})
+    @DisplayName("XEP-0045 §7.2.9 with TR39 confusables: a nickname that passes for a held one, in Cyrillic or Greek"
+            + " letters or with a digit for a letter, is a conflict")
+    void aNicknameThatPassesForAHeldOneShouldBeAConflict(String nick) throws Exception {
+        String id = nextId();
+        String answer = lastStanza(ask(mallory, "<presence to='lobby@chat.localhost/" + nick + "' id='" + id + "'>"
+                + "<x xmlns='http://jabber.org/protocol/muc'/></presence>", id), "presence", id);
+
+        assertThat(condition(answer)).isEqualTo("conflict");
+        assertThat(lobbyOccupants()).containsExactly("lobby@chat.localhost/" + HELD);
+    }
+
+    @ParameterizedTest(name = "[{index}] ''{0}''")
+    @ValueSource(strings = {"Chloe", "Chlo\u00eb", "Chlo\u00e8", "Zo\u00e9"})
+    @DisplayName("TR39 confusables: a name that differs to the eye, by an accent too, is another nickname, shown as sent")
+    void aNicknameThatDiffersToTheEyeShouldJoin(String nick) throws Exception {
+        joinRaw(mallory, nick);
+
+        assertThat(lobbyOccupants()).containsExactlyInAnyOrder("lobby@chat.localhost/" + HELD,
+                "lobby@chat.localhost/" + nick);
+    }
+
+    @ParameterizedTest(name = "[{index}] ''{0}''")
+    @ValueSource(strings = {"CHLOE\u0301", "\u0421hlo\u00e9"})
     @DisplayName("XEP-0045 §7.6: changing to a look-alike of a held nickname is a conflict, and the old one stays")
-    void aNicknameChangeToALookAlikeShouldBeAConflict() throws Exception {
+    void aNicknameChangeToALookAlikeShouldBeAConflict(String nick) throws Exception {
         joinRaw(mallory, "mal");
         String id = nextId();
 
-        String answer = lastStanza(ask(mallory, "<presence to='lobby@chat.localhost/CHLOE\u0301' id='" + id + "'/>",
+        String answer = lastStanza(ask(mallory, "<presence to='lobby@chat.localhost/" + nick + "' id='" + id + "'/>",
                 id), "presence", id);
 
         assertThat(condition(answer)).isEqualTo("conflict");
         assertThat(lobbyOccupants()).containsExactlyInAnyOrder("lobby@chat.localhost/" + HELD,
                 "lobby@chat.localhost/mal");
+    }
+
+    @Test
+    @DisplayName("XEP-0045 §7.6 with TR39 confusables: re-spelling one's own nickname cannot make it pass for a held"
+            + " one")
+    void aRespellingOfOnesOwnNicknameThatPassesForAHeldOneShouldBeAConflict() throws Exception {
+        joinRaw(mallory, "chio\u00e9"); // told apart from "Chloé" in small letters
+        String id = nextId();
+
+        // One nickname with "chioé", but as written its capital I passes for the l of "Chloé".
+        String answer = lastStanza(ask(mallory, "<presence to='lobby@chat.localhost/ChIo\u00e9' id='" + id + "'/>",
+                id), "presence", id);
+
+        assertThat(condition(answer)).isEqualTo("conflict");
+        assertThat(lobbyOccupants()).containsExactlyInAnyOrder("lobby@chat.localhost/" + HELD,
+                "lobby@chat.localhost/chio\u00e9");
     }
 
     @Test

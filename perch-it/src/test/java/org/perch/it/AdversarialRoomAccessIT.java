@@ -170,6 +170,70 @@ class AdversarialRoomAccessIT extends AdversarialFixture {
         assertThat(storeState()).isEqualTo(before);
     }
 
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"Skunkw\u043erks", "\u0405KUNKWORKS", "V\u0430ult", "Vau1t", "V\u0391ULT"})
+    @DisplayName("TR39 confusables: a name that passes for an existing room's in another script, or with a digit for a"
+            + " letter, is a name in use, and the refusal names no room")
+    void aNameThatPassesForARoomsInAnotherScriptShouldBeANameInUse(String name) throws Exception {
+        String before = storeState();
+        PageClient dave = new PageClient(server).signIn("dave@localhost", PerchTestServer.PASSWORD);
+
+        HttpResponse<String> refused = dave.send("POST", "/rooms/api/rooms", "{\"name\": \"" + name + "\","
+                + " \"category\": \"Sandbox\"}");
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.body()).contains("\"code\":\"conflict\"").contains("\"field\":\"name\"")
+                .contains("looks like a name already in use").doesNotContain(SECRET_NAME).doesNotContain("Vault");
+        assertThat(storeState()).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("TR39 confusables: a manager cannot rename a room to pass for another (muc#owner), and may take a"
+            + " look-alike of its own name")
+    void aRenameToALookAlikeOfAnotherRoomsNameShouldBeAConflict() throws Exception {
+        PageClient dave = new PageClient(server).signIn("dave@localhost", PerchTestServer.PASSWORD);
+        HttpResponse<String> created = dave.send("POST", "/rooms/api/rooms", "{\"name\": \"Den\", \"category\":"
+                + " \"Sandbox\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String before = storeState();
+        try (RawXmppClient daveRaw = raw("dave", "raw")) {
+            String refused = rename(daveRaw, "SKUNKW\u039fRKS"); // a Greek Omicron
+
+            assertThat(condition(refused)).isEqualTo("conflict");
+            assertNothingHiddenIn(daveRaw.transcript());
+            assertThat(storeState()).isEqualTo(before);
+            assertThat(rename(daveRaw, "D\u0435n")).contains("type=\"result\""); // a Cyrillic е
+        }
+        assertThat(room("den").name()).isEqualTo("D\u0435n");
+    }
+
+    /** Sends Den's configuration form with a new name only; returns the answer. */
+    private static String rename(RawXmppClient client, String name) {
+        String id = nextId();
+        return lastStanza(ask(client, "<iq type='set' to='den@chat.localhost' id='" + id + "'><query"
+                + " xmlns='http://jabber.org/protocol/muc#owner'><x xmlns='jabber:x:data' type='submit'>"
+                + "<field var='FORM_TYPE'><value>http://jabber.org/protocol/muc#roomconfig</value></field>"
+                + "<field var='muc#roomconfig_roomname'><value>" + name + "</value></field></x></query></iq>", id),
+                "iq", id);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"v\u0430ult", "\u0455kunkworks"})
+    @DisplayName("TR39 confusables: a join cannot create a room named to pass for another, a Secret one included; it"
+            + " answers as a missing room")
+    void aJoinShouldNotCreateARoomThatPassesForAnother(String address) {
+        String before = storeState();
+        try (RawXmppClient daveRaw = raw("dave", "raw")) {
+            String id = nextId();
+            String joined = lastStanza(ask(daveRaw, "<presence to='" + address + "@chat.localhost/dave' id='" + id
+                    + "'><x xmlns='http://jabber.org/protocol/muc'/></presence>", id), "presence", id);
+
+            assertThat(condition(joined)).isEqualTo("item-not-found");
+            assertNothingHiddenIn(daveRaw.transcript());
+        }
+        assertThat(storeState()).isEqualTo(before);
+    }
+
     @Test
     @DisplayName("RFC 8266 applied to room names: an invisible character cannot make a second room look like the first")
     void aNameWithAnInvisibleCharacterShouldBeRefused() throws Exception {

@@ -137,6 +137,43 @@ class ChatRoomsRoomTest {
     }
 
     @Test
+    void aNameThatLooksLikeAnotherRoomsInAnotherScriptShouldBeTaken() {
+        f.room("finance", "Finance");
+
+        refused(() -> chat.createRoom(CAROL, f.trading.id(), "a", "F\u0456nance"), Reason.CONFLICT) // Cyrillic і
+                .hasMessage("the name 'F\u0456nance' looks like a name already in use");
+        refused(() -> chat.createRoom(CAROL, f.trading.id(), "b", "F\u0399NANCE"), Reason.CONFLICT); // Greek Ι
+        refused(() -> chat.createRoom(CAROL, f.trading.id(), "c", "Finan\u0441e"), Reason.CONFLICT); // Cyrillic с
+        refused(() -> chat.createRoom(CAROL, f.trading.id(), "d", "fINANCE"), Reason.CONFLICT);
+        assertThat(chat.visibleRooms(ROOT)).extracting(Room::name).containsExactly("Finance");
+        assertThat(f.events).isEmpty();
+    }
+
+    @Test
+    void namesThatDifferToTheEyeShouldStayFreeAccentsIncluded() {
+        f.room("finance", "Finance");
+
+        chat.createRoom(CAROL, f.trading.id(), "a", "Finances");
+        chat.createRoom(CAROL, f.trading.id(), "b", "Financ\u00e9");
+        chat.createRoom(CAROL, f.trading.id(), "c", "Fiance");
+
+        assertThat(chat.visibleRooms(ROOT)).extracting(Room::name)
+                .containsExactlyInAnyOrder("Finance", "Finances", "Financ\u00e9", "Fiance");
+    }
+
+    @Test
+    void aRenameShouldNotPassForAnotherRoomButMayForItsOwnName() {
+        Room desk = f.room("desk", "Desk");
+        f.room("vault", "Vault");
+
+        refused(() -> chat.updateRoom(MIKE, desk.id(), r -> r.withName("V\u0430ult")), Reason.CONFLICT)
+                .hasMessage("the name 'V\u0430ult' looks like a name already in use");
+        refused(() -> chat.updateRoom(MIKE, desk.id(), r -> r.withName("Vau1t")), Reason.CONFLICT);
+        assertThat(chat.updateRoom(MIKE, desk.id(), r -> r.withName("D\u0435sk")).name()).isEqualTo("D\u0435sk");
+        assertThat(chat.visibleRooms(ROOT)).extracting(Room::name).containsExactlyInAnyOrder("D\u0435sk", "Vault");
+    }
+
+    @Test
     void aRenameShouldBeStoredInItsDisplayForm() {
         Room desk = f.room("desk", "Desk");
 

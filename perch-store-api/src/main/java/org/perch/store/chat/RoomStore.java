@@ -1,6 +1,7 @@
 package org.perch.store.chat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.perch.core.CategoryId;
 import org.perch.core.RoomId;
@@ -27,6 +28,12 @@ public interface RoomStore {
 
     /** Every room, sorted by name. */
     List<Room> list();
+
+    /**
+     * Every room's name by its id: for a check that compares names its own way (look-alikes), without reading whole
+     * rooms.
+     */
+    Map<RoomId, String> names();
 
     /**
      * Replaces the room with the same id (its address never changes); false, changing nothing, if there is

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -93,6 +94,20 @@ final class JdbcRoomStore implements RoomStore {
     @Override
     public List<Room> list() {
         return sorted(tx.read("list rooms", c -> select(c, "")));
+    }
+
+    @Override
+    public Map<RoomId, String> names() {
+        return tx.read("list room names", c -> {
+            Map<RoomId, String> names = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, name FROM chat_room");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.put(new RoomId(rs.getObject(1, UUID.class)), rs.getString(2));
+                }
+            }
+            return names;
+        });
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.perch.core.CategoryId;
 import org.perch.core.RoomId;
 import org.perch.store.chat.Room;
@@ -67,6 +68,11 @@ final class InMemoryRoomStore implements RoomStore {
     @Override
     public synchronized List<Room> list() {
         return byId.values().stream().sorted(BY_NAME).toList();
+    }
+
+    @Override
+    public synchronized Map<RoomId, String> names() {
+        return byId.values().stream().collect(Collectors.toUnmodifiableMap(Room::id, Room::name));
     }
 
     @Override

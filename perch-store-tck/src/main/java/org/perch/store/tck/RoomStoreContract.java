@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.perch.core.CategoryId;
@@ -149,6 +150,28 @@ public interface RoomStoreContract extends RoomRoundTripContract {
     @Test
     default void listShouldBeEmptyWhenThereAreNoRooms() {
         assertThat(rooms().list()).isEmpty();
+    }
+
+    @Test
+    default void namesShouldGiveEveryRoomsNameAsStoredByItsIdAndFollowRenamesAndDeletes() {
+        CategoryId general = category("General").id();
+        CategoryId other = category("Other").id();
+        Room lobby = Room.create("lobby", general, "Lobby");
+        Room hall = Room.create("hall", other, "Hall");
+        Room gone = Room.create("gone", general, "Gone");
+        for (Room room : List.of(lobby, hall, gone)) {
+            rooms().create(room);
+        }
+        rooms().update(hall.withName("Gr\u0435at Hall")); // a Cyrillic е: kept as given, for the caller to compare
+        rooms().delete(gone.id());
+
+        assertThat(rooms().names()).containsExactlyInAnyOrderEntriesOf(Map.of(lobby.id(), "Lobby", hall.id(),
+                "Gr\u0435at Hall"));
+    }
+
+    @Test
+    default void namesShouldBeEmptyWhenThereAreNoRooms() {
+        assertThat(rooms().names()).isEmpty();
     }
 
     @Test

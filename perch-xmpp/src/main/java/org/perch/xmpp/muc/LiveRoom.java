@@ -114,8 +114,7 @@ final class LiveRoom {
         if (!access.canJoin()) {
             throw new StanzaException(StanzaErrorCondition.REGISTRATION_REQUIRED, "only members may join this room");
         }
-        Occupant taken = occupants.get(nick);
-        if (taken != null && !taken.jid().equals(from.jid())) {
+        if (occupants.heldByAnother(nick, from.jid())) {
             throw new StanzaException(StanzaErrorCondition.CONFLICT, "that nickname is in use in this room");
         }
         Standing standing = Standing.of(access);
@@ -189,8 +188,7 @@ final class LiveRoom {
     }
 
     private void changeNick(Occupant me, XmlElement presence, String nick) {
-        Occupant holder = occupants.get(nick);
-        if (holder != null && !holder.jid().equals(me.jid())) { // a new spelling of one's own nickname is no conflict
+        if (occupants.heldByAnother(nick, me.jid())) { // a new spelling of one's own nickname is no conflict
             throw new StanzaException(StanzaErrorCondition.CONFLICT, "that nickname is in use in this room");
         }
         // The pool hears of the departure first, as occupants do (XEP-0045 §7.6: 303, then the new presence).
