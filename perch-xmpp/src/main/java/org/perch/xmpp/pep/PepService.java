@@ -74,13 +74,6 @@ public final class PepService implements IqHandler {
         };
     }
 
-    /** The node, read by {@code requester} as the node's access model allows; empty if there is no such node. */
-    public Optional<List<PepItem>> readable(Jid requester, Jid owner, String node) {
-        Optional<PepNode> found = store.node(owner, node);
-        found.ifPresent(n -> requireReadable(requester, owner, n));
-        return found.map(n -> store.items(owner, node, limits.maxItems()));
-    }
-
     @Override
     public XmlElement handle(ClientSession from, XmlElement iq, XmlElement pubsub) {
         Jid owner = ownerOf(from, iq);
