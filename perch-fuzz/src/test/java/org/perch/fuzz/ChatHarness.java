@@ -35,6 +35,7 @@ import org.perch.store.chat.RoomType;
 import org.perch.store.memory.InMemoryMessageIndex;
 import org.perch.store.memory.InMemoryStore;
 import org.perch.xmpp.muc.ChatServices;
+import org.perch.xmpp.pep.PepLimits;
 import org.perch.xmpp.sasl.SaslMechanisms;
 import org.perch.xmpp.session.StreamHandler;
 import org.perch.xmpp.session.XmppServer;
@@ -102,7 +103,8 @@ final class ChatHarness implements AutoCloseable {
         AccountService accounts = new AccountService(ACCOUNTS.accounts(), 4096, new SecureRandom(), CLOCK);
         SaslMechanisms sasl = new SaslMechanisms(ACCOUNTS.accounts(),
                 new LoginThrottle(1_000_000, 1_000_000, Duration.ofSeconds(1), CLOCK), DOMAIN);
-        server = new XmppServer(settings, accounts, store.rosters(), sasl, CLOCK, chat);
+        server = new XmppServer(settings, accounts, store.rosters(), store.pep(), PepLimits.DEFAULT, sasl, CLOCK,
+                chat);
 
         Category general = rooms.categories().getFirst();
         lobby = room("lobby", general, r -> r.withSettings(r.settings().withPrivacy(Privacy.OPEN)));

@@ -23,6 +23,7 @@ import org.perch.xmpp.netty.TlsIdentity;
 import org.perch.xmpp.netty.TransportConfig;
 import org.perch.xmpp.netty.TransportStats;
 import org.perch.xmpp.netty.XmppTransport;
+import org.perch.xmpp.pep.PepLimits;
 import org.perch.xmpp.sasl.SaslMechanisms;
 import org.perch.xmpp.session.XmppServer;
 import org.perch.xmpp.session.XmppSettings;
@@ -74,7 +75,8 @@ public final class PerchServer {
                     config.streamManagement().resumeTimeout(), MAX_UNACKED, MAX_UNACKED_BYTES, INBOUND_QUEUE,
                     config.auth().channelBinding(), config.limits().maxArchivePage());
             ChatRuntime chat = ChatRuntime.start(config, store, clock, () -> complianceRecord(config, assignment));
-            XmppServer xmpp = new XmppServer(settings, accounts, store.rosters(), sasl, clock, chat.services());
+            XmppServer xmpp = new XmppServer(settings, accounts, store.rosters(), store.pep(), PepLimits.DEFAULT,
+                    sasl, clock, chat.services());
             TransportStats transportStats = new TransportStats();
             ClientListeners listeners = new ClientListeners(xmpp, transportStats,
                     () -> XmppTransport.start(transportConfig(config), identity, xmpp, transportStats),

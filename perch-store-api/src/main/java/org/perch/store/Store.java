@@ -13,6 +13,7 @@ import org.perch.store.cluster.PoolFeed;
 import org.perch.store.cluster.TopologyStore;
 import org.perch.store.compliance.ComplianceConfigurationStore;
 import org.perch.store.compliance.ComplianceOutbox;
+import org.perch.store.pep.PepStore;
 
 /**
  * One opened store: the entry point a backend hands to the rest of the server. Closing it releases its files
@@ -23,6 +24,9 @@ public interface Store extends AutoCloseable {
     AccountStore accounts();
 
     RosterStore rosters();
+
+    /** Each account's PEP nodes and items (XEP-0163). */
+    PepStore pep();
 
     CategoryStore categories();
 

@@ -12,6 +12,7 @@ import org.perch.store.chat.HistoryQuery;
 import org.perch.store.chat.HistoryStore;
 import org.perch.store.chat.PostedMessage;
 import org.perch.store.chat.Retraction;
+import org.perch.store.chat.UnreadCount;
 import org.perch.store.compliance.CrashPoint;
 
 /**
@@ -89,6 +90,11 @@ final class CapturedHistory implements HistoryStore {
     @Override
     public int delete(RoomId room, List<String> stanzaIds) {
         return store.history().delete(room, stanzaIds);
+    }
+
+    @Override
+    public Optional<UnreadCount> countAfter(RoomId room, Optional<String> afterStanzaId, int max) {
+        return store.history().countAfter(room, afterStanzaId, max);
     }
 
     @Override

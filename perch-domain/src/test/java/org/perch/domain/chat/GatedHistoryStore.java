@@ -78,6 +78,12 @@ final class GatedHistoryStore implements HistoryStore {
     }
 
     @Override
+    public java.util.Optional<org.perch.store.chat.UnreadCount> countAfter(RoomId room,
+            java.util.Optional<String> afterStanzaId, int max) {
+        return real.countAfter(room, afterStanzaId, max);
+    }
+
+    @Override
     public java.util.Map<RoomId, Long> contentSizes() {
         return real.contentSizes();
     }

@@ -30,6 +30,14 @@ public interface HistoryStore {
      */
     List<ChatMessage> since(long afterId, int max);
 
+    /**
+     * How far the room's history goes past a reader's marker: how many messages with ids above the one with stanza-id
+     * {@code afterStanzaId} (above none if empty) are not tombstones, counting at most {@code max} of them, and the
+     * newest message's stanza-id. Reads only the room's newest messages, along its key. Empty if {@code afterStanzaId}
+     * names no message of the room.
+     */
+    Optional<UnreadCount> countAfter(RoomId room, Optional<String> afterStanzaId, int max);
+
     /** Turns the message into a tombstone (body and payload erased); false if the room has no such message. */
     boolean retract(RoomId room, String stanzaId, Retraction retraction);
 

@@ -96,7 +96,8 @@ final class JdbcAccountStore implements AccountStore {
         // roster_version first: put() locks it before roster_item, and the same order here avoids deadlocks.
         return tx.write("delete account " + jid, c -> {
             for (String sql : List.of("DELETE FROM roster_version WHERE owner = ?",
-                    "DELETE FROM roster_item WHERE owner = ?", "DELETE FROM account_credential WHERE jid = ?")) {
+                    "DELETE FROM roster_item WHERE owner = ?", "DELETE FROM pep_node WHERE owner = ?",
+                    "DELETE FROM account_credential WHERE jid = ?")) {
                 update(c, sql, jid.toString());
             }
             return update(c, "DELETE FROM account WHERE jid = ?", jid.toString()) > 0;

@@ -26,6 +26,7 @@ import org.perch.store.chat.HistoryQuery;
 import org.perch.store.chat.HistoryStore;
 import org.perch.store.chat.PostedMessage;
 import org.perch.store.chat.Retraction;
+import org.perch.store.chat.UnreadCount;
 
 /**
  * Room history in the {@code chat_message} table, ids from the {@code chat_message_seq} counter row.
@@ -122,6 +123,55 @@ final class JdbcHistoryStore implements HistoryStore {
                 ps.setString(2, stanzaId);
                 return read(ps).stream().findFirst();
             }
+        });
+    }
+
+    /**
+     * Three reads along the room's keys: the marker by (stanza_id, room), then the newest ids by (room, id), so the
+     * count never reads more than {@code max + 1} rows whatever the room's size.
+     */
+    @Override
+    public Optional<UnreadCount> countAfter(RoomId room, Optional<String> afterStanzaId, int max) {
+        return tx.read("count messages of room " + room, c -> {
+            long after = Long.MIN_VALUE;
+            if (afterStanzaId.isPresent()) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT id FROM chat_message WHERE room = ? AND stanza_id = ?")) {
+                    ps.setObject(1, room.value());
+                    ps.setString(2, afterStanzaId.get());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            return Optional.<UnreadCount>empty();
+                        }
+                        after = rs.getLong(1);
+                    }
+                }
+            }
+            int counted = 0;
+            try (PreparedStatement ps = c.prepareStatement("SELECT retracted_at FROM chat_message"
+                    + " WHERE room = ? AND id > ? ORDER BY room DESC, id DESC FETCH FIRST ? ROWS ONLY")) {
+                ps.setObject(1, room.value());
+                ps.setLong(2, after);
+                ps.setInt(3, max + 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (rs.getObject(1) == null) {
+                            counted++;
+                        }
+                    }
+                }
+            }
+            Optional<String> newest = Optional.empty();
+            try (PreparedStatement ps = c.prepareStatement("SELECT stanza_id FROM chat_message WHERE room = ?"
+                    + " ORDER BY room DESC, id DESC FETCH FIRST 1 ROWS ONLY")) {
+                ps.setObject(1, room.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        newest = Optional.of(rs.getString(1));
+                    }
+                }
+            }
+            return Optional.of(new UnreadCount(Math.min(counted, max), counted > max, newest));
         });
     }
 

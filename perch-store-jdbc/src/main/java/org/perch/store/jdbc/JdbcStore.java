@@ -22,6 +22,7 @@ import org.perch.store.cluster.PoolFeed;
 import org.perch.store.cluster.TopologyStore;
 import org.perch.store.compliance.ComplianceConfigurationStore;
 import org.perch.store.compliance.ComplianceOutbox;
+import org.perch.store.pep.PepStore;
 
 /**
  * A {@link Store} over a JDBC data source. Opening it migrates the schema (Flyway, scripts in
@@ -34,6 +35,7 @@ public final class JdbcStore implements Store {
 
     private final JdbcAccountStore accounts;
     private final JdbcRosterStore rosters;
+    private final JdbcPepStore pep;
     private final JdbcCategoryStore categories;
     private final JdbcRoomStore rooms;
     private final JdbcHistoryStore history;
@@ -54,6 +56,7 @@ public final class JdbcStore implements Store {
         Transactor tx = new Transactor(dataSource, barrier);
         this.accounts = new JdbcAccountStore(tx);
         this.rosters = new JdbcRosterStore(tx);
+        this.pep = new JdbcPepStore(tx);
         this.categories = new JdbcCategoryStore(tx);
         this.rooms = new JdbcRoomStore(tx);
         this.history = new JdbcHistoryStore(tx);
@@ -124,6 +127,11 @@ public final class JdbcStore implements Store {
     @Override
     public RosterStore rosters() {
         return rosters;
+    }
+
+    @Override
+    public PepStore pep() {
+        return pep;
     }
 
     @Override

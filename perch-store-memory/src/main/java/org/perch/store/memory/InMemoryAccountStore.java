@@ -16,10 +16,12 @@ final class InMemoryAccountStore implements AccountStore {
 
     private final Map<Jid, Account> accounts = new ConcurrentHashMap<>();
     private final InMemoryRosterStore rosters;
+    private final InMemoryPepStore pep;
     private final InMemoryPolicyStore policies;
 
-    InMemoryAccountStore(InMemoryRosterStore rosters, InMemoryPolicyStore policies) {
+    InMemoryAccountStore(InMemoryRosterStore rosters, InMemoryPolicyStore policies, InMemoryPepStore pep) {
         this.rosters = rosters;
+        this.pep = pep;
         this.policies = policies;
     }
 
@@ -47,6 +49,7 @@ final class InMemoryAccountStore implements AccountStore {
     public boolean delete(Jid jid) {
         boolean existed = accounts.remove(jid) != null;
         rosters.removeOwner(jid);
+        pep.removeOwner(jid);
         policies.removeUser(jid);
         return existed;
     }

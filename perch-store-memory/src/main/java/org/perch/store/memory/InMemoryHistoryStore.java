@@ -16,6 +16,7 @@ import org.perch.store.chat.HistoryQuery;
 import org.perch.store.chat.HistoryStore;
 import org.perch.store.chat.PostedMessage;
 import org.perch.store.chat.Retraction;
+import org.perch.store.chat.UnreadCount;
 
 /**
  * Each room's messages in id order, guarded by this store's monitor. One counter numbers the messages of every
@@ -72,6 +73,19 @@ final class InMemoryHistoryStore implements HistoryStore {
     @Override
     public synchronized Optional<ChatMessage> find(RoomId room, String stanzaId) {
         return Optional.ofNullable(rooms.get(room)).flatMap(r -> r.find(stanzaId));
+    }
+
+    @Override
+    public synchronized Optional<UnreadCount> countAfter(RoomId room, Optional<String> afterStanzaId, int max) {
+        RoomHistory history = rooms.getOrDefault(room, new RoomHistory());
+        Optional<Long> lowest = bound(history, afterStanzaId, Long.MIN_VALUE);
+        if (lowest.isEmpty()) {
+            return Optional.empty();
+        }
+        long after = history.messages.stream().filter(m -> m.id() > lowest.get() && !m.retracted()).count();
+        Optional<String> newest = history.messages.isEmpty() ? Optional.empty()
+                : Optional.of(history.messages.getLast().stanzaId());
+        return Optional.of(new UnreadCount((int) Math.min(after, max), after > max, newest));
     }
 
     @Override

@@ -17,13 +17,15 @@ import org.perch.store.cluster.PoolFeed;
 import org.perch.store.cluster.TopologyStore;
 import org.perch.store.compliance.ComplianceConfigurationStore;
 import org.perch.store.compliance.ComplianceOutbox;
+import org.perch.store.pep.PepStore;
 
 /** A store held in maps: thread-safe, fast, and forgotten on close. Use it in tests and for trying things out. */
 public final class InMemoryStore implements Store {
 
     private final InMemoryRosterStore rosters = new InMemoryRosterStore();
     private final InMemoryPolicyStore policies = new InMemoryPolicyStore(jid -> accounts().find(jid).isPresent());
-    private final InMemoryAccountStore accounts = new InMemoryAccountStore(rosters, policies);
+    private final InMemoryPepStore pep = new InMemoryPepStore();
+    private final InMemoryAccountStore accounts = new InMemoryAccountStore(rosters, policies, pep);
     private final InMemoryCategoryStore categories = new InMemoryCategoryStore();
     private final InMemoryHistoryStore history = new InMemoryHistoryStore();
     private final InMemoryRoomStore rooms = new InMemoryRoomStore(categories, history);
@@ -49,6 +51,11 @@ public final class InMemoryStore implements Store {
     @Override
     public RosterStore rosters() {
         return rosters;
+    }
+
+    @Override
+    public PepStore pep() {
+        return pep;
     }
 
     @Override

@@ -27,10 +27,11 @@ import org.perch.store.chat.Retraction;
 
 /**
  * What every {@link HistoryStore} must do when storing, finding and retracting messages. The paging rules are
- * in {@link HistoryPagingContract} and the size of each room's history in {@link HistorySizeContract}, which this
+ * in {@link HistoryPagingContract}, the size of each room's history in {@link HistorySizeContract} and the counts
+ * after a marker in {@link HistoryUnreadContract}, which this
  * extends, so one binding runs them all.
  */
-public interface HistoryStoreContract extends HistoryPagingContract, HistorySizeContract {
+public interface HistoryStoreContract extends HistoryPagingContract, HistorySizeContract, HistoryUnreadContract {
 
     private HistoryStore history() {
         return fixture().store().history();

@@ -22,12 +22,20 @@ public final class DiscoHandler implements IqHandler {
     private final XmppSettings settings;
     private final String version;
     private final List<String> features;
+    private final List<String> accountFeatures;
     private final DiscoNodes nodes;
 
-    public DiscoHandler(XmppSettings settings, String version, List<String> features, DiscoNodes nodes) {
+    /**
+     * @param features what the server's disco#info lists
+     * @param accountFeatures what an account's disco#info lists (its PEP service, XEP-0163 §6), beside the identities
+     *        {@code account/registered} and {@code pubsub/pep}
+     */
+    public DiscoHandler(XmppSettings settings, String version, List<String> features, List<String> accountFeatures,
+                        DiscoNodes nodes) {
         this.settings = settings;
         this.version = version;
         this.features = features.stream().sorted().distinct().toList();
+        this.accountFeatures = accountFeatures.stream().sorted().distinct().toList();
         this.nodes = nodes;
     }
 
@@ -73,7 +81,8 @@ public final class DiscoHandler implements IqHandler {
         if (!node.isEmpty()) {
             children = nodes.info(from, node).orElseThrow(() -> new StanzaException(StanzaErrorCondition.ITEM_NOT_FOUND));
         } else if (Stanzas.to(iq).map(to -> to.hasLocal()).orElse(false)) {
-            children = List.of(identity("account", "registered", ""));
+            children = new ArrayList<>(List.of(identity("account", "registered", ""), identity("pubsub", "pep", "")));
+            accountFeatures.forEach(f -> children.add(feature(f)));
         } else {
             children = new ArrayList<>();
             children.add(identity("server", "im", "Perch"));

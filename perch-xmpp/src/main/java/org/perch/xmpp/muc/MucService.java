@@ -30,6 +30,7 @@ public final class MucService implements Component {
     private final ServiceDisco disco;
     private final RoomArchive archive;
     private final ServiceArchive search;
+    private final FollowedRooms followed;
     private final LiveRooms rooms;
     /**
      * The rooms each session has sent a join to, so that a session's end visits those rooms rather than every
@@ -43,6 +44,7 @@ public final class MucService implements Component {
         this.disco = new ServiceDisco(ctx);
         this.archive = new RoomArchive(ctx);
         this.search = new ServiceArchive(ctx);
+        this.followed = new FollowedRooms(ctx);
         this.rooms = new LiveRooms(ctx);
     }
 
@@ -58,6 +60,8 @@ public final class MucService implements Component {
             if (!to.hasLocal()) {
                 if (RoomArchive.isQuery(stanza)) {
                     search.handle(from, stanza);
+                } else if (FollowedRooms.isQuery(stanza)) {
+                    followed.handle(from, stanza);
                 } else {
                     disco.handle(from, stanza);
                 }

@@ -61,7 +61,8 @@ final class ServiceDisco {
                 DiscoHandler.feature(DiscoHandler.INFO), DiscoHandler.feature(DiscoHandler.ITEMS),
                 DiscoHandler.feature(MucNamespaces.MUC), DiscoHandler.feature(MucNamespaces.STANZA_ID),
                 DiscoHandler.feature(MucNamespaces.OCCUPANT_ID), DiscoHandler.feature(MamNamespaces.MAM),
-                DiscoHandler.feature(MamNamespaces.FULLTEXT)));
+                DiscoHandler.feature(MamNamespaces.FULLTEXT),
+                DiscoHandler.feature(FollowedRooms.NS)));
     }
 
     private List<XmlElement> items(Jid user, String node) {

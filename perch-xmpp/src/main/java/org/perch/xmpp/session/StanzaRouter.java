@@ -85,7 +85,9 @@ public final class StanzaRouter {
         }
         if (!forServer) {
             XmlElement payload = IqDispatcher.payloadOf(iq);
-            if (!payload.namespace().startsWith("http://jabber.org/protocol/disco#")) {
+            // Disco, and PEP (XEP-0163): another user's nodes are read at their bare JID, as their access model allows.
+            if (!payload.namespace().startsWith("http://jabber.org/protocol/disco#")
+                    && !payload.namespace().equals("http://jabber.org/protocol/pubsub")) {
                 throw new StanzaException(StanzaErrorCondition.SERVICE_UNAVAILABLE);
             }
             if (sessions.sessionsOf(to.get()).isEmpty() && from.context().accounts().find(to.get()).isEmpty()) {

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import org.perch.domain.account.AccountService;
 import org.perch.store.RosterStore;
+import org.perch.store.pep.PepStore;
 import org.perch.xmpp.adhoc.AdHocCommands;
 import org.perch.xmpp.im.MessageDelivery;
 import org.perch.xmpp.im.PresenceBroker;
@@ -26,6 +27,9 @@ import org.perch.xmpp.iq.VersionHandler;
 import org.perch.xmpp.muc.ChatServices;
 import org.perch.xmpp.muc.MucContext;
 import org.perch.xmpp.muc.MucService;
+import org.perch.xmpp.pep.PepLimits;
+import org.perch.xmpp.pep.PepNamespaces;
+import org.perch.xmpp.pep.PepService;
 import org.perch.xmpp.sasl.SaslMechanisms;
 import org.perch.xmpp.stream.OtherHost;
 import org.perch.xmpp.stream.StreamErrorCondition;
@@ -51,8 +55,8 @@ public final class XmppServer implements StreamHandlerFactory, AutoCloseable {
 
     private final ChatServices chat;
 
-    public XmppServer(XmppSettings settings, AccountService accounts, RosterStore rosters, SaslMechanisms sasl,
-                      Clock clock, ChatServices chat) {
+    public XmppServer(XmppSettings settings, AccountService accounts, RosterStore rosters, PepStore pep,
+                      PepLimits pepLimits, SaslMechanisms sasl, Clock clock, ChatServices chat) {
         this.chat = chat;
         SessionRegistry sessions = new SessionRegistry();
         this.ctx = new ServerContext(settings, sessions, accounts, rosters, sasl, clock, blocking, scheduler);
@@ -61,22 +65,23 @@ public final class XmppServer implements StreamHandlerFactory, AutoCloseable {
         Optional<RegistrationHandler> registration = settings.registrationEnabled()
                 ? Optional.of(new RegistrationHandler(accounts, settings.domain())) : Optional.empty();
         AdHocCommands commands = new AdHocCommands(accounts, settings.domain());
+        PepService pepService = new PepService(pep, rosters, sessions, pepLimits, clock);
         List<IqHandler> handlers = new ArrayList<>(List.of(roster, new PingHandler(), new VersionHandler(VERSION),
-                new TimeHandler(clock), commands));
+                new TimeHandler(clock), commands, pepService, pepService.ownerHandler()));
         registration.ifPresent(handlers::add);
         List<String> features = new ArrayList<>(List.of(DiscoHandler.INFO, DiscoHandler.ITEMS));
         handlers.forEach(h -> features.addAll(h.features()));
-        DiscoHandler disco = new DiscoHandler(settings, VERSION, features, commands);
+        DiscoHandler disco = new DiscoHandler(settings, VERSION, features, PepNamespaces.FEATURES, commands);
         handlers.add(disco);
         handlers.add(disco.itemsHandler());
-        MucService muc = muc(settings, sessions, clock);
+        MucService muc = muc(settings, sessions, clock, pep);
         this.router = new StanzaRouter(settings, sessions, new IqDispatcher(handlers), presence,
                 new MessageDelivery(sessions, accounts, muc::checkInvitation), List.of(muc), registration);
     }
 
-    private MucService muc(XmppSettings settings, SessionRegistry sessions, Clock clock) {
+    private MucService muc(XmppSettings settings, SessionRegistry sessions, Clock clock, PepStore pep) {
         MucService muc = new MucService(new MucContext(settings.mucDomain(), chat, sessions, clock, blocking,
-                settings.maxArchivePage()));
+                settings.maxArchivePage(), pep));
         chat.events().subscribe(muc::on);
         chat.feed().ifPresent(muc::joinPool);
         return muc;

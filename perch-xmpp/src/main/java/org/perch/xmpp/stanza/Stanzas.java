@@ -80,6 +80,11 @@ public final class Stanzas {
      * messages only, and an {@code <error/>} with the condition and optional text.
      */
     public static XmlElement error(XmlElement stanza, StanzaErrorCondition condition, String text) {
+        return error(stanza, condition, text, Optional.empty());
+    }
+
+    private static XmlElement error(XmlElement stanza, StanzaErrorCondition condition, String text,
+                                    Optional<XmlElement> applicationCondition) {
         XmlElement.Builder error = XmlElement.builder("error", Namespaces.CLIENT)
                 .attribute("type", condition.defaultType())
                 .child(condition.elementName(), Namespaces.STANZA_ERRORS);
@@ -87,6 +92,7 @@ public final class Stanzas {
             error.child(XmlElement.builder("text", Namespaces.STANZA_ERRORS).attribute("xml:lang", "en")
                     .text(text).build());
         }
+        applicationCondition.ifPresent(error::child);
         XmlElement.Builder reply = XmlElement.builder(stanza.name(), stanza.namespace())
                 .attribute("type", "error")
                 .attribute("id", stanza.attribute("id").orElse(null))
@@ -101,7 +107,7 @@ public final class Stanzas {
     }
 
     public static XmlElement error(XmlElement stanza, StanzaException e) {
-        return error(stanza, e.condition(), e.text());
+        return error(stanza, e.condition(), e.text(), e.applicationCondition());
     }
 
     /** True if answering this stanza with an error is allowed (never answer an error with an error). */
