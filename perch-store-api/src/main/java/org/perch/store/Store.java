@@ -13,6 +13,7 @@ import org.perch.store.cluster.PoolFeed;
 import org.perch.store.cluster.TopologyStore;
 import org.perch.store.compliance.ComplianceConfigurationStore;
 import org.perch.store.compliance.ComplianceOutbox;
+import org.perch.store.files.FileStore;
 
 /**
  * One opened store: the entry point a backend hands to the rest of the server. Closing it releases its files
@@ -37,6 +38,9 @@ public interface Store extends AutoCloseable {
     PolicyStore policies();
 
     ComplianceOutbox outbox();
+
+    /** The catalogue of uploaded files (XEP-0363). */
+    FileStore files();
 
     ComplianceConfigurationStore complianceConfiguration();
 
