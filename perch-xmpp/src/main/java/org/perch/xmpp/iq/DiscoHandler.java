@@ -23,12 +23,20 @@ public final class DiscoHandler implements IqHandler {
     private final String version;
     private final List<String> features;
     private final DiscoNodes nodes;
+    private final List<XmlElement> services;
 
     public DiscoHandler(XmppSettings settings, String version, List<String> features, DiscoNodes nodes) {
+        this(settings, version, features, nodes, List.of());
+    }
+
+    /** Like the other constructor; {@code services} are further items of the server (the upload service). */
+    public DiscoHandler(XmppSettings settings, String version, List<String> features, DiscoNodes nodes,
+                        List<XmlElement> services) {
         this.settings = settings;
         this.version = version;
         this.features = features.stream().sorted().distinct().toList();
         this.nodes = nodes;
+        this.services = List.copyOf(services);
     }
 
     /** Answers disco queries for a node of the server (e.g. the ad-hoc commands node). */
@@ -95,7 +103,9 @@ public final class DiscoHandler implements IqHandler {
         } else if (Stanzas.to(iq).map(to -> to.hasLocal()).orElse(false)) {
             children = List.of();
         } else {
-            children = List.of(item(settings.mucDomain(), "", "Persistent chat rooms"));
+            children = new ArrayList<>();
+            children.add(item(settings.mucDomain(), "", "Persistent chat rooms"));
+            children.addAll(services);
         }
         return Stanzas.result(iq, query(ITEMS, node, children));
     }
