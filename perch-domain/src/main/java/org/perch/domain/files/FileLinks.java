@@ -23,7 +23,14 @@ public final class FileLinks {
     private final Pattern url;
 
     public FileLinks(String baseUrl) {
-        this.prefix = baseUrl + PATH;
+        String base = baseUrl.strip();
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        if (!base.startsWith("https://") && !base.startsWith("http://")) {
+            throw new IllegalArgumentException("the files' base URL must be http or https: " + baseUrl);
+        }
+        this.prefix = base + PATH;
         // The id, then an optional name segment and query, up to what cannot be in a URL in running text.
         this.url = Pattern.compile(Pattern.quote(prefix) + "(" + ID + ")(/[^\\s?#<>\"']*)?(\\?[^\\s#<>\"']*)?");
     }

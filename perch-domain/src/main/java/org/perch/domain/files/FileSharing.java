@@ -14,7 +14,6 @@ import org.perch.core.Jid;
 import org.perch.core.RoomId;
 import org.perch.domain.chat.Attachments;
 import org.perch.domain.chat.ChatRooms;
-import org.perch.domain.chat.RoomAccess;
 import org.perch.store.Store;
 import org.perch.store.chat.ChatMessage;
 import org.perch.store.chat.PostedMessage;
@@ -43,7 +42,7 @@ public final class FileSharing implements Attachments {
     private final Clock clock;
     private final SecureRandom random;
     private final FilesDirectory directory;
-    private final FileLinks links;
+    private volatile FileLinks links;
     private final FileTokens tokens;
 
     public FileSharing(Store store, ChatRooms rooms, FileSettings settings, Clock clock, SecureRandom random) {
@@ -53,14 +52,19 @@ public final class FileSharing implements Attachments {
         this.clock = clock;
         this.random = random;
         this.directory = new FilesDirectory(settings.directory());
-        this.links = new FileLinks(settings.baseUrl());
         byte[] key = new byte[KEY_BYTES];
         random.nextBytes(key);
         this.tokens = new FileTokens(store.files().signingKey(key));
     }
 
+    /** The URLs' form, made on first use: the listener's port may be known only once it has bound. */
     public FileLinks links() {
-        return links;
+        FileLinks made = links;
+        if (made == null) {
+            made = new FileLinks(settings.baseUrl().get());
+            links = made;
+        }
+        return made;
     }
 
     /** The largest file a slot is granted for: MaxFileSizeKB, as configured now. */
@@ -94,7 +98,7 @@ public final class FileSharing implements Attachments {
         do {
             file = SharedFile.granted(newId(), user, name, size, type, clock.instant());
         } while (!store.files().add(file));
-        return new FileSlot(file.id(), links.upload(file.id(), name, tokens), links.canonical(file.id(), name));
+        return new FileSlot(file.id(), links().upload(file.id(), name, tokens), links().canonical(file.id(), name));
     }
 
     /**
@@ -151,13 +155,13 @@ public final class FileSharing implements Attachments {
 
     /** The text with every file URL in it made {@code reader}'s own. */
     public String forReader(String text, Jid reader) {
-        return links.forReader(text, reader, tokens);
+        return links().forReader(text, reader, tokens);
     }
 
     /** The files the text would post: uploaded by {@code sender}, not posted yet. */
     public List<SharedFile> postable(Jid sender, String text) {
         List<SharedFile> files = new ArrayList<>();
-        for (String id : links.fileIds(text)) {
+        for (String id : links().fileIds(text)) {
             store.files().find(id).filter(f -> isPostableBy(f, sender)).ifPresent(files::add);
         }
         return files;
@@ -165,7 +169,7 @@ public final class FileSharing implements Attachments {
 
     /** Binds the files the text posts to a room that keeps no history (nothing is stored to bind them with). */
     public void postWithoutHistory(RoomId room, Jid sender, String text) {
-        if (links.mayMention(text)) {
+        if (links().mayMention(text)) {
             store.atomically(() -> {
                 bind(room, sender, text, clock.instant(), Optional.empty());
                 return null;
@@ -175,7 +179,7 @@ public final class FileSharing implements Attachments {
 
     @Override
     public boolean mayPostFiles(List<PostedMessage> messages) {
-        return messages.stream().anyMatch(m -> links.mayMention(m.payload()));
+        return messages.stream().anyMatch(m -> links().mayMention(m.payload()));
     }
 
     @Override
@@ -233,10 +237,5 @@ public final class FileSharing implements Attachments {
 
     private static FileException notFound() {
         return new FileException(FileException.Reason.NOT_FOUND, "no such file");
-    }
-
-    /** For the access check of a room a reader is in, without a store read: whether its category allows files. */
-    public static boolean allowsFiles(RoomAccess access) {
-        return access.category().flags().fileUpload();
     }
 }
