@@ -1,6 +1,7 @@
 package org.perch.server;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import org.perch.compliance.ComplianceControl;
 import org.perch.compliance.ComplianceRuntime;
 import org.perch.core.Jid;
 import org.perch.core.Principal;
+import org.perch.domain.chat.Attachments;
 import org.perch.domain.chat.ChatRooms;
 import org.perch.domain.chat.ChatSettings;
 import org.perch.domain.chat.HistoryWriter;
@@ -18,6 +20,8 @@ import org.perch.domain.chat.RoomEventBus;
 import org.perch.domain.chat.RoomModeration;
 import org.perch.domain.chat.RoomSearch;
 import org.perch.domain.chat.SearchIndexer;
+import org.perch.domain.files.FileSettings;
+import org.perch.domain.files.FileSharing;
 import org.perch.server.config.PerchConfig;
 import org.perch.server.config.StoreConfig;
 import org.perch.store.Store;
@@ -50,9 +54,11 @@ final class ChatRuntime implements AutoCloseable {
     private final SearchIndexer indexer;
     private final MessageIndex index;
     private final ComplianceRuntime compliance;
+    private final Optional<FileSweeper> sweeper;
 
     private ChatRuntime(ChatServices services, SearchIndexer indexer, MessageIndex index,
-                        ComplianceRuntime compliance) {
+                        ComplianceRuntime compliance, Optional<FileSweeper> sweeper) {
+        this.sweeper = sweeper;
         this.services = services;
         this.indexer = indexer;
         this.index = index;
@@ -63,7 +69,7 @@ final class ChatRuntime implements AutoCloseable {
      * @param complianceRecord opens the compliance database, when compliance is turned on
      */
     static ChatRuntime start(PerchConfig config, Store store, Clock clock,
-                             Supplier<ComplianceRecord> complianceRecord) {
+                             Supplier<ComplianceRecord> complianceRecord, Supplier<String> filesBaseUrl) {
         bootstrapCategory(config, store);
         MessageIndex index = Stores.openIndex(config);
         try {
@@ -82,14 +88,19 @@ final class ChatRuntime implements AutoCloseable {
             Optional<MessageFeed> feed = config.poolMember().map(member -> new MessageFeed(store.feed(),
                     store.feedSignal(), member.server()));
             feed.ifPresent(f -> events.subscribe(f::share));
-            HistoryStore captured = rooms.capturedHistory(feed);
+            Optional<FileSharing> files = config.files().enabled()
+                    ? Optional.of(new FileSharing(store, rooms, new FileSettings(config.files().directory(),
+                            filesBaseUrl), clock, new SecureRandom()))
+                    : Optional.empty();
+            HistoryStore captured = rooms.capturedHistory(feed, files.<Attachments>map(f -> f).orElse(Attachments.NONE));
             ChatServices services = new ChatServices(rooms, new HistoryWriter(captured, indexer::stored),
                     store.history(), new RoomModeration(rooms, captured, clock, events),
-                    new RoomSearch(rooms, store.history(), index), events, feed);
+                    new RoomSearch(rooms, store.history(), index), events, feed, files);
+            FileSweeper sweeper = files.map(FileSweeper::start).orElse(null);
             ComplianceRuntime compliance = new ComplianceRuntime(store.complianceConfiguration(), store.outbox(),
                     complianceRecord, rooms.compliance()::enable,
                     config.domain(), config.mucDomain(), clock, COMPLIANCE_MOVE_EVERY).start();
-            return new ChatRuntime(services, indexer, index, compliance);
+            return new ChatRuntime(services, indexer, index, compliance, Optional.ofNullable(sweeper));
         } catch (RuntimeException e) {
             index.close();
             throw e;
@@ -120,6 +131,7 @@ final class ChatRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        sweeper.ifPresent(FileSweeper::close);
         compliance.close();
         services.writer().close();
         services.feed().ifPresent(feed -> {

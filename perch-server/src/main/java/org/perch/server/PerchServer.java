@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.perch.admin.AdminApi;
 import org.perch.cluster.node.PoolAssignment;
 import org.perch.cluster.topology.PostgresStoreDefinition;
@@ -19,6 +20,7 @@ import org.perch.store.StoreException;
 import org.perch.store.compliance.ComplianceRecord;
 import org.perch.store.h2.H2Store;
 import org.perch.store.postgres.PostgresStore;
+import org.perch.xmpp.netty.HttpFiles;
 import org.perch.xmpp.netty.TlsIdentity;
 import org.perch.xmpp.netty.TransportConfig;
 import org.perch.xmpp.netty.TransportStats;
@@ -74,14 +76,18 @@ public final class PerchServer {
             XmppSettings settings = new XmppSettings(config.domain(), config.mucDomain(), config.registrationEnabled(),
                     config.streamManagement().resumeTimeout(), MAX_UNACKED, MAX_UNACKED_BYTES, INBOUND_QUEUE,
                     config.auth().channelBinding(), config.limits().maxArchivePage());
-            ChatRuntime chat = ChatRuntime.start(config, store, clock, () -> complianceRecord(config, assignment));
+            AtomicReference<ClientListeners> listening = new AtomicReference<>();
+            ChatRuntime chat = ChatRuntime.start(config, store, clock, () -> complianceRecord(config, assignment),
+                    () -> filesBaseUrl(config, listening.get().httpPort()));
             XmppServer xmpp = new XmppServer(settings, accounts, store.rosters(), store.pep(), PepLimits.DEFAULT,
                     sasl, clock, chat.services());
             TransportStats transportStats = new TransportStats();
+            Optional<HttpFiles> transfers = chat.services().files().map(HttpFileTransfers::new);
             ClientListeners listeners = new ClientListeners(xmpp, transportStats,
-                    () -> XmppTransport.start(transportConfig(config), identity, xmpp, transportStats),
+                    () -> XmppTransport.start(transportConfig(config), identity, xmpp, transportStats, transfers),
                     () -> WebListener.start(config, chat.services().rooms(), store.accounts(), throttle, identity,
                             random));
+            listening.set(listeners);
             Optional<AdminApi> admin;
             Optional<PoolMembership> membership = Optional.empty();
             try {
@@ -131,6 +137,14 @@ public final class PerchServer {
                     + " database, as its chat store is");
         }
         return PostgresStore.openComplianceRecord(Stores.settings(pg, COMPLIANCE_CONNECTIONS));
+    }
+
+    /** {@code files.public-url}, or the domain with the HTTP listener's bound port (known once it has bound). */
+    private static String filesBaseUrl(PerchConfig config, int httpPort) {
+        if (!config.files().publicUrl().isEmpty()) {
+            return config.files().publicUrl();
+        }
+        return (config.http().tls() ? "https://" : "http://") + config.domain() + ":" + httpPort;
     }
 
     static TransportConfig transportConfig(PerchConfig c) {

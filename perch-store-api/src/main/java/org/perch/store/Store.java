@@ -13,6 +13,7 @@ import org.perch.store.cluster.PoolFeed;
 import org.perch.store.cluster.TopologyStore;
 import org.perch.store.compliance.ComplianceConfigurationStore;
 import org.perch.store.compliance.ComplianceOutbox;
+import org.perch.store.files.FileStore;
 import org.perch.store.pep.PepStore;
 
 /**
@@ -41,6 +42,9 @@ public interface Store extends AutoCloseable {
     PolicyStore policies();
 
     ComplianceOutbox outbox();
+
+    /** The catalogue of uploaded files (XEP-0363). */
+    FileStore files();
 
     ComplianceConfigurationStore complianceConfiguration();
 

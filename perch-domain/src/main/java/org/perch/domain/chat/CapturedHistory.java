@@ -26,21 +26,27 @@ final class CapturedHistory implements HistoryStore {
     private final Store store;
     private final ComplianceCapture compliance;
     private final Optional<MessageFeed> feed;
+    private final Attachments attachments;
 
-    CapturedHistory(Store store, ComplianceCapture compliance, Optional<MessageFeed> feed) {
+    CapturedHistory(Store store, ComplianceCapture compliance, Optional<MessageFeed> feed, Attachments attachments) {
         this.store = store;
         this.compliance = compliance;
         this.feed = feed;
+        this.attachments = attachments;
     }
 
     @Override
     public List<ChatMessage> append(List<PostedMessage> messages) {
         boolean captured = compliance.enabled();
-        if (!captured && feed.isEmpty()) {
+        boolean files = attachments.mayPostFiles(messages);
+        if (!captured && feed.isEmpty() && !files) {
             return store.history().append(messages);
         }
         return store.atomically(() -> {
             List<ChatMessage> stored = store.history().append(messages);
+            if (files) {
+                attachments.posted(stored);
+            }
             if (captured) {
                 compliance.posted(stored);
                 CrashPoint.reach("capture"); // message and event written, not yet committed

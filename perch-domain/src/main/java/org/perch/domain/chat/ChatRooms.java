@@ -93,7 +93,12 @@ public final class ChatRooms {
 
     /** Like {@link #capturedHistory()}; in a pool, each post also goes into the pool feed in the block storing it. */
     public HistoryStore capturedHistory(Optional<MessageFeed> feed) {
-        return new CapturedHistory(store, compliance, feed);
+        return capturedHistory(feed, Attachments.NONE);
+    }
+
+    /** Like {@link #capturedHistory(Optional)}; files a post carries are bound to its room in the block storing it. */
+    public HistoryStore capturedHistory(Optional<MessageFeed> feed, Attachments attachments) {
+        return new CapturedHistory(store, compliance, feed, attachments);
     }
 
     /** The compliance record's capture, which the protocol layer tells of joins, parts and history reads. */
@@ -341,7 +346,8 @@ public final class ChatRooms {
         return allRooms(user, RoomAccess::canSearch);
     }
 
-    private List<Room> allRooms(Jid user, Predicate<RoomAccess> test) {
+    /** The rooms in which the user passes {@code test}, sorted by name. */
+    public List<Room> allRooms(Jid user, Predicate<RoomAccess> test) {
         Map<CategoryId, Category> categories = store.categories().list().stream()
                 .collect(Collectors.toMap(Category::id, Function.identity()));
         return select(user, store.rooms().list(), categories::get, test);

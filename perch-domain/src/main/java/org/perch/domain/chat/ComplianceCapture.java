@@ -66,6 +66,27 @@ public final class ComplianceCapture {
         standalone(ComplianceEventType.BACKCHAT, user, room, what);
     }
 
+    /**
+     * A file was posted in the room: written in the block that binds the file to the room (and stores the message
+     * posting it, {@code messageId}, when the category keeps history).
+     */
+    public void fileUploaded(Jid user, RoomId room, Optional<String> messageId, String file) {
+        fileEvent(ComplianceEventType.FILE_UPLOAD, user, room, messageId, file);
+    }
+
+    /** A reader of the room downloaded a file posted in it. */
+    public void fileDownloaded(Jid user, RoomId room, String file) {
+        fileEvent(ComplianceEventType.FILE_DOWNLOAD, user, room, Optional.empty(), file);
+    }
+
+    private void fileEvent(ComplianceEventType type, Jid user, RoomId id, Optional<String> messageId, String file) {
+        if (!enabled) {
+            return;
+        }
+        roomOf(id).ifPresent(room -> store.outbox().add(List.of(new ComplianceEvent(ComplianceEvent.newId(), type,
+                clock.instant(), user, Optional.of(room), messageId, file))));
+    }
+
     /** Posted messages, written in the block that stores them. */
     void posted(List<ChatMessage> messages) {
         if (!enabled) {

@@ -34,6 +34,15 @@ public final class ConfigKeys {
     public static final ConfigKey HTTP_TLS = new ConfigKey("http.tls", "true",
             "Whether the HTTP port speaks TLS (https, wss); false only behind a TLS-terminating proxy.",
             Checks.bool());
+    public static final ConfigKey FILES_ENABLED = new ConfigKey("files.enabled", "true",
+            "Whether users may post files in rooms whose category allows it (XEP-0363 on `upload.<domain>`, "
+                    + "transfers on the HTTP port); needs the HTTP port.", Checks.bool());
+    public static final ConfigKey FILES_DIR = new ConfigKey("files.dir", "",
+            "Directory of posted files (owner-only); empty: `<data-dir>/files`. In a pool, a path every server shares.",
+            Checks.path(true));
+    public static final ConfigKey FILES_PUBLIC_URL = new ConfigKey("files.public-url", "",
+            "The HTTP port's address as clients reach it, for upload and download URLs; empty: "
+                    + "`https://<domain>:<http.port>` (`http` when `http.tls` is false).", Checks.text(255));
     public static final ConfigKey ADMIN_BIND_ADDRESS = new ConfigKey("admin.bind-address", "127.0.0.1",
             "Address the admin REST API binds to; loopback unless administrators must reach it from elsewhere.",
             Checks.address());
@@ -164,7 +173,8 @@ public final class ConfigKeys {
             "This server's name in the published topology (`perch serve --server`); required with `pool.name`.",
             Checks.text(63));
     private static final List<ConfigKey> ALL = List.of(DOMAIN, MUC_DOMAIN, DATA_DIR, XMPP_BIND_ADDRESS,
-            XMPP_C2S_PORT, XMPP_DIRECT_TLS_PORT, HTTP_BIND_ADDRESS, HTTP_PORT, HTTP_TLS, ADMIN_BIND_ADDRESS,
+            XMPP_C2S_PORT, XMPP_DIRECT_TLS_PORT, HTTP_BIND_ADDRESS, HTTP_PORT, HTTP_TLS, FILES_ENABLED,
+            FILES_DIR, FILES_PUBLIC_URL, ADMIN_BIND_ADDRESS,
             ADMIN_PORT, ADMIN_TLS, WEB_BIND_ADDRESS, WEB_PORT, WEB_TLS, TLS_CERTIFICATE,
             TLS_PRIVATE_KEY, REGISTRATION_ENABLED, AUTH_SCRAM_ITERATIONS, AUTH_MAX_FAILURES_PER_ACCOUNT,
             AUTH_MAX_FAILURES_PER_ADDRESS, AUTH_LOCKOUT_SECONDS, AUTH_CHANNEL_BINDING, LIMITS_MAX_STANZA_BYTES, LIMITS_MAX_DEPTH,

@@ -127,7 +127,18 @@ public final class ConfigLoader {
                 new ChatConfig(r.integer(ConfigKeys.CHAT_DEFAULT_HISTORY),
                         r.integer(ConfigKeys.CHAT_PARTICIPANT_UPDATE_LIMIT), r.text(ConfigKeys.CHAT_BOOTSTRAP_CATEGORY),
                         r.text(ConfigKeys.CHAT_SITE).strip()),
-                store(r), poolMember(r));
+                files(r), store(r), poolMember(r));
+    }
+
+    private static FilesConfig files(Resolved r) {
+        String dir = r.text(ConfigKeys.FILES_DIR).strip();
+        String url = r.text(ConfigKeys.FILES_PUBLIC_URL).strip();
+        if (!url.isEmpty() && !url.startsWith("https://") && !url.startsWith("http://")) {
+            throw r.error(ConfigKeys.FILES_PUBLIC_URL, "must be an http or https URL");
+        }
+        return new FilesConfig(r.flag(ConfigKeys.FILES_ENABLED) && r.integer(ConfigKeys.HTTP_PORT) >= 0,
+                dir.isEmpty() ? r.path(ConfigKeys.DATA_DIR).resolve("files") : Path.of(dir).toAbsolutePath().normalize(),
+                url);
     }
 
     private static LimitsConfig limits(Resolved r) {

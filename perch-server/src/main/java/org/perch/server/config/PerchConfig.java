@@ -21,13 +21,15 @@ import java.util.Optional;
  * @param limits per-connection limits
  * @param streamManagement XEP-0198 settings
  * @param chat persistent chat settings
+ * @param files file posting (XEP-0363)
  * @param store where the chat store is
  * @param poolMember this server's pool and name in the published topology, if it belongs to one
  */
 public record PerchConfig(String domain, String mucDomain, Path dataDir, XmppConfig xmpp, HttpConfig http,
                           HttpConfig admin, HttpConfig web, TlsConfig tls, boolean registrationEnabled,
                           AuthConfig auth, LimitsConfig limits, StreamManagementConfig streamManagement,
-                          ChatConfig chat, StoreConfig store, Optional<PoolMember> poolMember) {
+                          ChatConfig chat, FilesConfig files, StoreConfig store,
+                          Optional<PoolMember> poolMember) {
     public PerchConfig {
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(mucDomain, "mucDomain");
@@ -41,6 +43,7 @@ public record PerchConfig(String domain, String mucDomain, Path dataDir, XmppCon
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(streamManagement, "streamManagement");
         Objects.requireNonNull(chat, "chat");
+        Objects.requireNonNull(files, "files");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(poolMember, "poolMember");
     }

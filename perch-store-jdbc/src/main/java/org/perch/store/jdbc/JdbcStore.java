@@ -22,6 +22,7 @@ import org.perch.store.cluster.PoolFeed;
 import org.perch.store.cluster.TopologyStore;
 import org.perch.store.compliance.ComplianceConfigurationStore;
 import org.perch.store.compliance.ComplianceOutbox;
+import org.perch.store.files.FileStore;
 import org.perch.store.pep.PepStore;
 
 /**
@@ -43,6 +44,7 @@ public final class JdbcStore implements Store {
     private final JdbcConfigurationStore configuration;
     private final JdbcPolicyStore policies;
     private final JdbcComplianceOutbox outbox;
+    private final JdbcFileStore files;
     private final JdbcComplianceConfigurationStore complianceConfiguration;
     private final JdbcTopologyStore topology;
     private final JdbcNodeRegistry nodes;
@@ -64,6 +66,7 @@ public final class JdbcStore implements Store {
         this.configuration = new JdbcConfigurationStore(tx);
         this.policies = new JdbcPolicyStore(tx);
         this.outbox = new JdbcComplianceOutbox(tx);
+        this.files = new JdbcFileStore(tx);
         this.complianceConfiguration = new JdbcComplianceConfigurationStore(tx);
         this.topology = new JdbcTopologyStore(tx);
         this.nodes = new JdbcNodeRegistry(tx);
@@ -167,6 +170,11 @@ public final class JdbcStore implements Store {
     @Override
     public ComplianceOutbox outbox() {
         return outbox;
+    }
+
+    @Override
+    public FileStore files() {
+        return files;
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.perch.store.cluster.PoolFeed;
 import org.perch.store.cluster.TopologyStore;
 import org.perch.store.compliance.ComplianceConfigurationStore;
 import org.perch.store.compliance.ComplianceOutbox;
+import org.perch.store.files.FileStore;
 import org.perch.store.pep.PepStore;
 
 /** A store held in maps: thread-safe, fast, and forgotten on close. Use it in tests and for trying things out. */
@@ -34,6 +35,7 @@ public final class InMemoryStore implements Store {
     private final InMemoryComplianceOutbox outbox = new InMemoryComplianceOutbox();
     private final InMemoryComplianceConfigurationStore complianceConfiguration =
             new InMemoryComplianceConfigurationStore();
+    private final InMemoryFileStore files = new InMemoryFileStore();
     private final InMemoryTopologyStore topology = new InMemoryTopologyStore();
     private final InMemoryNodeRegistry nodes = new InMemoryNodeRegistry();
     private final FeedListeners feedSignal = new FeedListeners();
@@ -91,6 +93,11 @@ public final class InMemoryStore implements Store {
     @Override
     public ComplianceOutbox outbox() {
         return outbox;
+    }
+
+    @Override
+    public FileStore files() {
+        return files;
     }
 
     @Override

@@ -9,9 +9,13 @@ import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.stream.ChunkedWriteHandler;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
- * The pipeline of the HTTP listener: host-meta (XEP-0156) and XMPP over WebSocket (RFC 7395). On upgrade the
+ * The pipeline of the HTTP listener: host-meta (XEP-0156), XMPP over WebSocket (RFC 7395) and, when file posting is
+ * on, XEP-0363 uploads and downloads ({@link FileTransferHandler}). On upgrade the
  * handshaker replaces the HTTP codec with the WebSocket frame codec and drops the HTTP aggregator.
  */
 final class HttpInitializer extends ChannelInitializer<SocketChannel> {
@@ -21,10 +25,14 @@ final class HttpInitializer extends ChannelInitializer<SocketChannel> {
 
     private final TransportContext context;
     private final HostMeta hostMeta;
+    private final Optional<HttpFiles> files;
+    private final Executor blocking;
 
-    HttpInitializer(TransportContext context, HostMeta hostMeta) {
+    HttpInitializer(TransportContext context, HostMeta hostMeta, Optional<HttpFiles> files, Executor blocking) {
         this.context = context;
         this.hostMeta = hostMeta;
+        this.files = files;
+        this.blocking = blocking;
     }
 
     @Override
@@ -42,6 +50,11 @@ final class HttpInitializer extends ChannelInitializer<SocketChannel> {
         }
         p.addLast(PipelineNames.FLUSH_CONSOLIDATION, context.newFlushConsolidation());
         p.addLast(PipelineNames.HTTP_CODEC, new HttpServerCodec());
+        if (files.isPresent()) {
+            // Before the aggregator: uploads stream to disk and downloads from it, never whole in memory.
+            p.addLast(PipelineNames.CHUNKED_WRITER, new ChunkedWriteHandler());
+            p.addLast(PipelineNames.FILE_TRANSFER, new FileTransferHandler(files.get(), blocking));
+        }
         p.addLast(PipelineNames.HTTP_AGGREGATOR, new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));
         p.addLast(PipelineNames.HTTP_ROUTER, new HttpRequestRouter(hostMeta));
         p.addLast(PipelineNames.WEBSOCKET_PROTOCOL, new WebSocketServerProtocolHandler(webSocketConfig(config)));

@@ -10,6 +10,8 @@ final class PipelineNames {
     static final String FLUSH_CONSOLIDATION = "flush-consolidation";
     static final String XML_DECODER = "xml-decoder";
     static final String HTTP_CODEC = "http-codec";
+    static final String CHUNKED_WRITER = "chunked-writer";
+    static final String FILE_TRANSFER = "file-transfer";
     static final String HTTP_AGGREGATOR = "http-aggregator";
     static final String HTTP_ROUTER = "http-router";
     static final String WEBSOCKET_PROTOCOL = "websocket-protocol";

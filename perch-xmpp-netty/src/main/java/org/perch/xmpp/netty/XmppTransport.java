@@ -18,6 +18,9 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,6 +45,8 @@ public final class XmppTransport implements AutoCloseable {
     private final TransportStats stats;
     private final List<Channel> listeners = new ArrayList<>(3);
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Where file transfers' decisions and disk writes run, off the event loops. */
+    private final ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
     private volatile int c2sPort = -1;
     private volatile int directTlsPort = -1;
     private volatile int httpPort = -1;
@@ -68,6 +73,16 @@ public final class XmppTransport implements AutoCloseable {
      */
     public static XmppTransport start(TransportConfig config, TlsIdentity identity, StreamHandlerFactory handlers,
                                       TransportStats stats) {
+        return start(config, identity, handlers, stats, Optional.empty());
+    }
+
+    /**
+     * Like {@link #start(TransportConfig, TlsIdentity, StreamHandlerFactory, TransportStats)}; with {@code files}, the
+     * HTTP listener also serves XEP-0363 uploads and downloads under {@value HttpFiles#PATH}.
+     */
+    public static XmppTransport start(TransportConfig config, TlsIdentity identity, StreamHandlerFactory handlers,
+                                      TransportStats stats, Optional<HttpFiles> files) {
+        Objects.requireNonNull(files, "files");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(handlers, "handlers");
@@ -84,7 +99,7 @@ public final class XmppTransport implements AutoCloseable {
             transport.directTlsPort = transport.bind(config.bindAddress(), config.directTlsPort(),
                     new TcpInitializer(context, true));
             transport.httpPort = transport.bind(config.httpBindAddress(), config.httpPort(),
-                    new HttpInitializer(context, hostMeta));
+                    new HttpInitializer(context, hostMeta, files, transport.blocking));
         } catch (RuntimeException e) {
             transport.close();
             throw e;
@@ -128,6 +143,7 @@ public final class XmppTransport implements AutoCloseable {
             listener.close().awaitUninterruptibly(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
         }
         channels.close().awaitUninterruptibly(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+        blocking.shutdownNow();
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS);
         boolean stopped = boss.terminationFuture().awaitUninterruptibly(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS)

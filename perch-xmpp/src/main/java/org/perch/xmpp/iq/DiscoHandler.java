@@ -24,19 +24,22 @@ public final class DiscoHandler implements IqHandler {
     private final List<String> features;
     private final List<String> accountFeatures;
     private final DiscoNodes nodes;
+    private final List<XmlElement> services;
 
     /**
      * @param features what the server's disco#info lists
      * @param accountFeatures what an account's disco#info lists (its PEP service, XEP-0163 §6), beside the identities
      *        {@code account/registered} and {@code pubsub/pep}
+     * @param services further items of the server (the upload service)
      */
     public DiscoHandler(XmppSettings settings, String version, List<String> features, List<String> accountFeatures,
-                        DiscoNodes nodes) {
+                        DiscoNodes nodes, List<XmlElement> services) {
         this.settings = settings;
         this.version = version;
         this.features = features.stream().sorted().distinct().toList();
         this.accountFeatures = accountFeatures.stream().sorted().distinct().toList();
         this.nodes = nodes;
+        this.services = List.copyOf(services);
     }
 
     /** Answers disco queries for a node of the server (e.g. the ad-hoc commands node). */
@@ -104,7 +107,9 @@ public final class DiscoHandler implements IqHandler {
         } else if (Stanzas.to(iq).map(to -> to.hasLocal()).orElse(false)) {
             children = List.of();
         } else {
-            children = List.of(item(settings.mucDomain(), "", "Persistent chat rooms"));
+            children = new ArrayList<>();
+            children.add(item(settings.mucDomain(), "", "Persistent chat rooms"));
+            children.addAll(services);
         }
         return Stanzas.result(iq, query(ITEMS, node, children));
     }

@@ -8,16 +8,18 @@ import org.perch.domain.chat.MessageFeed;
 import org.perch.domain.chat.RoomEventBus;
 import org.perch.domain.chat.RoomModeration;
 import org.perch.domain.chat.RoomSearch;
+import org.perch.domain.files.FileSharing;
 import org.perch.store.chat.HistoryStore;
 
 /**
  * The domain side of persistent chat that the MUC service runs on: the rooms, the writer that makes messages
  * durable before they are delivered, the history to replay, moderation, search, and the bus on which room
  * changes arrive; in a pool, the feed through which messages reach every server of the pool (and this one's
- * occupants, which then get nothing directly).
+ * occupants, which then get nothing directly); and file posting (XEP-0363), when the server offers uploads.
  */
 public record ChatServices(ChatRooms rooms, HistoryWriter writer, HistoryStore history, RoomModeration moderation,
-                           RoomSearch search, RoomEventBus events, Optional<MessageFeed> feed) {
+                           RoomSearch search, RoomEventBus events, Optional<MessageFeed> feed,
+                           Optional<FileSharing> files) {
     public ChatServices {
         Objects.requireNonNull(rooms, "rooms");
         Objects.requireNonNull(writer, "writer");
@@ -26,5 +28,12 @@ public record ChatServices(ChatRooms rooms, HistoryWriter writer, HistoryStore h
         Objects.requireNonNull(search, "search");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(feed, "feed");
+        Objects.requireNonNull(files, "files");
+    }
+
+    /** Without file posting. */
+    public ChatServices(ChatRooms rooms, HistoryWriter writer, HistoryStore history, RoomModeration moderation,
+                        RoomSearch search, RoomEventBus events, Optional<MessageFeed> feed) {
+        this(rooms, writer, history, moderation, search, events, feed, Optional.empty());
     }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.perch.domain.chat.MessageFeed;
 import org.perch.domain.chat.RoomAccess;
+import org.perch.domain.files.FileSharing;
 import org.perch.store.chat.PostedMessage;
 import org.perch.store.chat.Room;
 import org.perch.store.chat.RoomType;
@@ -51,7 +52,23 @@ final class Groupchat {
             throw new StanzaException(StanzaErrorCondition.FORBIDDEN, live.room.settings().type() == RoomType.AUDITORIUM
                     ? "only presenters post in this auditorium" : "you may not post in this room");
         }
+        checkFiles(live, from, message);
         post(live, from, message, me, body.orElse(""));
+    }
+
+    /**
+     * A post carrying a file its sender uploaded and has not posted yet posts that file in this room, which the
+     * room's category must allow (ADR 0007); otherwise the message is refused and nothing is stored.
+     */
+    private static void checkFiles(LiveRoom live, ClientSession from, XmlElement message) {
+        Optional<FileSharing> files = live.ctx.services().files();
+        if (files.isEmpty() || live.category.flags().fileUpload()) {
+            return;
+        }
+        String text = ReaderLinks.fileText(message);
+        if (files.get().links().mayMention(text) && !files.get().postable(from.bareJid(), text).isEmpty()) {
+            throw new StanzaException(StanzaErrorCondition.NOT_ALLOWED, "this room's category does not allow files");
+        }
     }
 
     private static void post(LiveRoom live, ClientSession from, XmlElement message, Occupant me, String body) {
@@ -65,6 +82,8 @@ final class Groupchat {
                 .child(OccupantStanzas.occupantId(live.jid, me))
                 .build();
         if (!live.category.flags().chatHistory()) {
+            live.ctx.services().files().ifPresent(files -> files.postWithoutHistory(live.room.id(), from.bareJid(),
+                    ReaderLinks.fileText(message)));
             live.broadcastEverywhere(out);
             return;
         }

@@ -160,7 +160,8 @@ final class LiveRoom {
                 continue;
             }
             replayed.add(m.stanzaId());
-            XmlElement stored = StoredStanza.read(m.payload()).withAttribute("to", to.jid().toString());
+            XmlElement stored = forReader(StoredStanza.read(m.payload()), to.jid())
+                    .withAttribute("to", to.jid().toString());
             List<XmlNode> children = new ArrayList<>(stored.children());
             children.add(XmlElement.builder("delay", MucNamespaces.DELAY).attribute("from", jid.toString())
                     .attribute("stamp", m.timestamp().toString()).build());
@@ -344,8 +345,13 @@ final class LiveRoom {
     /** To this server's occupants of the room. */
     void broadcast(XmlElement stanza) {
         for (Occupant o : List.copyOf(occupants.values())) {
-            deliver(o, stanza.withAttribute("to", o.jid().toString()));
+            deliver(o, forReader(stanza, o.jid()).withAttribute("to", o.jid().toString()));
         }
+    }
+
+    /** The stanza with the file URLs it carries made the reader's own. */
+    XmlElement forReader(XmlElement stanza, Jid reader) {
+        return ReaderLinks.forReader(ctx.services().files(), stanza, reader);
     }
 
     /**
@@ -355,7 +361,7 @@ final class LiveRoom {
     void broadcastFromPool(XmlElement stanza, String storedId) {
         for (Occupant o : List.copyOf(occupants.values())) {
             if (storedId.isEmpty() || !alreadyReplayed(o, storedId)) {
-                deliver(o, stanza.withAttribute("to", o.jid().toString()));
+                deliver(o, forReader(stanza, o.jid()).withAttribute("to", o.jid().toString()));
             }
         }
     }

@@ -33,6 +33,8 @@ import org.perch.xmpp.pep.PepService;
 import org.perch.xmpp.sasl.SaslMechanisms;
 import org.perch.xmpp.stream.OtherHost;
 import org.perch.xmpp.stream.StreamErrorCondition;
+import org.perch.xmpp.upload.UploadService;
+import org.perch.xmpp.xml.XmlElement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,12 +73,21 @@ public final class XmppServer implements StreamHandlerFactory, AutoCloseable {
         registration.ifPresent(handlers::add);
         List<String> features = new ArrayList<>(List.of(DiscoHandler.INFO, DiscoHandler.ITEMS));
         handlers.forEach(h -> features.addAll(h.features()));
-        DiscoHandler disco = new DiscoHandler(settings, VERSION, features, PepNamespaces.FEATURES, commands);
+        List<Component> components = new ArrayList<>();
+        List<XmlElement> services = new ArrayList<>();
+        chat.files().ifPresent(files -> {
+            UploadService upload = new UploadService(UploadService.domainFor(settings.domain()), files);
+            components.add(upload);
+            services.add(DiscoHandler.item(upload.domain(), "", "HTTP File Upload"));
+        });
+        DiscoHandler disco = new DiscoHandler(settings, VERSION, features, PepNamespaces.FEATURES, commands,
+                services);
         handlers.add(disco);
         handlers.add(disco.itemsHandler());
         MucService muc = muc(settings, sessions, clock, pep);
+        components.add(muc);
         this.router = new StanzaRouter(settings, sessions, new IqDispatcher(handlers), presence,
-                new MessageDelivery(sessions, accounts, muc::checkInvitation), List.of(muc), registration);
+                new MessageDelivery(sessions, accounts, muc::checkInvitation), components, registration);
     }
 
     private MucService muc(XmppSettings settings, SessionRegistry sessions, Clock clock, PepStore pep) {
