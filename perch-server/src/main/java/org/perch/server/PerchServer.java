@@ -76,8 +76,9 @@ public final class PerchServer {
             ChatRuntime chat = ChatRuntime.start(config, store, clock, () -> complianceRecord(config, assignment));
             XmppServer xmpp = new XmppServer(settings, accounts, store.rosters(), sasl, clock, chat.services());
             TransportStats transportStats = new TransportStats();
+            WebClientSite webClient = WebClientSite.of(config);
             ClientListeners listeners = new ClientListeners(xmpp, transportStats,
-                    () -> XmppTransport.start(transportConfig(config), identity, xmpp, transportStats),
+                    () -> XmppTransport.start(transportConfig(config), identity, xmpp, transportStats, webClient),
                     () -> WebListener.start(config, chat.services().rooms(), store.accounts(), throttle, identity,
                             random));
             Optional<AdminApi> admin;

@@ -1,7 +1,5 @@
 // Perch's web client: starts Converse.js with this server's settings and adds the room add-in link.
 // Served with a Content-Security-Policy that forbids inline script, which is why this lives in its own file.
-'use strict';
-
 (() => {
   /** Room disco#info fields (XEP-0128) in which Perch names the room's add-in and its URL. */
   const ADDIN_NAME = 'perch#addin';
@@ -23,6 +21,19 @@
       return null;
     }
   }
+
+  // Converse's full-screen footer shows its sponsors' logos from its own web site: the page's policy would block
+  // them (images come from this server only), and a chat server's page is no place for them. Converse defines its
+  // elements as it starts, so the footer is replaced by an empty one when it is defined (or at once, if it is).
+  const emptyFooter = (Footer) => class extends Footer {
+    render() {
+      return '';
+    }
+  };
+  const defineElement = customElements.define.bind(customElements);
+  customElements.define = (name, element, options) =>
+    defineElement(name, name === 'converse-footer' ? emptyFooter(element) : element, options);
+  customElements.get('converse-footer')?.prototype && (customElements.get('converse-footer').prototype.render = () => '');
 
   // Lync shows a room's add-in beside the conversation; here it is a button in the room's heading that opens the
   // add-in in a new tab (without an opener or referrer, so the add-in cannot reach back into the client).
@@ -68,12 +79,18 @@
       default_domain: settings.domain,
       locked_domain: settings.domain,
       muc_domain: settings.mucDomain,
+      // Converse's room-name completion asks a public search service by default; ask this server instead, so what
+      // the user types stays here (Perch answers that it has no such search, and the name is used as typed).
+      muc_search_service: settings.mucDomain,
       muc_nickname_from_jid: true,
       auto_register_muc_nickname: false,
       allow_registration: settings.registration,
       registration_domain: settings.domain,
       allow_bookmarks: true,
       whitelisted_plugins: ['perch-addins'],
+      // OMEMO encrypts end to end, which a persistent chat server with an archive, search and compliance capture
+      // cannot keep for its readers; its library is not served.
+      blacklisted_plugins: ['converse-omemo'],
       loglevel: 'warn',
     });
   }

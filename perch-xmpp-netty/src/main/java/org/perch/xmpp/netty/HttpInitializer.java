@@ -11,20 +11,23 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 
 /**
- * The pipeline of the HTTP listener: host-meta (XEP-0156) and XMPP over WebSocket (RFC 7395). On upgrade the
+ * The pipeline of the HTTP listener: host-meta (XEP-0156), XMPP over WebSocket (RFC 7395) and the
+ * {@link HttpSite}'s files (the web client). On upgrade the
  * handshaker replaces the HTTP codec with the WebSocket frame codec and drops the HTTP aggregator.
  */
 final class HttpInitializer extends ChannelInitializer<SocketChannel> {
-    /** Requests here are small: host-meta GETs and upgrade requests. */
+    /** Requests here are small: GETs and upgrade requests. */
     static final int MAX_HTTP_REQUEST_BYTES = 64 * 1024;
     private static final long HANDSHAKE_TIMEOUT_MILLIS = 10_000;
 
     private final TransportContext context;
     private final HostMeta hostMeta;
+    private final HttpSite site;
 
-    HttpInitializer(TransportContext context, HostMeta hostMeta) {
+    HttpInitializer(TransportContext context, HostMeta hostMeta, HttpSite site) {
         this.context = context;
         this.hostMeta = hostMeta;
+        this.site = site;
     }
 
     @Override
@@ -43,7 +46,7 @@ final class HttpInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast(PipelineNames.FLUSH_CONSOLIDATION, context.newFlushConsolidation());
         p.addLast(PipelineNames.HTTP_CODEC, new HttpServerCodec());
         p.addLast(PipelineNames.HTTP_AGGREGATOR, new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));
-        p.addLast(PipelineNames.HTTP_ROUTER, new HttpRequestRouter(hostMeta));
+        p.addLast(PipelineNames.HTTP_ROUTER, new HttpRequestRouter(hostMeta, site));
         p.addLast(PipelineNames.WEBSOCKET_PROTOCOL, new WebSocketServerProtocolHandler(webSocketConfig(config)));
         p.addLast(PipelineNames.WEBSOCKET_AGGREGATOR, new WebSocketFrameAggregator(config.limits().maxStanzaBytes()));
         p.addLast(PipelineNames.FRAME_DECODER, new XmppFrameDecoder(config.limits()));
