@@ -25,15 +25,18 @@
   // Converse's full-screen footer shows its sponsors' logos from its own web site: the page's policy would block
   // them (images come from this server only), and a chat server's page is no place for them. Converse defines its
   // elements as it starts, so the footer is replaced by an empty one when it is defined (or at once, if it is).
-  const emptyFooter = (Footer) => class extends Footer {
-    render() {
-      return '';
-    }
-  };
-  const defineElement = customElements.define.bind(customElements);
-  customElements.define = (name, element, options) =>
-    defineElement(name, name === 'converse-footer' ? emptyFooter(element) : element, options);
-  customElements.get('converse-footer')?.prototype && (customElements.get('converse-footer').prototype.render = () => '');
+  const footer = customElements.get('converse-footer');
+  if (footer) {
+    footer.prototype.render = () => '';
+  } else {
+    const define = customElements.define.bind(customElements);
+    customElements.define = (name, element, options) => define(name, name !== 'converse-footer' ? element
+      : class extends element {
+        render() {
+          return '';
+        }
+      }, options);
+  }
 
   // Lync shows a room's add-in beside the conversation; here it is a button in the room's heading that opens the
   // add-in in a new tab (without an opener or referrer, so the add-in cannot reach back into the client).
