@@ -25,7 +25,7 @@ class LayeringTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"perch-core", "perch-store-api", "perch-domain", "perch-xmpp", "perch-chat-data",
-        "perch-compliance"})
+        "perch-compliance", "perch-webclient"})
     @DisplayName("pure modules import no Netty, JDBC or HTTP classes")
     void pureModulesShouldNotImportTransportsSqlOrHttp(String module) throws IOException {
         Path sources = Path.of("..", module, "src", "main", "java");

@@ -83,8 +83,10 @@ public final class PerchServer {
                     sasl, clock, chat.services());
             TransportStats transportStats = new TransportStats();
             Optional<HttpFiles> transfers = chat.services().files().map(HttpFileTransfers::new);
+            WebClientSite webClient = WebClientSite.of(config);
             ClientListeners listeners = new ClientListeners(xmpp, transportStats,
-                    () -> XmppTransport.start(transportConfig(config), identity, xmpp, transportStats, transfers),
+                    () -> XmppTransport.start(transportConfig(config), identity, xmpp, transportStats, webClient,
+                            transfers),
                     () -> WebListener.start(config, chat.services().rooms(), store.accounts(), throttle, identity,
                             random));
             listening.set(listeners);

@@ -9,6 +9,7 @@ import org.perch.server.tls.TlsFiles;
 import org.perch.store.Store;
 import org.perch.web.RoomManagementSite;
 import org.perch.xmpp.netty.TlsIdentity;
+import org.perch.xmpp.netty.XmppTransport;
 import org.perch.xmpp.netty.TransportStats;
 import org.perch.xmpp.session.XmppServer;
 import org.slf4j.Logger;
@@ -109,8 +110,11 @@ public final class RunningServer implements AutoCloseable {
                     .append(directTlsPort()).append('\n');
         }
         if (httpPort() > 0) {
+            String authority = config.domain() + ":" + httpPort();
+            sb.append("  web client        ").append(config.http().tls() ? "https" : "http").append("://")
+                    .append(authority).append("/\n");
             sb.append("  WebSocket         ").append(config.http().tls() ? "wss" : "ws").append("://")
-                    .append(config.domain()).append(':').append(httpPort()).append("/xmpp-websocket\n");
+                    .append(authority).append(XmppTransport.WEBSOCKET_PATH).append('\n');
         }
         admin.ifPresent(a -> sb.append("  admin API         ").append(a.tls() ? "https" : "http").append("://")
                 .append(config.admin().bindAddress()).append(':').append(a.port()).append("/api/v1 (docs/admin.md)\n"));

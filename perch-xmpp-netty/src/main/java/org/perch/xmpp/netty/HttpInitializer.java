@@ -14,23 +14,27 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
- * The pipeline of the HTTP listener: host-meta (XEP-0156), XMPP over WebSocket (RFC 7395) and, when file posting is
- * on, XEP-0363 uploads and downloads ({@link FileTransferHandler}). On upgrade the
+ * The pipeline of the HTTP listener: host-meta (XEP-0156), XMPP over WebSocket (RFC 7395), the {@link HttpSite}'s
+ * files (the web client) and, when file posting is on, XEP-0363 uploads and downloads ({@link FileTransferHandler}).
+ * On upgrade the
  * handshaker replaces the HTTP codec with the WebSocket frame codec and drops the HTTP aggregator.
  */
 final class HttpInitializer extends ChannelInitializer<SocketChannel> {
-    /** Requests here are small: host-meta GETs and upgrade requests. */
+    /** Requests here are small: GETs and upgrade requests. */
     static final int MAX_HTTP_REQUEST_BYTES = 64 * 1024;
     private static final long HANDSHAKE_TIMEOUT_MILLIS = 10_000;
 
     private final TransportContext context;
     private final HostMeta hostMeta;
+    private final HttpSite site;
     private final Optional<HttpFiles> files;
     private final Executor blocking;
 
-    HttpInitializer(TransportContext context, HostMeta hostMeta, Optional<HttpFiles> files, Executor blocking) {
+    HttpInitializer(TransportContext context, HostMeta hostMeta, HttpSite site, Optional<HttpFiles> files,
+                    Executor blocking) {
         this.context = context;
         this.hostMeta = hostMeta;
+        this.site = site;
         this.files = files;
         this.blocking = blocking;
     }
@@ -56,7 +60,7 @@ final class HttpInitializer extends ChannelInitializer<SocketChannel> {
             p.addLast(PipelineNames.FILE_TRANSFER, new FileTransferHandler(files.get(), blocking));
         }
         p.addLast(PipelineNames.HTTP_AGGREGATOR, new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));
-        p.addLast(PipelineNames.HTTP_ROUTER, new HttpRequestRouter(hostMeta));
+        p.addLast(PipelineNames.HTTP_ROUTER, new HttpRequestRouter(hostMeta, site));
         p.addLast(PipelineNames.WEBSOCKET_PROTOCOL, new WebSocketServerProtocolHandler(webSocketConfig(config)));
         p.addLast(PipelineNames.WEBSOCKET_AGGREGATOR, new WebSocketFrameAggregator(config.limits().maxStanzaBytes()));
         p.addLast(PipelineNames.FRAME_DECODER, new XmppFrameDecoder(config.limits()));

@@ -1,6 +1,7 @@
 package org.perch.xmpp.netty;
 
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -15,22 +16,25 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * Routes the HTTP listener's requests: the WebSocket upgrade on {@value HostMeta#WEBSOCKET_PATH} (passed on to
  * the WebSocket handshaker only when the client offers the {@code xmpp} subprotocol), the host-meta documents,
- * and short error responses for everything else.
+ * the {@link HttpSite}'s files, and short error responses for everything else.
  */
 final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
     static final String HOST_META = "/.well-known/host-meta";
     static final String HOST_META_JSON = "/.well-known/host-meta.json";
 
     private final HostMeta hostMeta;
+    private final HttpSite site;
 
-    HttpRequestRouter(HostMeta hostMeta) {
+    HttpRequestRouter(HostMeta hostMeta, HttpSite site) {
         super(FullHttpRequest.class, true);
         this.hostMeta = hostMeta;
+        this.site = site;
     }
 
     @Override
@@ -45,13 +49,40 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
             return;
         }
         Optional<String> host = Optional.ofNullable(request.headers().get(HttpHeaderNames.HOST));
-        switch (new QueryStringDecoder(request.uri()).path()) {
+        String path = new QueryStringDecoder(request.uri()).path();
+        switch (path) {
             case HostMeta.WEBSOCKET_PATH -> upgrade(ctx, request);
             case HOST_META -> respond(ctx, request, HttpResponseStatus.OK, "application/xrd+xml; charset=utf-8",
                     hostMeta.xml(host), true);
             case HOST_META_JSON -> respond(ctx, request, HttpResponseStatus.OK, "application/json",
                     hostMeta.json(host), true);
-            default -> respond(ctx, request, HttpResponseStatus.NOT_FOUND, "text/plain", "not found\n", false);
+            default -> site.find(path).ifPresentOrElse(file -> serve(ctx, request, file),
+                    () -> respond(ctx, request, HttpResponseStatus.NOT_FOUND, "text/plain", "not found\n", false));
+        }
+    }
+
+    /** A site file, or 304 when the browser already has these bytes (its {@code If-None-Match} names the tag). */
+    private void serve(ChannelHandlerContext ctx, FullHttpRequest request, HttpSite.File file) {
+        boolean unchanged = request.headers().getAll(HttpHeaderNames.IF_NONE_MATCH).stream()
+                .flatMap(value -> Arrays.stream(value.split(",")))
+                .map(String::trim).anyMatch(tag -> tag.equals(file.etag()) || tag.equals("*"));
+        FullHttpResponse response = unchanged
+                ? new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NOT_MODIFIED)
+                : new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+                        Unpooled.wrappedBuffer(file.body()));
+        site.headers().forEach(response.headers()::set);
+        response.headers().set(HttpHeaderNames.ETAG, file.etag())
+                .set(HttpHeaderNames.CACHE_CONTROL, file.cacheControl());
+        // A 304 has no body; its Content-Length, if any, is the 200's (RFC 9110 §8.6), which ends it for clients.
+        response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, file.body().length);
+        if (!unchanged) {
+            response.headers().set(HttpHeaderNames.CONTENT_TYPE, file.contentType());
+        }
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        HttpUtil.setKeepAlive(response, keepAlive);
+        ChannelFuture written = ctx.writeAndFlush(response);
+        if (!keepAlive) {
+            written.addListener(ChannelFutureListener.CLOSE);
         }
     }
 

@@ -38,6 +38,8 @@ public final class XmppTransport implements AutoCloseable {
     /** Above the high mark a channel turns unwritable; below the low mark it is writable again. */
     static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 128 * 1024);
     private static final long SHUTDOWN_WAIT_SECONDS = 10;
+    /** The path of XMPP over WebSocket on the HTTP listener. */
+    public static final String WEBSOCKET_PATH = HostMeta.WEBSOCKET_PATH;
 
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
@@ -64,26 +66,26 @@ public final class XmppTransport implements AutoCloseable {
         return start(config, identity, handlers, new TransportStats());
     }
 
+    /** As {@link #start(TransportConfig, TlsIdentity, StreamHandlerFactory, TransportStats, HttpSite)}, no site. */
+    public static XmppTransport start(TransportConfig config, TlsIdentity identity, StreamHandlerFactory handlers,
+                                      TransportStats stats) {
+        return start(config, identity, handlers, stats, HttpSite.NONE, Optional.empty());
+    }
+
     /**
      * Binds every enabled listener (port -1 disables one, 0 picks a free port) and starts accepting.
      *
      * @param stats where the connection limits count what they do; may outlive this transport
+     * @param site the files the HTTP listener serves beside XMPP (the web client)
+     * @param files with it, the HTTP listener also serves XEP-0363 uploads and downloads under {@value HttpFiles#PATH}
      * @throws TransportException if a listener cannot bind or the TLS identity is unusable; nothing is left
      *         running then
      */
     public static XmppTransport start(TransportConfig config, TlsIdentity identity, StreamHandlerFactory handlers,
-                                      TransportStats stats) {
-        return start(config, identity, handlers, stats, Optional.empty());
-    }
-
-    /**
-     * Like {@link #start(TransportConfig, TlsIdentity, StreamHandlerFactory, TransportStats)}; with {@code files}, the
-     * HTTP listener also serves XEP-0363 uploads and downloads under {@value HttpFiles#PATH}.
-     */
-    public static XmppTransport start(TransportConfig config, TlsIdentity identity, StreamHandlerFactory handlers,
-                                      TransportStats stats, Optional<HttpFiles> files) {
+                                      TransportStats stats, HttpSite site, Optional<HttpFiles> files) {
         Objects.requireNonNull(files, "files");
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(site, "site");
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(handlers, "handlers");
         Objects.requireNonNull(stats, "stats");
@@ -99,7 +101,7 @@ public final class XmppTransport implements AutoCloseable {
             transport.directTlsPort = transport.bind(config.bindAddress(), config.directTlsPort(),
                     new TcpInitializer(context, true));
             transport.httpPort = transport.bind(config.httpBindAddress(), config.httpPort(),
-                    new HttpInitializer(context, hostMeta, files, transport.blocking));
+                    new HttpInitializer(context, hostMeta, site, files, transport.blocking));
         } catch (RuntimeException e) {
             transport.close();
             throw e;

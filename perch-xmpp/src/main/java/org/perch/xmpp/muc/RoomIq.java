@@ -26,6 +26,9 @@ import org.perch.xmpp.xml.XmlElement;
  * asker may not see answers exactly like a missing one.
  */
 final class RoomIq {
+    /** The URL of the room's add-in, beside its name ({@code perch#addin}), for clients that show it (Lync's pane). */
+    static final String ADDIN_URL = "perch#addin_url";
+
     private final LiveRoom live;
 
     RoomIq(LiveRoom live) {
@@ -93,7 +96,9 @@ final class RoomIq {
                 value(RoomConfigForm.CATEGORY, live.category.name()),
                 value(RoomConfigForm.PRIVACY, room.settings().privacy().name().toLowerCase(Locale.ROOT)),
                 value(RoomConfigForm.TYPE, room.settings().type().name().toLowerCase(Locale.ROOT)),
-                value(RoomConfigForm.ADDIN, room.settings().addin().orElse(""))));
+                value(RoomConfigForm.ADDIN, room.settings().addin().orElse("")),
+                value(ADDIN_URL, room.settings().addin().flatMap(live.ctx.chat()::addin)
+                        .map(addin -> addin.url().toString()).orElse(""))));
         children.add(new DataForm("result", "", "", fields).toXml());
         return DiscoHandler.query(DiscoHandler.INFO, "", children);
     }
