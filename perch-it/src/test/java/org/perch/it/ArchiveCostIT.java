@@ -19,17 +19,17 @@ import org.perch.testing.PerchTestServer;
 import org.perch.testing.SmackClients;
 
 /**
- * An archive page costs the asker stanzas of its rate: every ten messages sent count as one stanza it sent
- * ({@code ClientSession.deliverMany}). A client paging through an archive back to back is slowed to what its
+ * An archive page costs the asker stanzas of its rate: every five messages sent count as one stanza it sent
+ * ({@code ClientSession.deliverArchiveResults}). A client paging through an archive back to back is slowed to what its
  * stanza rate pays for, and is never cut off for it.
  */
 class ArchiveCostIT {
     private static final int POSTED = 100;
-    private static final int PER_SECOND = 4;
+    private static final int PER_SECOND = 8;
     private static final int BURST = 5;
 
     @Test
-    @DisplayName("pages of 100 messages asked back to back at 4 stanzas a second come no faster than 11 stanzas' worth"
+    @DisplayName("pages of 100 messages asked back to back at 8 stanzas a second come no faster than 21 stanzas' worth"
             + " each, and the session stays connected")
     void pagingBackToBackShouldBeSlowedToTheStanzaRate() throws Exception {
         Path dataDir = Files.createTempDirectory("perch-archive-cost-");
@@ -59,12 +59,12 @@ class ArchiveCostIT {
                 assertThat(query.getMessageCount()).isEqualTo(POSTED);
             }
 
-            // Each page costs 1 + 100 / 10 = 11 stanzas. Even with a full bucket before the first, the third page
-            // cannot be answered before 2 * 11 - 5 = 17 more stanzas were earned, at 4 a second.
+            // Each page costs 1 + 100 / 5 = 21 stanzas. Even with a full bucket before the first, the third page
+            // cannot be answered before 2 * 21 - 5 = 37 more stanzas were earned, at 8 a second.
             double seconds = (answeredAt.get(2) - answeredAt.get(0)) / 1e9;
-            assertThat(seconds).isGreaterThanOrEqualTo((2 * 11 - BURST) / (double) PER_SECOND);
+            assertThat(seconds).isGreaterThanOrEqualTo((2 * 21 - BURST) / (double) PER_SECOND);
             assertThat(alice.isConnected()).as("slowed, never cut off").isTrue();
-            assertThat(limited.connectionFigures().get("chargedStanzas")).isGreaterThanOrEqualTo(30L);
+            assertThat(limited.connectionFigures().get("chargedStanzas")).isGreaterThanOrEqualTo(60L);
             assertThat(limited.connectionFigures()).containsEntry("closedFlooding", 0L);
             alice.disconnect();
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.perch.core.Jid;
 import org.perch.domain.chat.ChatException;
 import org.perch.domain.chat.ChatRooms;
@@ -154,7 +155,6 @@ final class LiveRoom {
             ctx.chat().compliance().readHistory(to.bareJid(), room, "history on join: " + sent.size() + " messages");
         }
         List<String> replayed = new ArrayList<>(sent.size());
-        List<XmlElement> stanzas = new ArrayList<>(sent.size());
         for (ChatMessage m : sent) {
             if (m.retracted()) {
                 continue;
@@ -165,9 +165,8 @@ final class LiveRoom {
             List<XmlNode> children = new ArrayList<>(stored.children());
             children.add(XmlElement.builder("delay", MucNamespaces.DELAY).attribute("from", jid.toString())
                     .attribute("stamp", m.timestamp().toString()).build());
-            stanzas.add(new XmlElement(stored.name(), stored.namespace(), stored.attributes(), children));
+            to.deliver(new XmlElement(stored.name(), stored.namespace(), stored.attributes(), children));
         }
-        to.deliverMany(stanzas);
         return replayed;
     }
 
@@ -344,8 +343,9 @@ final class LiveRoom {
 
     /** To this server's occupants of the room. */
     void broadcast(XmlElement stanza) {
+        Function<Jid, XmlElement> asSeenBy = ReaderLinks.forReaders(ctx.services().files(), stanza);
         for (Occupant o : List.copyOf(occupants.values())) {
-            deliver(o, forReader(stanza, o.jid()).withAttribute("to", o.jid().toString()));
+            deliver(o, asSeenBy.apply(o.jid()).withAttribute("to", o.jid().toString()));
         }
     }
 
@@ -359,9 +359,10 @@ final class LiveRoom {
      * in history (empty otherwise), which a joiner may have been replayed already.
      */
     void broadcastFromPool(XmlElement stanza, String storedId) {
+        Function<Jid, XmlElement> asSeenBy = ReaderLinks.forReaders(ctx.services().files(), stanza);
         for (Occupant o : List.copyOf(occupants.values())) {
             if (storedId.isEmpty() || !alreadyReplayed(o, storedId)) {
-                deliver(o, forReader(stanza, o.jid()).withAttribute("to", o.jid().toString()));
+                deliver(o, asSeenBy.apply(o.jid()).withAttribute("to", o.jid().toString()));
             }
         }
     }

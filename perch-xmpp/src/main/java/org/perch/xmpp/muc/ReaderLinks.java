@@ -3,6 +3,7 @@ package org.perch.xmpp.muc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.perch.core.Jid;
 import org.perch.domain.files.FileSharing;
 import org.perch.xmpp.stream.Namespaces;
@@ -31,10 +32,22 @@ final class ReaderLinks {
     }
 
     static XmlElement forReader(Optional<FileSharing> files, XmlElement message, Jid reader) {
+        return forReaders(files, message).apply(reader);
+    }
+
+    /**
+     * The message as each reader is to see it. The search for file URLs is made once, here, so that a broadcast to
+     * a room's occupants costs one search, not one per occupant.
+     */
+    static Function<Jid, XmlElement> forReaders(Optional<FileSharing> files, XmlElement message) {
         if (files.isEmpty() || !files.get().links().mayMention(fileText(message))) {
-            return message;
+            return reader -> message;
         }
         FileSharing sharing = files.get();
+        return reader -> rewritten(sharing, message, reader);
+    }
+
+    private static XmlElement rewritten(FileSharing sharing, XmlElement message, Jid reader) {
         List<XmlNode> children = new ArrayList<>(message.children().size());
         for (XmlNode node : message.children()) {
             if (node instanceof XmlElement e && e.is("body", Namespaces.CLIENT)) {

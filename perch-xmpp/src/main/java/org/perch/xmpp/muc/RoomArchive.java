@@ -54,7 +54,7 @@ final class RoomArchive {
                 : ctx.history().query(q.history()).orElseThrow(RoomArchive::unknownId);
         ctx.chat().compliance().readHistory(from.bareJid(), room, q.fulltext().map(words -> "search: " + words)
                 .orElse("archive query") + ": " + page.messages().size() + " messages");
-        from.deliverMany(MamResults.messages(q, page, roomJid.toBare(), from.jid(),
+        from.deliverArchiveResults(MamResults.messages(q, page, roomJid.toBare(), from.jid(),
                 m -> ReaderLinks.forReader(ctx.services().files(), StoredStanza.read(m.payload()), from.bareJid())));
         from.deliver(MamResults.fin(iq, page));
     }

@@ -43,7 +43,7 @@ final class ServiceArchive {
         RoomSearch.Found found = ctx.search().everywhere(from.bareJid(),
                 q.search(marker(q.history().after()), marker(q.history().before())));
         HistoryPage page = new HistoryPage(found.messages(), found.complete());
-        from.deliverMany(MamResults.messages(q, page, Jid.domainOnly(ctx.domain()), from.jid(),
+        from.deliverArchiveResults(MamResults.messages(q, page, Jid.domainOnly(ctx.domain()), from.jid(),
                 m -> ReaderLinks.forReader(ctx.services().files(), StoredStanza.read(m.payload()), from.bareJid())));
         from.deliver(MamResults.fin(iq, page, m -> Long.toString(m.id())));
     }

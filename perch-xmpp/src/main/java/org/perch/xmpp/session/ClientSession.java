@@ -29,8 +29,8 @@ public final class ClientSession implements StreamHandler {
     private final StreamNegotiation negotiation;
     private final StreamManagement sm;
     private final Object outboundLock = new Object();
-    /** How many stanzas sent in bulk ({@link #deliverMany}) cost the client one stanza of its rate. */
-    static final int STANZAS_SENT_PER_STANZA_CHARGED = 10;
+    /** How many archive results sent ({@link #deliverArchiveResults}) cost the client one stanza of its rate. */
+    static final int STANZAS_SENT_PER_STANZA_CHARGED = 5;
 
     private volatile Connection connection;
     private volatile Jid jid;
@@ -172,12 +172,13 @@ public final class ClientSession implements StreamHandler {
     }
 
     /**
-     * Sends the many stanzas one request asked for (an archive page, the history of a join) and charges the client
-     * for them: every {@value #STANZAS_SENT_PER_STANZA_CHARGED} sent count as one more stanza of its own against its
-     * rate ({@link Connection#charge}). Otherwise a query of one stanza could make the server read and send hundreds
-     * of messages, as often as the rate lets the client ask.
+     * Sends the many stanzas one archive query asked for (a page, a search) and charges the client for them: every
+     * {@value #STANZAS_SENT_PER_STANZA_CHARGED} sent count as one more stanza of its own against its rate
+     * ({@link Connection#charge}). Otherwise a query of one stanza could make the server read and send 250 messages,
+     * as often as the rate lets the client ask. A join's history is not charged: the room's history setting bounds
+     * it (30 by default), and a login joining its rooms must not find itself unable to send for seconds after.
      */
-    public void deliverMany(List<XmlElement> stanzas) {
+    public void deliverArchiveResults(List<XmlElement> stanzas) {
         stanzas.forEach(this::deliver);
         int cost = stanzas.size() / STANZAS_SENT_PER_STANZA_CHARGED;
         Connection c = connection;
