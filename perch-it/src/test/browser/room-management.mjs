@@ -6,18 +6,8 @@
 // PERCH_CATEGORY), PERCH_MEMBER and PERCH_SECOND_MEMBER (users the category allows), PERCH_DENIED (one it denies),
 // PERCH_SCREENSHOT (where to save the picture of the page; the sign-in refusal goes beside it, *-sign-in.png).
 // Exits 0 when every step did what it should, 1 otherwise.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { env, runInChromium, step } from './browser.mjs';
 
-const env = (name) => {
-  const value = process.env[name];
-  if (!value) {
-    throw new Error(`${name} is not set`);
-  }
-  return value;
-};
 const url = env('PERCH_URL');
 const jid = env('PERCH_JID');
 const password = env('PERCH_PASSWORD');
@@ -27,8 +17,6 @@ const secondMember = env('PERCH_SECOND_MEMBER');
 const denied = env('PERCH_DENIED');
 const screenshot = env('PERCH_SCREENSHOT');
 const TIMEOUT = 15_000;
-
-const step = (what) => console.log(`step: ${what}`);
 
 /** Waits until the element shows text containing `text`; fails naming what it showed instead. */
 async function expectText(page, selector, text) {
@@ -45,29 +33,7 @@ async function expectVisible(page, selector, visible) {
   await page.locator(selector).waitFor({ state: visible ? 'visible' : 'hidden', timeout: TIMEOUT });
 }
 
-const profile = mkdtempSync(join(tmpdir(), 'perch-chromium-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  // The server's certificate is self-signed: trusted here, in the test, and nowhere else.
-  ignoreHTTPSErrors: true,
-  viewport: { width: 1280, height: 900 },
-  // This machine's network is closed: without the background-networking switches Chromium's own calls home fail.
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
-const problems = [];
-let failed = false;
-try {
-  const page = context.pages()[0] ?? await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
-  page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.text().includes('Content Security Policy')) {
-      problems.push(`blocked by the page's policy: ${message.text()}`);
-    }
-  });
-
+await runInChromium({ timeout: TIMEOUT, screenshot }, async (page, context) => {
   step('open the page');
   await page.goto(url);
   await expectVisible(page, '#sign-in', true);
@@ -132,19 +98,4 @@ try {
   await page.reload();
   await expectVisible(page, '#sign-in', true);
   await expectVisible(page, '#whoami', false);
-
-  if (problems.length > 0) {
-    throw new Error(problems.join('\n'));
-  }
-  console.log('passed: every step');
-} catch (e) {
-  failed = true;
-  console.error(`failed: ${e.message}`);
-  if (problems.length > 0) {
-    console.error(problems.join('\n'));
-  }
-} finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
-}
-process.exit(failed ? 1 : 0);
+});

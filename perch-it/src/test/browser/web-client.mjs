@@ -11,15 +11,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { env, runInChromium, step } from './browser.mjs';
 
-const env = (name) => {
-  const value = process.env[name];
-  if (!value) {
-    throw new Error(`${name} is not set`);
-  }
-  return value;
-};
 const url = env('PERCH_URL');
 const user = env('PERCH_USER');
 const password = env('PERCH_PASSWORD');
@@ -27,8 +20,6 @@ const room = env('PERCH_ROOM');
 const screenshot = env('PERCH_SCREENSHOT');
 const steps = env('PERCH_STEPS');
 const TIMEOUT = 20_000;
-
-const step = (what) => console.log(`step: ${what}`);
 
 /** Waits until an element matching `selector` shows `text`; fails naming what the page shows instead. */
 async function expectText(page, selector, text) {
@@ -112,41 +103,24 @@ async function expectReply(page) {
 /** XEP-0363: attach a file in the room; the message links to the server's copy, which the browser can fetch. */
 async function uploadAFile(page) {
   step('upload a file');
-  const file = join(profile, 'minutes.txt');
+  const dir = mkdtempSync(join(tmpdir(), 'perch-upload-'));
+  const file = join(dir, 'minutes.txt');
   writeFileSync(file, 'minutes of the planning meeting\n');
-  await page.locator('converse-muc input.fileupload').setInputFiles(file);
-  const link = page.locator('converse-muc .chat-msg__text a', { hasText: 'minutes.txt' });
-  await link.first().waitFor({ timeout: TIMEOUT });
-  const href = await link.first().getAttribute('href');
-  const fetched = await page.evaluate(async (address) => (await fetch(address)).text(), href);
-  if (!fetched.includes('minutes of the planning meeting')) {
-    throw new Error(`the uploaded file at ${href} should read back, but reads "${fetched}"`);
+  try {
+    await page.locator('converse-muc input.fileupload').setInputFiles(file);
+    const link = page.locator('converse-muc .chat-msg__text a', { hasText: 'minutes.txt' });
+    await link.first().waitFor({ timeout: TIMEOUT });
+    const href = await link.first().getAttribute('href');
+    const fetched = await page.evaluate(async (address) => (await fetch(address)).text(), href);
+    if (!fetched.includes('minutes of the planning meeting')) {
+      throw new Error(`the uploaded file at ${href} should read back, but reads "${fetched}"`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
-const profile = mkdtempSync(join(tmpdir(), 'perch-chromium-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  // The server's certificate is self-signed: trusted here, in the test, and nowhere else.
-  ignoreHTTPSErrors: true,
-  viewport: { width: 1280, height: 900 },
-  // This machine's network is closed: without the background-networking switches Chromium's own calls home fail.
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
-const problems = [];
-let failed = false;
-try {
-  const page = context.pages()[0] ?? await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
-  page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.text().includes('Content Security Policy')) {
-      problems.push(`blocked by the page's policy: ${message.text()}`);
-    }
-  });
-
+await runInChromium({ timeout: TIMEOUT, screenshot }, async (page, context) => {
   await signIn(page);
   // Once bookmarks exist (branch followed-rooms): await expectFollowedRoom(page);
   await joinTheRoom(page);
@@ -158,23 +132,4 @@ try {
     await expectReply(page);
   }
   await page.screenshot({ path: screenshot });
-
-  if (problems.length > 0) {
-    throw new Error(problems.join('\n'));
-  }
-  console.log('passed: every step');
-} catch (e) {
-  failed = true;
-  console.error(`failed: ${e.message}`);
-  if (problems.length > 0) {
-    console.error(problems.join('\n'));
-  }
-  const page = context.pages()[0];
-  if (page) {
-    await page.screenshot({ path: screenshot.replace(/\.png$/, '-failed.png') }).catch(() => {});
-  }
-} finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
-}
-process.exit(failed ? 1 : 0);
+});
