@@ -1,8 +1,6 @@
 package org.perch.xmpp.stream;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import org.perch.xmpp.xml.XmlElement;
 
 /**
@@ -18,26 +16,13 @@ public final class XmlFragment {
 
     /** The one element {@code xml} holds; throws if it holds anything else. */
     public static XmlElement read(String xml) {
-        List<XmlElement> found = new ArrayList<>(1);
-        XmlStreamParser parser = new XmlStreamParser(StreamLimits.DEFAULT, new StreamListener() {
-            @Override
-            public void onStreamOpen(StreamHeader header) {
-            }
-
-            @Override
-            public void onElement(XmlElement element) {
-                found.add(element);
-            }
-
-            @Override
-            public void onStreamClose() {
-            }
-        });
+        ElementCollector collector = new ElementCollector();
+        XmlStreamParser parser = new XmlStreamParser(StreamLimits.DEFAULT, collector);
         byte[] bytes = (OPEN + xml).getBytes(StandardCharsets.UTF_8);
         parser.feed(bytes, 0, bytes.length);
-        if (found.size() != 1) {
+        if (collector.elements().size() != 1) {
             throw new IllegalStateException("stored XML does not hold exactly one element");
         }
-        return found.getFirst();
+        return collector.elements().getFirst();
     }
 }
