@@ -13,6 +13,7 @@ import org.perch.store.cluster.PoolFeed;
 import org.perch.store.cluster.TopologyStore;
 import org.perch.store.compliance.ComplianceConfigurationStore;
 import org.perch.store.compliance.ComplianceOutbox;
+import org.perch.store.feeds.TopicFeedStore;
 import org.perch.store.files.FileStore;
 import org.perch.store.pep.PepStore;
 
@@ -28,6 +29,9 @@ public interface Store extends AutoCloseable {
 
     /** Each account's PEP nodes and items (XEP-0163). */
     PepStore pep();
+
+    /** Each account's topic-feed filters and the feed of messages they matched. */
+    TopicFeedStore topicFeeds();
 
     CategoryStore categories();
 

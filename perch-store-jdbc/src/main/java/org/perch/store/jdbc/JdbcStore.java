@@ -23,6 +23,7 @@ import org.perch.store.cluster.TopologyStore;
 import org.perch.store.compliance.ComplianceConfigurationStore;
 import org.perch.store.compliance.ComplianceOutbox;
 import org.perch.store.files.FileStore;
+import org.perch.store.feeds.TopicFeedStore;
 import org.perch.store.pep.PepStore;
 
 /**
@@ -135,6 +136,11 @@ public final class JdbcStore implements Store {
     @Override
     public PepStore pep() {
         return pep;
+    }
+
+    @Override
+    public TopicFeedStore topicFeeds() {
+        throw new UnsupportedOperationException("TEMPORARY: JdbcTopicFeedStore is being written");
     }
 
     @Override

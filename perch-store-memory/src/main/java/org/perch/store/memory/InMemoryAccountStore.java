@@ -18,10 +18,13 @@ final class InMemoryAccountStore implements AccountStore {
     private final InMemoryRosterStore rosters;
     private final InMemoryPepStore pep;
     private final InMemoryPolicyStore policies;
+    private final InMemoryTopicFeedStore topicFeeds;
 
-    InMemoryAccountStore(InMemoryRosterStore rosters, InMemoryPolicyStore policies, InMemoryPepStore pep) {
+    InMemoryAccountStore(InMemoryRosterStore rosters, InMemoryPolicyStore policies, InMemoryPepStore pep,
+                         InMemoryTopicFeedStore topicFeeds) {
         this.rosters = rosters;
         this.pep = pep;
+        this.topicFeeds = topicFeeds;
         this.policies = policies;
     }
 
@@ -50,6 +53,7 @@ final class InMemoryAccountStore implements AccountStore {
         boolean existed = accounts.remove(jid) != null;
         rosters.removeOwner(jid);
         pep.removeOwner(jid);
+        topicFeeds.removeOwner(jid);
         policies.removeUser(jid);
         return existed;
     }

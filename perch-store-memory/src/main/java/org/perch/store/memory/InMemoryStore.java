@@ -18,6 +18,7 @@ import org.perch.store.cluster.TopologyStore;
 import org.perch.store.compliance.ComplianceConfigurationStore;
 import org.perch.store.compliance.ComplianceOutbox;
 import org.perch.store.files.FileStore;
+import org.perch.store.feeds.TopicFeedStore;
 import org.perch.store.pep.PepStore;
 
 /** A store held in maps: thread-safe, fast, and forgotten on close. Use it in tests and for trying things out. */
@@ -26,7 +27,8 @@ public final class InMemoryStore implements Store {
     private final InMemoryRosterStore rosters = new InMemoryRosterStore();
     private final InMemoryPolicyStore policies = new InMemoryPolicyStore(jid -> accounts().find(jid).isPresent());
     private final InMemoryPepStore pep = new InMemoryPepStore();
-    private final InMemoryAccountStore accounts = new InMemoryAccountStore(rosters, policies, pep);
+    private final InMemoryTopicFeedStore topicFeeds = new InMemoryTopicFeedStore();
+    private final InMemoryAccountStore accounts = new InMemoryAccountStore(rosters, policies, pep, topicFeeds);
     private final InMemoryCategoryStore categories = new InMemoryCategoryStore();
     private final InMemoryHistoryStore history = new InMemoryHistoryStore();
     private final InMemoryRoomStore rooms = new InMemoryRoomStore(categories, history);
@@ -58,6 +60,11 @@ public final class InMemoryStore implements Store {
     @Override
     public PepStore pep() {
         return pep;
+    }
+
+    @Override
+    public TopicFeedStore topicFeeds() {
+        return topicFeeds;
     }
 
     @Override
