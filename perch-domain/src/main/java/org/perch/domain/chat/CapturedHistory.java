@@ -89,6 +89,11 @@ final class CapturedHistory implements HistoryStore {
     }
 
     @Override
+    public long lastId() {
+        return store.history().lastId();
+    }
+
+    @Override
     public List<String> purge(RoomId room, Instant onOrBefore) {
         return store.history().purge(room, onOrBefore);
     }

@@ -29,28 +29,28 @@ import org.perch.store.memory.InMemoryStore;
  * Trading category but Eve (denied); Carol creates rooms there; Root is the administrator and in no scope; Oscar is
  * in the Research category only.
  */
-final class ChatFixture {
+public final class ChatFixture {
 
-    static final Jid ROOT = Jid.of("root@ops.example.net");
+    public static final Jid ROOT = Jid.of("root@ops.example.net");
     /** The server's own identity (its domain), as the admin API's local credential acts. */
-    static final Jid OPERATOR = Jid.domainOnly("chat.example.org");
-    static final Jid CAROL = Jid.of("carol@example.org");
-    static final Jid MIKE = Jid.of("mike@example.org");
-    static final Jid PAT = Jid.of("pat@example.org");
-    static final Jid MARY = Jid.of("mary@example.org");
-    static final Jid ALAN = Jid.of("alan@example.org");
-    static final Jid EVE = Jid.of("eve@example.org");
-    static final Jid OSCAR = Jid.of("oscar@other.org");
+    public static final Jid OPERATOR = Jid.domainOnly("chat.example.org");
+    public static final Jid CAROL = Jid.of("carol@example.org");
+    public static final Jid MIKE = Jid.of("mike@example.org");
+    public static final Jid PAT = Jid.of("pat@example.org");
+    public static final Jid MARY = Jid.of("mary@example.org");
+    public static final Jid ALAN = Jid.of("alan@example.org");
+    public static final Jid EVE = Jid.of("eve@example.org");
+    public static final Jid OSCAR = Jid.of("oscar@other.org");
 
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T12:00:00Z"), ZoneOffset.UTC);
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T12:00:00Z"), ZoneOffset.UTC);
 
-    final Store store = new InMemoryStore();
-    final List<RoomEvent> events = new CopyOnWriteArrayList<>();
-    final ChatRooms chat = new ChatRooms(store, ChatSettings.DEFAULTS, CLOCK, events::add, OPERATOR);
-    final Category trading;
-    final Category research;
+    public final Store store = new InMemoryStore();
+    public final List<RoomEvent> events = new CopyOnWriteArrayList<>();
+    public final ChatRooms chat = new ChatRooms(store, ChatSettings.DEFAULTS, CLOCK, events::add, OPERATOR);
+    public final Category trading;
+    public final Category research;
 
-    ChatFixture() {
+    public ChatFixture() {
         AccountService accounts = new AccountService(store.accounts(), 4096, new SecureRandom(), CLOCK);
         accounts.add(ROOT, "root password");
         accounts.grantAdmin(ROOT);
@@ -66,7 +66,7 @@ final class ChatFixture {
     }
 
     /** A room Carol created in Trading, with Mike as a second manager and Mary as a member. */
-    Room room(String address, String name) {
+    public Room room(String address, String name) {
         Room r = chat.createRoom(CAROL, trading.id(), address, name);
         Room after = chat.updateRoom(CAROL, r.id(), x -> x.withRoles(x.roles()
                 .withManagers(plus(x.roles().managers(), MIKE)).withMembers(plus(x.roles().members(), MARY))));
@@ -74,17 +74,17 @@ final class ChatFixture {
         return after;
     }
 
-    static Set<Principal> users(Jid... jids) {
+    public static Set<Principal> users(Jid... jids) {
         return Set.of(Arrays.stream(jids).map(Principal::user).toArray(Principal[]::new));
     }
 
-    static Set<Principal> plus(Set<Principal> set, Jid user) {
+    public static Set<Principal> plus(Set<Principal> set, Jid user) {
         Set<Principal> s = new HashSet<>(set);
         s.add(Principal.user(user));
         return s;
     }
 
-    static AbstractThrowableAssert<?, ? extends Throwable> refused(ThrowingCallable call, Reason reason) {
+    public static AbstractThrowableAssert<?, ? extends Throwable> refused(ThrowingCallable call, Reason reason) {
         return assertThatThrownBy(call).isInstanceOfSatisfying(ChatException.class,
                 e -> assertThat(e.reason()).isEqualTo(reason));
     }

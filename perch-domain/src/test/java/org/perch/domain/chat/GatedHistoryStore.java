@@ -63,6 +63,11 @@ final class GatedHistoryStore implements HistoryStore {
     }
 
     @Override
+    public long lastId() {
+        return real.lastId();
+    }
+
+    @Override
     public boolean retract(RoomId room, String stanzaId, Retraction retraction) {
         return real.retract(room, stanzaId, retraction);
     }

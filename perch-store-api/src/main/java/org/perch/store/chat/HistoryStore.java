@@ -30,6 +30,9 @@ public interface HistoryStore {
      */
     List<ChatMessage> since(long afterId, int max);
 
+    /** The id of the newest message stored in any room, 0 if none is: where a new reader of {@link #since} starts. */
+    long lastId();
+
     /**
      * How far the room's history goes past a reader's marker: how many messages with ids above the one with stanza-id
      * {@code afterStanzaId} (above none if empty) are not tombstones, counting at most {@code max} of them, and the

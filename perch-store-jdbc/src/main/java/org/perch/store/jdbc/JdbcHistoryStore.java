@@ -188,6 +188,17 @@ final class JdbcHistoryStore implements HistoryStore {
     }
 
     @Override
+    public long lastId() {
+        return tx.read("read the newest message id", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM chat_message");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    @Override
     public List<String> purge(RoomId room, Instant onOrBefore) {
         return tx.write("clear the history of room " + room + " up to " + onOrBefore, c -> {
             List<String> purged = new ArrayList<>();

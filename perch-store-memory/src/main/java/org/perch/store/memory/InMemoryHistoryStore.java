@@ -95,6 +95,11 @@ final class InMemoryHistoryStore implements HistoryStore {
     }
 
     @Override
+    public synchronized long lastId() {
+        return lastId;
+    }
+
+    @Override
     public synchronized boolean retract(RoomId room, String stanzaId, Retraction retraction) {
         RoomHistory history = rooms.get(room);
         Integer position = history == null ? null : history.positions.get(stanzaId);

@@ -140,6 +140,15 @@ public interface HistoryStoreContract extends HistoryPagingContract, HistorySize
     }
 
     @Test
+    default void lastIdShouldBeTheNewestMessageOfAnyRoom() {
+        assertThat(history().lastId()).isZero();
+        history().append(messages(room("lobby"), 0, 2));
+        List<ChatMessage> newest = history().append(messages(room("hall"), 0, 1));
+
+        assertThat(history().lastId()).isEqualTo(newest.getLast().id());
+    }
+
+    @Test
     default void oneAppendShouldFileMessagesForSeveralRoomsEachInItsRoom() {
         RoomId lobby = room("lobby");
         RoomId hall = room("hall");

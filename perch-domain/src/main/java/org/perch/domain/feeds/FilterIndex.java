@@ -1,0 +1,122 @@
+package org.perch.domain.feeds;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.perch.core.Jid;
+import org.perch.core.RoomId;
+import org.perch.store.chat.ChatMessage;
+import org.perch.store.feeds.TopicFilter;
+
+/**
+ * Every user's filters, indexed so that a message is checked only against filters it could match: a filter with
+ * words is found through the first word of each of its terms, one with senders and no words through the sender, and
+ * one with only rooms through the room. Matching a message costs one lookup per distinct word in it, however many
+ * filters there are. Thread-safe; a user's filters are replaced all at once.
+ */
+final class FilterIndex {
+
+    /** A filter with its terms split into words. A keyword is a one-word term. */
+    private record Compiled(TopicFilter filter, List<List<String>> terms, Set<Jid> senders, Set<RoomId> rooms) {
+
+        static Compiled of(TopicFilter filter) {
+            List<List<String>> terms = new ArrayList<>();
+            filter.keywords().forEach(k -> terms.add(Words.of(k)));
+            filter.phrases().forEach(p -> terms.add(Words.of(p)));
+            terms.removeIf(List::isEmpty);
+            return new Compiled(filter, List.copyOf(terms), Set.copyOf(filter.senders()), Set.copyOf(filter.rooms()));
+        }
+
+        boolean matches(ChatMessage message, List<String> words) {
+            return !message.sender().equals(filter.owner())
+                    && (rooms.isEmpty() || rooms.contains(message.room()))
+                    && (senders.isEmpty() || senders.contains(message.sender()))
+                    && (terms.isEmpty() || terms.stream().anyMatch(term -> containsRun(words, term)));
+        }
+
+        private static boolean containsRun(List<String> words, List<String> term) {
+            return term.size() == 1 ? words.contains(term.getFirst()) : Collections.indexOfSubList(words, term) >= 0;
+        }
+    }
+
+    private final Map<Jid, List<Compiled>> byOwner = new HashMap<>();
+    private final Map<String, Set<Compiled>> byFirstWord = new HashMap<>();
+    private final Map<Jid, Set<Compiled>> bySender = new HashMap<>();
+    private final Map<RoomId, Set<Compiled>> byRoom = new HashMap<>();
+
+    /** Makes {@code filters} the owner's only filters (none, if empty). */
+    synchronized void replace(Jid owner, List<TopicFilter> filters) {
+        for (Compiled old : byOwner.getOrDefault(owner, List.of())) {
+            index(old, false);
+        }
+        List<Compiled> compiled = filters.stream().map(Compiled::of).toList();
+        if (compiled.isEmpty()) {
+            byOwner.remove(owner);
+        } else {
+            byOwner.put(owner, compiled);
+        }
+        for (Compiled c : compiled) {
+            index(c, true);
+        }
+    }
+
+    /** How many users have filters. */
+    synchronized int owners() {
+        return byOwner.size();
+    }
+
+    /** Each user with a filter the message matches, with those filters in the user's order. */
+    synchronized Map<Jid, List<TopicFilter>> match(ChatMessage message) {
+        if (byOwner.isEmpty() || message.retracted()) {
+            return Map.of();
+        }
+        List<String> words = Words.of(message.body());
+        Set<Compiled> candidates = new HashSet<>();
+        for (String word : new HashSet<>(words)) {
+            candidates.addAll(byFirstWord.getOrDefault(word, Set.of()));
+        }
+        candidates.addAll(bySender.getOrDefault(message.sender(), Set.of()));
+        candidates.addAll(byRoom.getOrDefault(message.room(), Set.of()));
+        Map<Jid, List<TopicFilter>> matched = new LinkedHashMap<>();
+        for (Compiled c : candidates) {
+            if (c.matches(message, words)) {
+                matched.computeIfAbsent(c.filter().owner(), o -> new ArrayList<>()).add(c.filter());
+            }
+        }
+        matched.replaceAll((owner, found) -> inOwnersOrder(owner, found));
+        return matched;
+    }
+
+    private List<TopicFilter> inOwnersOrder(Jid owner, Collection<TopicFilter> found) {
+        return byOwner.get(owner).stream().map(Compiled::filter).filter(found::contains).toList();
+    }
+
+    /** Files a filter under its terms' first words, else its senders, else its rooms; or takes it out. */
+    private void index(Compiled c, boolean add) {
+        if (!c.terms().isEmpty()) {
+            c.terms().forEach(term -> update(byFirstWord, term.getFirst(), c, add));
+        } else if (!c.senders().isEmpty()) {
+            c.senders().forEach(sender -> update(bySender, sender, c, add));
+        } else {
+            c.rooms().forEach(room -> update(byRoom, room, c, add));
+        }
+    }
+
+    private static <K> void update(Map<K, Set<Compiled>> map, K key, Compiled c, boolean add) {
+        if (add) {
+            map.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(c);
+            return;
+        }
+        Set<Compiled> set = map.get(key);
+        if (set != null && set.remove(c) && set.isEmpty()) {
+            map.remove(key);
+        }
+    }
+}
