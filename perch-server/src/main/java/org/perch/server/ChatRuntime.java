@@ -20,9 +20,11 @@ import org.perch.domain.chat.RoomEventBus;
 import org.perch.domain.chat.RoomModeration;
 import org.perch.domain.chat.RoomSearch;
 import org.perch.domain.chat.SearchIndexer;
+import org.perch.domain.feeds.TopicFeeds;
 import org.perch.domain.files.FileSettings;
 import org.perch.domain.files.FileSharing;
 import org.perch.server.config.PerchConfig;
+import org.perch.server.config.PoolMember;
 import org.perch.server.config.StoreConfig;
 import org.perch.store.Store;
 import org.perch.store.chat.Category;
@@ -49,6 +51,8 @@ final class ChatRuntime implements AutoCloseable {
      * while one server's batch goes from stored to indexed (SearchIndexer#catchUp(long)).
      */
     private static final long POOL_INDEX_OVERLAP = 10_000;
+    /** The name a server outside a pool keeps its topic-feed position under. */
+    private static final String SINGLE_SERVER = "embedded";
 
     private final ChatServices services;
     private final SearchIndexer indexer;
@@ -93,9 +97,15 @@ final class ChatRuntime implements AutoCloseable {
                             filesBaseUrl), clock, new SecureRandom()))
                     : Optional.empty();
             HistoryStore captured = rooms.capturedHistory(feed, files.<Attachments>map(f -> f).orElse(Attachments.NONE));
-            ChatServices services = new ChatServices(rooms, new HistoryWriter(captured, indexer::stored),
-                    store.history(), new RoomModeration(rooms, captured, clock, events),
-                    new RoomSearch(rooms, store.history(), index), events, feed, files);
+            Optional<TopicFeeds> topicFeeds = config.chat().topicFeeds() ? Optional.of(topicFeeds(config, store,
+                    rooms, clock, feed)) : Optional.empty();
+            HistoryWriter writer = new HistoryWriter(captured, stored -> {
+                indexer.stored(stored);
+                topicFeeds.ifPresent(t -> t.stored(stored));
+            });
+            ChatServices services = new ChatServices(rooms, writer, store.history(),
+                    new RoomModeration(rooms, captured, clock, events), new RoomSearch(rooms, store.history(), index),
+                    events, feed, files, topicFeeds);
             FileSweeper sweeper = files.map(FileSweeper::start).orElse(null);
             ComplianceRuntime compliance = new ComplianceRuntime(store.complianceConfiguration(), store.outbox(),
                     complianceRecord, rooms.compliance()::enable,
@@ -105,6 +115,17 @@ final class ChatRuntime implements AutoCloseable {
             index.close();
             throw e;
         }
+    }
+
+    /**
+     * Topic feeds, matched under this server's name in the pool (or {@value #SINGLE_SERVER}); in a pool a change of
+     * filters is announced in the pool feed, so that every server matches with the new ones.
+     */
+    private static TopicFeeds topicFeeds(PerchConfig config, Store store, ChatRooms rooms, Clock clock,
+                                         Optional<MessageFeed> feed) {
+        String server = config.poolMember().map(PoolMember::server).orElse(SINGLE_SERVER);
+        return new TopicFeeds(store.topicFeeds(), store.history(), rooms, clock, server, owner -> feed.ifPresent(
+                f -> f.publish(Optional.empty(), PoolEventKind.FILTERS_CHANGED, owner.toString(), "")));
     }
 
     static Path searchDir(Path dataDir) {
@@ -134,6 +155,7 @@ final class ChatRuntime implements AutoCloseable {
         sweeper.ifPresent(FileSweeper::close);
         compliance.close();
         services.writer().close();
+        services.topicFeeds().ifPresent(TopicFeeds::close);
         services.feed().ifPresent(feed -> {
             // A clean stop: the others let this server's occupants go now rather than after its silence.
             try {

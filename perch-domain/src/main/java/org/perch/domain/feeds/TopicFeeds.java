@@ -63,6 +63,11 @@ public final class TopicFeeds implements AutoCloseable {
         matcher.wake();
     }
 
+    /** Another server of the pool stored messages: like {@link #stored}. */
+    public void wake() {
+        matcher.wake();
+    }
+
     /** The history id up to which this server has matched messages: how far behind posting the feeds are. */
     public long matchedThrough() {
         return matcher.position();

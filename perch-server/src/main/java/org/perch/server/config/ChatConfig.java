@@ -11,8 +11,10 @@ import java.util.Objects;
  *                          letting them create rooms; empty: none (an administrator creates categories)
  * @param site the Lync site this server belongs to, whose {@code site:} policy applies to users granted no
  *             per-user policy; empty: none
+ * @param topicFeeds whether users may keep topic feeds
  */
-public record ChatConfig(int defaultChatHistory, int participantUpdateLimit, String bootstrapCategory, String site) {
+public record ChatConfig(int defaultChatHistory, int participantUpdateLimit, String bootstrapCategory, String site,
+                         boolean topicFeeds) {
     public ChatConfig {
         Objects.requireNonNull(bootstrapCategory, "bootstrapCategory");
         Objects.requireNonNull(site, "site");

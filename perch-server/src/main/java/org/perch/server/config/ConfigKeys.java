@@ -151,6 +151,9 @@ public final class ConfigKeys {
     public static final ConfigKey CHAT_SITE = new ConfigKey("chat.site", "",
             "The Lync site this server belongs to: the policy `site:<name>` applies to users granted no per-user "
                     + "policy. Empty: no site, so such users fall back to the global policy.", Checks.text(256));
+    public static final ConfigKey CHAT_TOPIC_FEEDS = new ConfigKey("chat.topic-feeds", "true",
+            "Whether users may keep topic feeds: filters matched against every stored message, with alerts "
+                    + "(docs/client-features.md).", Checks.bool());
     public static final ConfigKey STORE_KIND = new ConfigKey("store.kind", "embedded",
             "Where rooms, history and accounts are kept: `embedded` (H2 and Lucene in `<data-dir>`, one server) or "
                     + "`postgresql` (a database the servers of a pool share; docs/pools.md).",
@@ -183,7 +186,7 @@ public final class ConfigKeys {
             LIMITS_SLOW_READER_SECONDS, LIMITS_MAX_OUTBOUND_BYTES, LIMITS_BAN_AFTER_OFFENCES, LIMITS_BAN_SECONDS,
             LIMITS_MAX_MAM_PAGE,
             SM_RESUME_TIMEOUT_SECONDS, CHAT_DEFAULT_HISTORY, CHAT_PARTICIPANT_UPDATE_LIMIT, CHAT_BOOTSTRAP_CATEGORY,
-            CHAT_SITE, STORE_KIND, STORE_URL, STORE_USER, STORE_PASSWORD_FILE, STORE_POOL_SIZE, POOL_NAME, POOL_SERVER);
+            CHAT_SITE, CHAT_TOPIC_FEEDS, STORE_KIND, STORE_URL, STORE_USER, STORE_PASSWORD_FILE, STORE_POOL_SIZE, POOL_NAME, POOL_SERVER);
 
     private ConfigKeys() {
     }

@@ -126,7 +126,7 @@ public final class ConfigLoader {
                 new StreamManagementConfig(r.seconds(ConfigKeys.SM_RESUME_TIMEOUT_SECONDS)),
                 new ChatConfig(r.integer(ConfigKeys.CHAT_DEFAULT_HISTORY),
                         r.integer(ConfigKeys.CHAT_PARTICIPANT_UPDATE_LIMIT), r.text(ConfigKeys.CHAT_BOOTSTRAP_CATEGORY),
-                        r.text(ConfigKeys.CHAT_SITE).strip()),
+                        r.text(ConfigKeys.CHAT_SITE).strip(), r.flag(ConfigKeys.CHAT_TOPIC_FEEDS)),
                 files(r), store(r), poolMember(r));
     }
 

@@ -25,5 +25,7 @@ public enum PoolEventKind {
      * A server (re)started: the occupants it had before are gone, and every other server tells it its own occupants
      * again. The origin names the server.
      */
-    SERVER_STARTED
+    SERVER_STARTED,
+    /** A user's topic-feed filters changed: servers read them again from the store; subject: the user's bare JID. */
+    FILTERS_CHANGED
 }

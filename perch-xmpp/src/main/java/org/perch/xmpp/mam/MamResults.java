@@ -32,11 +32,7 @@ public final class MamResults {
         }
         List<XmlElement> out = new ArrayList<>(ordered.size());
         for (ChatMessage m : ordered) {
-            XmlElement forwarded = XmlElement.builder("forwarded", MamNamespaces.FORWARD)
-                    .child(XmlElement.builder("delay", MamNamespaces.DELAY).attribute("stamp", m.timestamp().toString())
-                            .build())
-                    .child(m.retracted() ? tombstone(m, archive) : stored.apply(m))
-                    .build();
+            XmlElement forwarded = forwarded(m, m.retracted() ? tombstone(m, archive) : stored.apply(m));
             out.add(XmlElement.builder("message", Namespaces.CLIENT).attribute("from", archive.toString())
                     .attribute("to", to.toString())
                     .child(XmlElement.builder("result", MamNamespaces.MAM)
@@ -45,6 +41,15 @@ public final class MamResults {
                     .build());
         }
         return out;
+    }
+
+    /** The stanza of a stored message, forwarded (XEP-0297) with the time it was stored. */
+    public static XmlElement forwarded(ChatMessage message, XmlElement stanza) {
+        return XmlElement.builder("forwarded", MamNamespaces.FORWARD)
+                .child(XmlElement.builder("delay", MamNamespaces.DELAY)
+                        .attribute("stamp", message.timestamp().toString()).build())
+                .child(stanza)
+                .build();
     }
 
     /** The final IQ result; a room's RSM markers are stanza-ids. */

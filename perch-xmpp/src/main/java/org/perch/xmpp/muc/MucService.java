@@ -31,6 +31,7 @@ public final class MucService implements Component {
     private final RoomArchive archive;
     private final ServiceArchive search;
     private final FollowedRooms followed;
+    private final TopicFeedQueries topicFeeds;
     private final LiveRooms rooms;
     /**
      * The rooms each session has sent a join to, so that a session's end visits those rooms rather than every
@@ -45,6 +46,7 @@ public final class MucService implements Component {
         this.archive = new RoomArchive(ctx);
         this.search = new ServiceArchive(ctx);
         this.followed = new FollowedRooms(ctx);
+        this.topicFeeds = new TopicFeedQueries(ctx);
         this.rooms = new LiveRooms(ctx);
     }
 
@@ -62,6 +64,8 @@ public final class MucService implements Component {
                     search.handle(from, stanza);
                 } else if (FollowedRooms.isQuery(stanza)) {
                     followed.handle(from, stanza);
+                } else if (TopicFeedQueries.isQuery(stanza)) {
+                    topicFeeds.handle(from, stanza);
                 } else {
                     disco.handle(from, stanza);
                 }
@@ -124,6 +128,11 @@ public final class MucService implements Component {
             return rooms.byAddress(address).orElseThrow(ChatErrors::noSuchRoom);
         }
         return rooms.created(room, category);
+    }
+
+    /** Starts matching topic feeds, when the server offers them, with alerts sent to this server's sessions. */
+    public void startTopicFeeds() {
+        ctx.services().topicFeeds().ifPresent(feeds -> feeds.start(new FeedAlertMessages(ctx, topicFeeds)));
     }
 
     /**

@@ -3,7 +3,9 @@ package org.perch.xmpp.muc;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.perch.core.CategoryId;
+import org.perch.core.Jid;
 import org.perch.domain.chat.MessageFeed;
+import org.perch.domain.feeds.TopicFeeds;
 import org.perch.store.cluster.PoolEvent;
 import org.perch.store.cluster.PoolEventKind;
 
@@ -42,10 +44,13 @@ final class PoolRooms {
             return;
         }
         switch (event.kind()) {
-            case BROADCAST -> inLiveRoom(event, live -> {
-                var stanza = StoredStanza.read(event.payload());
-                live.submitAlways(() -> live.broadcastFromPool(stanza, event.subject()));
-            });
+            case BROADCAST -> {
+                inLiveRoom(event, live -> {
+                    var stanza = StoredStanza.read(event.payload());
+                    live.submitAlways(() -> live.broadcastFromPool(stanza, event.subject()));
+                });
+                ctx.services().topicFeeds().ifPresent(TopicFeeds::wake); // match what another server stored, now
+            }
             case PRIVATE -> inLiveRoom(event, live -> live.submitAlways(() -> PoolOccupants.relayed(live, event)));
             // Loaded if need be: someone may join it here later, and must then see who is in it elsewhere.
             case OCCUPANT, OCCUPANT_LEFT -> event.room().flatMap(rooms::load).ifPresent(
@@ -55,6 +60,8 @@ final class PoolRooms {
             case CATEGORY_CHANGED ->
                     ctx.chat().category(CategoryId.of(event.subject())).ifPresent(rooms::categoryChanged);
             case POLICIES_CHANGED -> rooms.policiesChanged();
+            case FILTERS_CHANGED -> Jid.parse(event.subject()).ifPresent(owner -> ctx.services().topicFeeds()
+                    .ifPresent(feeds -> feeds.reload(owner)));
             case SERVER_STARTED -> everyRoom(live -> {
                 PoolOccupants.dropServer(live, event.origin());
                 PoolOccupants.announceAll(live, false);

@@ -1,5 +1,6 @@
 package org.perch.xmpp.muc;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.perch.core.Jid;
 import org.perch.store.chat.Category;
@@ -56,13 +57,17 @@ final class ServiceDisco {
         if (!node.isEmpty()) {
             throw new StanzaException(StanzaErrorCondition.ITEM_NOT_FOUND);
         }
-        return DiscoHandler.query(DiscoHandler.INFO, "", List.of(
+        List<XmlElement> info = new ArrayList<>(List.of(
                 DiscoHandler.identity("conference", "text", "Perch persistent chat"),
                 DiscoHandler.feature(DiscoHandler.INFO), DiscoHandler.feature(DiscoHandler.ITEMS),
                 DiscoHandler.feature(MucNamespaces.MUC), DiscoHandler.feature(MucNamespaces.STANZA_ID),
                 DiscoHandler.feature(MucNamespaces.OCCUPANT_ID), DiscoHandler.feature(MamNamespaces.MAM),
                 DiscoHandler.feature(MamNamespaces.FULLTEXT),
                 DiscoHandler.feature(FollowedRooms.NS)));
+        if (ctx.services().topicFeeds().isPresent()) {
+            info.add(DiscoHandler.feature(TopicFeedQueries.NS));
+        }
+        return DiscoHandler.query(DiscoHandler.INFO, "", info);
     }
 
     private List<XmlElement> items(Jid user, String node) {

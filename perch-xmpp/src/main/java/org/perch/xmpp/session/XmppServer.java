@@ -95,6 +95,7 @@ public final class XmppServer implements StreamHandlerFactory, AutoCloseable {
                 settings.maxArchivePage(), pep));
         chat.events().subscribe(muc::on);
         chat.feed().ifPresent(muc::joinPool);
+        muc.startTopicFeeds();
         return muc;
     }
 
