@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Perch store benchmarks (by hand only; no build or CI runs them).
-#   perch-bench/run.sh [all|reads|search|persist|load|compliance|pool|loadgen|compare|parser] [MESSAGES...]  default: all 1000000
+#   perch-bench/run.sh [all|reads|search|persist|load|compliance|pool|loadgen|compare|parser|feeds] [MESSAGES...]  default: all 1000000
 #     load     make the datasets (MESSAGES messages in 1,000 rooms, kept in perch-bench/target/dataset-N)
 #     reads    JMH: join-with-30 and MAM pages of 50, p50/p90/p99/p99.9 per call
 #     search   JMH: full-text search, newest page of 50, across all rooms and in one (builds the index once)
@@ -21,6 +21,8 @@
 #              ejabberd once with two of its limits raised (see prepare_peers) (not part of all)
 #     parser   JMH: a groupchat message parsed on an open stream, the parser's reader kept or shed after each read
 #              (what idle connections' memory saving costs a busy one; not part of all; MESSAGES unused)
+#     feeds    JMH: one stored message matched against every user's topic-feed filters, 1,000 and 100,000 users
+#              of 5 filters, beside splitting its body into words (not part of all; MESSAGES unused)
 # Environment: JMH_OPTS replaces the JMH settings (default: -wi 2 -i 3 -f 1 -w 5s -r 10s, short for a noisy
 # 2-core box); PERSIST_OPTS adds PersistRate options (e.g. "--measure 60 --posters 1,8,64,256");
 # COMPLIANCE_OPTS adds ComplianceCost options (e.g. "--rounds 5 --measure 60 --run-every 15");
@@ -98,7 +100,7 @@ fi
 
 kind="${1:-all}"
 [[ $# -gt 0 ]] && shift
-case "$kind" in all|reads|search|persist|load|compliance|pool|loadgen|compare|parser) ;; *) die "unknown part '$kind' (all, reads, search, persist, load, compliance, pool, loadgen, compare or parser)" ;; esac
+case "$kind" in all|reads|search|persist|load|compliance|pool|loadgen|compare|parser|feeds) ;; *) die "unknown part '$kind' (all, reads, search, persist, load, compliance, pool, loadgen, compare, parser or feeds)" ;; esac
 sizes=("$@")
 [[ ${#sizes[@]} -gt 0 ]] || sizes=(1000000)
 read -r -a jmh_opts <<< "${JMH_OPTS:--wi 2 -i 3 -f 1 -w 5s -r 10s}"
@@ -260,6 +262,12 @@ if [[ "$kind" == parser ]]; then
   note "stream parser (JMH ${jmh_opts[*]})"
   "$JAVA" -jar "$JAR" StreamParserBenchmark "${jmh_opts[@]}" -rf json -rff "$RESULTS/$stamp-parser.json" \
     | tee "$RESULTS/$stamp-parser.txt"
+fi
+if [[ "$kind" == feeds ]]; then
+  wait_for_quiet
+  note "topic-feed matching (JMH ${jmh_opts[*]})"
+  "$JAVA" -jar "$JAR" TopicFeedMatchBenchmark "${jmh_opts[@]}" -rf json -rff "$RESULTS/$stamp-feeds.json" \
+    | tee "$RESULTS/$stamp-feeds.txt"
 fi
 if [[ "$kind" == loadgen ]]; then
   wait_for_quiet

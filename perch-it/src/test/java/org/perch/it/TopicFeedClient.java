@@ -1,9 +1,7 @@
 package org.perch.it;
 
 import java.io.IOException;
-import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPConnection;
-import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.IqData;
 import org.jivesoftware.smack.packet.StandardExtensionElement;
@@ -82,8 +80,7 @@ final class TopicFeedClient {
 
     /** Sends the request to the MUC service and returns the answer's payload, if it has one. */
     static StandardExtensionElement ask(XMPPConnection connection, IQ.Type type, String element, String attributes,
-                                        String inner) throws XMPPException.XMPPErrorException,
-            SmackException.NoResponseException, SmackException.NotConnectedException, InterruptedException {
+                                        String inner) throws Exception {
         Request request = new Request(element, type, attributes, inner);
         request.setTo(JidCreate.domainBareFrom("chat.localhost"));
         IQ answer = connection.sendIqRequestAndWaitForResponse(request);

@@ -95,8 +95,8 @@ class TopicFeedsIT {
         assertThat(alert).as("an alert for the match").isNotNull();
         assertThat(alert.getFrom().toString()).isEqualTo("chat.localhost");
         assertThat(alert.getBody()).isEqualTo("Auctions: bob in Desk: The AUCTION opens at ten");
-        StandardExtensionElement details = alert.getExtension(StandardExtensionElement.class);
-        assertThat(details.getElementName()).isEqualTo("alert");
+        StandardExtensionElement details = (StandardExtensionElement) alert.getExtensionElement("alert",
+                TopicFeedClient.NS);
         assertThat(details.getAttributeValue("room")).isEqualTo("desk@chat.localhost");
         assertThat(details.getAttributeValue("filters")).isEqualTo(filterId);
 

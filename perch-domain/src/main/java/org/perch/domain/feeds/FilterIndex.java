@@ -21,7 +21,7 @@ import org.perch.store.feeds.TopicFilter;
  * one with only rooms through the room. Matching a message costs one lookup per distinct word in it, however many
  * filters there are. Thread-safe; a user's filters are replaced all at once.
  */
-final class FilterIndex {
+public final class FilterIndex {
 
     /** A filter with its terms split into words. A keyword is a one-word term. */
     private record Compiled(TopicFilter filter, List<List<String>> terms, Set<Jid> senders, Set<RoomId> rooms) {
@@ -52,7 +52,7 @@ final class FilterIndex {
     private final Map<RoomId, Set<Compiled>> byRoom = new HashMap<>();
 
     /** Makes {@code filters} the owner's only filters (none, if empty). */
-    synchronized void replace(Jid owner, List<TopicFilter> filters) {
+    public synchronized void replace(Jid owner, List<TopicFilter> filters) {
         for (Compiled old : byOwner.getOrDefault(owner, List.of())) {
             index(old, false);
         }
@@ -68,12 +68,12 @@ final class FilterIndex {
     }
 
     /** How many users have filters. */
-    synchronized int owners() {
+    public synchronized int owners() {
         return byOwner.size();
     }
 
     /** Each user with a filter the message matches, with those filters in the user's order. */
-    synchronized Map<Jid, List<TopicFilter>> match(ChatMessage message) {
+    public synchronized Map<Jid, List<TopicFilter>> match(ChatMessage message) {
         if (byOwner.isEmpty() || message.retracted()) {
             return Map.of();
         }
