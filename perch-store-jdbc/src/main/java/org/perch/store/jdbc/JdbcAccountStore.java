@@ -97,6 +97,7 @@ final class JdbcAccountStore implements AccountStore {
         return tx.write("delete account " + jid, c -> {
             for (String sql : List.of("DELETE FROM roster_version WHERE owner = ?",
                     "DELETE FROM roster_item WHERE owner = ?", "DELETE FROM pep_node WHERE owner = ?",
+                    "DELETE FROM topic_filter WHERE owner = ?", "DELETE FROM feed_entry WHERE owner = ?",
                     "DELETE FROM account_credential WHERE jid = ?")) {
                 update(c, sql, jid.toString());
             }

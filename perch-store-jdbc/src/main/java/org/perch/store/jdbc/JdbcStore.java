@@ -38,6 +38,7 @@ public final class JdbcStore implements Store {
     private final JdbcAccountStore accounts;
     private final JdbcRosterStore rosters;
     private final JdbcPepStore pep;
+    private final JdbcTopicFeedStore topicFeeds;
     private final JdbcCategoryStore categories;
     private final JdbcRoomStore rooms;
     private final JdbcHistoryStore history;
@@ -60,6 +61,7 @@ public final class JdbcStore implements Store {
         this.accounts = new JdbcAccountStore(tx);
         this.rosters = new JdbcRosterStore(tx);
         this.pep = new JdbcPepStore(tx);
+        this.topicFeeds = new JdbcTopicFeedStore(tx);
         this.categories = new JdbcCategoryStore(tx);
         this.rooms = new JdbcRoomStore(tx);
         this.history = new JdbcHistoryStore(tx);
@@ -140,7 +142,7 @@ public final class JdbcStore implements Store {
 
     @Override
     public TopicFeedStore topicFeeds() {
-        throw new UnsupportedOperationException("TEMPORARY: JdbcTopicFeedStore is being written");
+        return topicFeeds;
     }
 
     @Override
