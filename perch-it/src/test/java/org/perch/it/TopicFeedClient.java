@@ -1,6 +1,7 @@
 package org.perch.it;
 
 import java.io.IOException;
+import java.util.List;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.IqData;
@@ -85,6 +86,12 @@ final class TopicFeedClient {
         request.setTo(JidCreate.domainBareFrom("chat.localhost"));
         IQ answer = connection.sendIqRequestAndWaitForResponse(request);
         return answer instanceof Answer a ? a.payload : null;
+    }
+
+    /** The payload's children of one name; Smack gives none at all for an empty payload. */
+    static List<StandardExtensionElement> children(StandardExtensionElement payload, String name) {
+        List<StandardExtensionElement> found = payload.getElements(name, NS);
+        return found == null ? List.of() : found;
     }
 
     static StandardExtensionElement save(XMPPConnection connection, String attributes, String terms)

@@ -100,6 +100,11 @@ final class JdbcTopicFeedStore implements TopicFeedStore {
     @Override
     public List<FeedEntry> append(List<NewFeedEntry> entries, int keepPerOwner, String server, long matchedThrough) {
         return tx.write("append " + entries.size() + " topic feed entries", c -> {
+            if (entries.isEmpty()) {
+                // Most pages of history match nothing: record the position without queueing on the id counter.
+                recordMatched(c, server, matchedThrough);
+                return List.<FeedEntry>of();
+            }
             long next = IDS.take(c, entries.size());
             List<FeedEntry> added = new ArrayList<>();
             Set<MessageKey> seen = new HashSet<>();
