@@ -160,8 +160,12 @@ final class FileTransferHandler extends ChannelInboundHandlerAdapter {
         if (up.pending >= MAX_PENDING_WRITES) {
             ctx.channel().config().setAutoRead(false);
         }
-        up.tail = up.tail.thenApplyAsync(upload -> {
+        // handle, not thenApply: a chunk queued behind a start or a write that failed must still be released.
+        up.tail = up.tail.handleAsync((upload, failed) -> {
             try {
+                if (failed != null) {
+                    throw failed instanceof CompletionException c ? c : new CompletionException(failed);
+                }
                 upload.write(content.content().nioBuffer());
                 if (last) {
                     upload.finish();
