@@ -291,8 +291,15 @@ final class FileTransferHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent && transfer instanceof Uploading up && up.started != null
+                && up.pending == 0 && !up.failed) {
+            // Nothing came for the idle timeout and no write of ours is behind: the client stalled mid-body, and
+            // would otherwise hold the connection and the partial file for as long as it likes.
+            fail(ctx, up, new HttpFiles.Refusal(408, "the upload stalled"));
+            return;
+        }
         if (evt instanceof IdleStateEvent && transfer != null) {
-            return; // a transfer under way is not an idle client
+            return; // a download under way, or a refusal being answered: the client is not idle
         }
         ctx.fireUserEventTriggered(evt);
     }

@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.timeout.IdleStateEvent;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -150,6 +151,37 @@ class FileTransferHandlerTest {
         response.release();
         assertThat(events).containsExactly("write 5", "abort");
         assertThat(List.of(ok.refCnt(), over.refCnt(), after.refCnt())).containsOnly(0);
+    }
+
+    @Test
+    void anUploadThatStallsForTheIdleTimeoutShouldBe408AndAborted() {
+        channel = new EmbeddedChannel(new FileTransferHandler(acceptingUpTo(8), blocking));
+        channel.writeInbound(put(8));
+        runBlocking();
+        channel.writeInbound(chunk("1234", false));
+        runBlocking();
+
+        channel.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
+        runBlocking();
+
+        FullHttpResponse response = response();
+        assertThat(response.status().code()).isEqualTo(408);
+        response.release();
+        assertThat(events).containsExactly("write 4", "abort");
+        assertThat(channel.isOpen()).isFalse();
+    }
+
+    @Test
+    void aDownloadShouldNotBeEndedForIdleness() {
+        channel = new EmbeddedChannel(new FileTransferHandler(refusingWith(404), blocking));
+        channel.writeInbound(new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET,
+                "/upload/abcdefghijklmnopqrstuvwx/a.txt?u=bob%40example.org&t=token"));
+
+        channel.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
+
+        assertThat(channel.isOpen()).isTrue();
+        Object answered = channel.readOutbound();
+        assertThat(answered).isNull();
     }
 
     @Test
