@@ -5,41 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jivesoftware.smack.XMPPException.XMPPErrorException;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaError;
-import org.jivesoftware.smack.tcp.XMPPTCPConnection;
-import org.jivesoftware.smackx.httpfileupload.HttpFileUploadManager;
 import org.jivesoftware.smackx.httpfileupload.element.SlotRequest;
 import org.jivesoftware.smackx.muc.MultiUserChat;
-import org.jivesoftware.smackx.muc.MultiUserChatManager;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.jxmpp.jid.impl.JidCreate;
-import org.jxmpp.jid.parts.Resourcepart;
 import org.perch.core.Jid;
-import org.perch.core.Principal;
 import org.perch.domain.files.FileTokens;
-import org.perch.store.chat.Category;
-import org.perch.store.chat.CategoryFlags;
-import org.perch.store.chat.Privacy;
-import org.perch.store.chat.Room;
-import org.perch.store.chat.RoomSettings;
-import org.perch.testing.PerchTestServer;
-import org.perch.testing.SmackClients;
 
 /**
  * File posting end to end (ADR 0007): Smack's XEP-0363 client asks upload.localhost for a slot and uploads over HTTPS;
@@ -47,75 +26,7 @@ import org.perch.testing.SmackClients;
  * downloads the same bytes; nobody else's URL works, a room whose category forbids files refuses the post, and an
  * oversize request is refused with the largest size allowed.
  */
-class FileUploadIT {
-    private static final Pattern FILE_URL = Pattern.compile("https://\\S+/upload/\\S+");
-
-    static PerchTestServer server;
-    static XMPPTCPConnection alice;
-    static XMPPTCPConnection bob;
-    static XMPPTCPConnection eve;
-    static HttpClient https;
-
-    @TempDir
-    static Path temp;
-
-    @BeforeAll
-    static void start() {
-        server = PerchTestServer.start(Map.of("chat.bootstrap-category", ""));
-        for (String user : List.of("alice", "bob", "eve")) {
-            server.addUser(user);
-        }
-        Set<Principal> team = Set.of(new Principal.User(Jid.of("alice@localhost")),
-                new Principal.User(Jid.of("bob@localhost")));
-        Category files = Category.named("Files").withAllowedMembers(team)
-                .withFlags(CategoryFlags.DEFAULTS.withFileUpload(true));
-        Category plain = Category.named("Plain").withAllowedMembers(team);
-        server.server().store().categories().create(files);
-        server.server().store().categories().create(plain);
-        openRoom("shared", files);
-        openRoom("textonly", plain);
-        alice = SmackClients.login(server, "alice", "desk");
-        bob = SmackClients.login(server, "bob", "desk");
-        eve = SmackClients.login(server, "eve", "desk");
-        https = HttpClient.newBuilder().sslContext(server.sslContext()).build();
-    }
-
-    private static void openRoom(String address, Category category) {
-        Room room = Room.create(address, category.id(), address);
-        server.server().store().rooms().create(room.withSettings(room.settings().withPrivacy(Privacy.OPEN)));
-    }
-
-    @AfterAll
-    static void stop() {
-        for (XMPPTCPConnection c : List.of(alice, bob, eve)) {
-            c.disconnect();
-        }
-        server.close();
-    }
-
-    private static HttpFileUploadManager uploader(XMPPTCPConnection who) throws Exception {
-        HttpFileUploadManager manager = HttpFileUploadManager.getInstanceFor(who);
-        manager.setTlsContext(server.sslContext());
-        assertThat(manager.discoverUploadService()).isTrue();
-        return manager;
-    }
-
-    private static MultiUserChat join(XMPPTCPConnection who, String room) throws Exception {
-        MultiUserChat muc = MultiUserChatManager.getInstanceFor(who)
-                .getMultiUserChat(JidCreate.entityBareFrom(room + "@chat.localhost"));
-        muc.join(Resourcepart.from(who.getUser().getLocalpart().toString()));
-        return muc;
-    }
-
-    private static HttpResponse<byte[]> get(String url) throws Exception {
-        return https.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private static String urlIn(Message m) {
-        Matcher found = FILE_URL.matcher(m.getBody());
-        assertThat(found.find()).as("a file URL in %s", m.getBody()).isTrue();
-        return found.group();
-    }
+class FileUploadIT extends FileTestBase {
 
     @Test
     void aPostedFileShouldReachAnotherMemberAsTheirOwnUrlAndNoOneElses() throws Exception {

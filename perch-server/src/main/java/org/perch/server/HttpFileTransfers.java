@@ -8,7 +8,11 @@ import org.perch.domain.files.FileSharing;
 import org.perch.domain.files.FileUpload;
 import org.perch.xmpp.netty.HttpFiles;
 
-/** The HTTP listener's file transfers, decided by the domain's file posting; its refusals become HTTP statuses. */
+/**
+ * The HTTP listener's file transfers, decided by the domain's file posting; its refusals become HTTP statuses (the
+ * table in ADR 0007): 404 for anything a stranger must not learn, 409 a slot used, 410 a slot expired, 411 no
+ * Content-Length, 413 more bytes than the slot's size, 400 fewer bytes or another content type.
+ */
 final class HttpFileTransfers implements HttpFiles {
 
     private final FileSharing files;
@@ -19,6 +23,10 @@ final class HttpFileTransfers implements HttpFiles {
 
     @Override
     public Upload startUpload(String id, String token, long length, String contentType) {
+        if (length < 0) {
+            // A chunked body: its size would be known only once written, and a slot is for an exact size.
+            throw new Refusal(411, "an upload needs a Content-Length, the slot's size");
+        }
         FileUpload upload = refusing(() -> files.startUpload(id, token, length, contentType));
         return new Upload() {
             @Override

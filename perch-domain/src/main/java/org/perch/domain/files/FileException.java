@@ -6,7 +6,7 @@ import java.util.Objects;
 public final class FileException extends RuntimeException {
 
     public enum Reason {
-        /** Larger than MaxFileSizeKB allows: {@link #maxBytes()} says how large a file may be. */
+        /** Larger than MaxFileSizeKB allows, or than its slot: {@link #maxBytes()} says how large it may be. */
         TOO_LARGE,
         /** The user may not post files (no room whose category allows them), or not in this room. */
         NOT_ALLOWED,
@@ -38,11 +38,17 @@ public final class FileException extends RuntimeException {
                 maxBytes);
     }
 
+    /** An upload with more bytes than its slot was granted for. */
+    public static FileException overSlot(long slotBytes) {
+        return new FileException(Reason.TOO_LARGE, "the upload is larger than its slot's " + slotBytes + " bytes",
+                slotBytes);
+    }
+
     public Reason reason() {
         return reason;
     }
 
-    /** The largest file allowed, for {@link Reason#TOO_LARGE}; -1 otherwise. */
+    /** The largest file allowed (by MaxFileSizeKB or by the slot), for {@link Reason#TOO_LARGE}; -1 otherwise. */
     public long maxBytes() {
         return maxBytes;
     }

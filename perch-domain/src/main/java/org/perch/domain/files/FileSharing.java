@@ -102,16 +102,29 @@ public final class FileSharing implements Attachments {
     }
 
     /**
-     * Starts the upload of a slot's file.
+     * Starts the upload of a slot's file. The checks come in this order, so that each refusal names the first thing
+     * wrong: the token (a stranger learns nothing), a slot used already, its time, the size, the content type.
+     * A refusal leaves nothing behind: no bytes on disk, the catalogue entry as it was.
      *
      * @param length the request's Content-Length, -1 if it has none
-     * @throws FileException not found (no such slot, or a wrong token), expired, used, or not matching the slot
+     * @throws FileException not found (no such slot, or a wrong token), used (conflict), expired, too large (a
+     *         length over the slot's size), or invalid (no length, a shorter one, another content type)
      */
     public FileUpload startUpload(String id, String token, long length, String contentType) {
         SharedFile file = store.files().find(id).filter(f -> tokens.isUpload(id, token))
                 .orElseThrow(FileSharing::notFound);
+        if (directory.uploaded(id)) {
+            throw new FileException(FileException.Reason.CONFLICT, "this upload slot was used already");
+        }
         if (file.created().plus(settings.slotLifetime()).isBefore(clock.instant())) {
             throw new FileException(FileException.Reason.EXPIRED, "this upload slot has expired");
+        }
+        if (length < 0) {
+            throw new FileException(FileException.Reason.INVALID, "the upload needs a Content-Length, "
+                    + file.size() + " bytes");
+        }
+        if (length > file.size()) {
+            throw FileException.overSlot(file.size());
         }
         if (length != file.size()) {
             throw new FileException(FileException.Reason.INVALID, "the upload must have the slot's size, "

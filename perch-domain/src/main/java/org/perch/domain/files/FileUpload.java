@@ -51,8 +51,7 @@ public final class FileUpload {
     /** Writes the bytes; throws {@link FileException} (too large) if they go past the slot's size. */
     public void write(ByteBuffer bytes) throws IOException {
         if (written + bytes.remaining() > size) {
-            throw new FileException(FileException.Reason.INVALID, "the upload is larger than its slot's " + size
-                    + " bytes");
+            throw FileException.overSlot(size);
         }
         while (bytes.hasRemaining()) {
             written += channel.write(bytes);

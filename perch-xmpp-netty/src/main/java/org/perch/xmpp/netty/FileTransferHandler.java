@@ -160,8 +160,12 @@ final class FileTransferHandler extends ChannelInboundHandlerAdapter {
         if (up.pending >= MAX_PENDING_WRITES) {
             ctx.channel().config().setAutoRead(false);
         }
-        up.tail = up.tail.thenApplyAsync(upload -> {
+        // handle, not thenApply: a chunk queued behind a start or a write that failed must still be released.
+        up.tail = up.tail.handleAsync((upload, failed) -> {
             try {
+                if (failed != null) {
+                    throw failed instanceof CompletionException c ? c : new CompletionException(failed);
+                }
                 upload.write(content.content().nioBuffer());
                 if (last) {
                     upload.finish();
@@ -287,8 +291,15 @@ final class FileTransferHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent && transfer instanceof Uploading up && up.started != null
+                && up.pending == 0 && !up.failed) {
+            // Nothing came for the idle timeout and no write of ours is behind: the client stalled mid-body, and
+            // would otherwise hold the connection and the partial file for as long as it likes.
+            fail(ctx, up, new HttpFiles.Refusal(408, "the upload stalled"));
+            return;
+        }
         if (evt instanceof IdleStateEvent && transfer != null) {
-            return; // a transfer under way is not an idle client
+            return; // a download under way, or a refusal being answered: the client is not idle
         }
         ctx.fireUserEventTriggered(evt);
     }
