@@ -25,5 +25,10 @@ public enum PoolEventKind {
      * A server (re)started: the occupants it had before are gone, and every other server tells it its own occupants
      * again. The origin names the server.
      */
-    SERVER_STARTED
+    SERVER_STARTED,
+    /**
+     * A PEP notification (XEP-0163) for an account's own resources, on whichever server they are; subject: the
+     * owner's bare JID; payload: the {@code <event/>} element. Its room is empty.
+     */
+    PEP_NOTIFY
 }
