@@ -71,7 +71,7 @@ class PepBookmarksIT {
     }
 
     @Test
-    @DisplayName("XEP-0163, XEP-0402: the account's disco#info shows the pep identity and the features XEP-0402 clients check")
+    @DisplayName("XEP-0163: the account's disco#info shows the pep identity and the features XEP-0402 clients check")
     void accountDiscoShouldAdvertisePep() {
         server.addUser("alice");
         try (RawXmppClient desk = login(server, "alice", "desk")) {

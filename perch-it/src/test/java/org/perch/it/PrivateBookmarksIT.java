@@ -31,7 +31,7 @@ import org.perch.testing.SmackClients;
 class PrivateBookmarksIT extends MucTestBase {
 
     @Test
-    @DisplayName("XEP-0402 §5.3.2: a bookmark written through private storage is a XEP-0402 item, notified and followed")
+    @DisplayName("XEP-0402 §5.3.2: a private-storage bookmark is a XEP-0402 item, notified and followed")
     void aLegacyBookmarkShouldBeAXep0402ItemAndAFollowedRoom() throws Exception {
         server.addUser("pat");
         MultiUserChat room = newRoom(alice);
@@ -64,7 +64,7 @@ class PrivateBookmarksIT extends MucTestBase {
     }
 
     @Test
-    @DisplayName("XEP-0402 §5.3.1: a bookmark published through XEP-0402 shows in private storage, and goes when retracted")
+    @DisplayName("XEP-0402 §5.3.1: a XEP-0402 bookmark shows in private storage, and goes when retracted")
     void aXep0402BookmarkShouldShowInPrivateStorage() throws Exception {
         server.addUser("quinn");
         XMPPTCPConnection legacy = smack("quinn");

@@ -137,7 +137,8 @@ final class PrivateStorage implements IqHandler {
 
     private static void requireUnreserved(XmlElement element) {
         String ns = element.namespace();
-        if (ns.isEmpty() || ns.startsWith("jabber:") || ns.startsWith("http://jabber.org/") || ns.equals("vcard-temp")) {
+        if (ns.isEmpty() || ns.startsWith("jabber:") || ns.startsWith("http://jabber.org/")
+                || ns.equals("vcard-temp")) {
             throw new StanzaException(StanzaErrorCondition.NOT_ACCEPTABLE, "the namespace '" + ns + "' is reserved"
                     + " (XEP-0049); keep private data in a namespace of your own");
         }
