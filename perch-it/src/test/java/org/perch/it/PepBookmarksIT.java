@@ -80,7 +80,9 @@ class PepBookmarksIT {
             assertThat(fullReply(desk, "d1")).contains("category=\"pubsub\" type=\"pep\"")
                     .contains("http://jabber.org/protocol/pubsub#publish-options")
                     .contains("http://jabber.org/protocol/pubsub#config-node-max")
-                    .contains("http://jabber.org/protocol/pubsub#access-whitelist");
+                    .contains("http://jabber.org/protocol/pubsub#access-whitelist")
+                    .as("XEP-0402 §5.3: private storage bookmarks are the same list; the legacy PEP node is not synced")
+                    .contains("var=\"urn:xmpp:bookmarks:1#compat\"").doesNotContain("#compat-pep");
         }
     }
 }

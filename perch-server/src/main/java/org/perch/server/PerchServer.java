@@ -25,7 +25,6 @@ import org.perch.xmpp.netty.TlsIdentity;
 import org.perch.xmpp.netty.TransportConfig;
 import org.perch.xmpp.netty.TransportStats;
 import org.perch.xmpp.netty.XmppTransport;
-import org.perch.xmpp.pep.PepLimits;
 import org.perch.xmpp.sasl.SaslMechanisms;
 import org.perch.xmpp.session.XmppServer;
 import org.perch.xmpp.session.XmppSettings;
@@ -79,7 +78,7 @@ public final class PerchServer {
             AtomicReference<ClientListeners> listening = new AtomicReference<>();
             ChatRuntime chat = ChatRuntime.start(config, store, clock, () -> complianceRecord(config, assignment),
                     () -> filesBaseUrl(config, listening.get().httpPort()));
-            XmppServer xmpp = new XmppServer(settings, accounts, store.rosters(), store.pep(), PepLimits.DEFAULT,
+            XmppServer xmpp = new XmppServer(settings, accounts, store.rosters(), store.pep(), config.pep(),
                     sasl, clock, chat.services());
             TransportStats transportStats = new TransportStats();
             Optional<HttpFiles> transfers = chat.services().files().map(HttpFileTransfers::new);

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +54,8 @@ public final class MessageFeed implements AutoCloseable {
             Thread.ofPlatform().name("perch-pool-feed").daemon().factory());
     /** Set while a read is queued, so that a burst of wake-ups queues one. */
     private final AtomicBoolean queued = new AtomicBoolean();
+    /** Kinds whose events go elsewhere than to the follower ({@link #route}). */
+    private final Map<PoolEventKind, Consumer<PoolEvent>> routes = new ConcurrentHashMap<>();
     private volatile long position;
     private Optional<FeedSignal.Listening> listening = Optional.empty();
     private boolean failing;
@@ -134,6 +138,18 @@ public final class MessageFeed implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Hands the events of {@code kind} to {@code deliver} rather than to the follower, on the reader's thread (so
+     * {@code deliver} must only queue): events about no room, such as an account's PEP notifications, whose reader
+     * is not the rooms'. Call it before {@link #follow}, or events of the kind read in between go to the follower.
+     */
+    public void route(PoolEventKind kind, Consumer<PoolEvent> deliver) {
+        if (routes.putIfAbsent(Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(deliver, "deliver"))
+                != null) {
+            throw new IllegalStateException(kind + " events are routed already");
+        }
+    }
+
     private void prune() {
         try {
             long pruned = feed.pruneBefore(Instant.now().minus(retention));
@@ -165,7 +181,7 @@ public final class MessageFeed implements AutoCloseable {
             while (!(page = feed.after(position, PAGE)).isEmpty()) {
                 for (PoolEvent event : page) {
                     try {
-                        deliver.accept(event);
+                        routes.getOrDefault(event.kind(), deliver).accept(event);
                     } catch (RuntimeException e) {
                         LOG.error("Could not deliver pool event {} ({} from {}); going on with the next", event
                                 .position(), event.kind(), event.origin(), e);

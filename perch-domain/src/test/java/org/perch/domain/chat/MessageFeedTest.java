@@ -1,6 +1,7 @@
 package org.perch.domain.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
@@ -95,6 +96,28 @@ class MessageFeedTest {
 
             await().atMost(Duration.ofSeconds(10)).until(() -> f.store.feed().after(0, 10).isEmpty());
             assertThat(f.store.feed().lastPosition()).as("pruning never lowers the last position").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void eventsOfARoutedKindShouldGoToTheirRouteAndTheRestToTheFollowerInFeedOrder() {
+        Room room = f.room("desk", "Desk");
+        List<String> rooms = new CopyOnWriteArrayList<>();
+        List<String> accounts = new CopyOnWriteArrayList<>();
+        try (MessageFeed fe1 = new MessageFeed(f.store.feed(), f.store.feedSignal(), "fe1");
+             MessageFeed fe2 = new MessageFeed(f.store.feed(), f.store.feedSignal(), "fe2")) {
+            fe1.route(PoolEventKind.PEP_NOTIFY, e -> accounts.add(e.origin() + ":" + e.subject()));
+            fe1.follow(e -> rooms.add(e.subject()));
+
+            fe2.publish(Optional.empty(), PoolEventKind.PEP_NOTIFY, "mary@example.org", "<event/>");
+            fe2.publish(Optional.of(room.id()), PoolEventKind.OCCUPANT, "mary", "");
+            fe1.publish(Optional.empty(), PoolEventKind.PEP_NOTIFY, "carol@example.org", "<event/>");
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> accounts.size() == 2 && rooms.size() == 1);
+            assertThat(accounts).containsExactly("fe2:mary@example.org", "fe1:carol@example.org");
+            assertThat(rooms).containsExactly("mary");
+            assertThatThrownBy(() -> fe1.route(PoolEventKind.PEP_NOTIFY, e -> { }))
+                    .isInstanceOf(IllegalStateException.class);
         }
     }
 

@@ -132,6 +132,16 @@ public final class ConfigKeys {
     public static final ConfigKey LIMITS_MAX_MAM_PAGE = new ConfigKey("limits.max-mam-page", "250",
             "Most messages one archive query (XEP-0313) returns, whatever RSM `max` it asks for; the client pages on "
                     + "from the RSM `last` it is given (1-10000).", Checks.range(1, 10_000));
+    public static final ConfigKey PEP_MAX_ITEMS = new ConfigKey("pep.max-items", "4096",
+            "Most items one PEP node keeps (XEP-0163), and what `pubsub#max_items = max` means: a node's oldest items "
+                    + "are dropped beyond it; enough for thousands of followed rooms (1-65536).",
+            Checks.range(1, 65_536));
+    public static final ConfigKey PEP_MAX_PAYLOAD_BYTES = new ConfigKey("pep.max-payload-bytes", "65536",
+            "Largest PEP item payload, in UTF-8 bytes; a larger one is refused with `payload-too-big`. Also bounds "
+                    + "each element of private XML storage (XEP-0049) (1024-524288).", Checks.range(1024, 524_288));
+    public static final ConfigKey PEP_MAX_NODES = new ConfigKey("pep.max-nodes", "128",
+            "Most PEP nodes one account may have (private XML storage takes one); a publication that would create "
+                    + "another is refused with `max-nodes-exceeded` (1-10000).", Checks.range(1, 10_000));
     public static final ConfigKey SM_RESUME_TIMEOUT_SECONDS = new ConfigKey(
             "stream-management.resume-timeout-seconds", "300",
             "How long a dropped session may be resumed (XEP-0198), in seconds; 0 disables resumption.",
@@ -184,7 +194,7 @@ public final class ConfigKeys {
             LIMITS_MAX_ATTRIBUTES, LIMITS_MAX_CONNECTIONS_PER_ADDRESS, LIMITS_IDLE_TIMEOUT_SECONDS,
             LIMITS_NEGOTIATION_TIMEOUT_SECONDS, LIMITS_STANZAS_PER_SECOND, LIMITS_STANZA_BURST, LIMITS_FLOOD_SECONDS,
             LIMITS_SLOW_READER_SECONDS, LIMITS_MAX_OUTBOUND_BYTES, LIMITS_BAN_AFTER_OFFENCES, LIMITS_BAN_SECONDS,
-            LIMITS_MAX_MAM_PAGE,
+            LIMITS_MAX_MAM_PAGE, PEP_MAX_ITEMS, PEP_MAX_PAYLOAD_BYTES, PEP_MAX_NODES,
             SM_RESUME_TIMEOUT_SECONDS, CHAT_DEFAULT_HISTORY, CHAT_PARTICIPANT_UPDATE_LIMIT, CHAT_BOOTSTRAP_CATEGORY,
             CHAT_SITE, CHAT_TOPIC_FEEDS, STORE_KIND, STORE_URL, STORE_USER, STORE_PASSWORD_FILE, STORE_POOL_SIZE, POOL_NAME, POOL_SERVER);
 

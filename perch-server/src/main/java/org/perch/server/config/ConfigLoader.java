@@ -16,6 +16,7 @@ import org.perch.core.Jid;
 import org.perch.xmpp.netty.AbuseBan;
 import org.perch.xmpp.netty.ConnectionLimits;
 import org.perch.xmpp.netty.StanzaRate;
+import org.perch.xmpp.pep.PepLimits;
 import org.perch.xmpp.stream.StreamLimits;
 
 /**
@@ -127,7 +128,7 @@ public final class ConfigLoader {
                 new ChatConfig(r.integer(ConfigKeys.CHAT_DEFAULT_HISTORY),
                         r.integer(ConfigKeys.CHAT_PARTICIPANT_UPDATE_LIMIT), r.text(ConfigKeys.CHAT_BOOTSTRAP_CATEGORY),
                         r.text(ConfigKeys.CHAT_SITE).strip(), r.flag(ConfigKeys.CHAT_TOPIC_FEEDS)),
-                files(r), store(r), poolMember(r));
+                files(r), store(r), poolMember(r), pep(r));
     }
 
     private static FilesConfig files(Resolved r) {
@@ -153,6 +154,11 @@ public final class ConfigLoader {
                 r.seconds(ConfigKeys.LIMITS_SLOW_READER_SECONDS), r.integer(ConfigKeys.LIMITS_MAX_OUTBOUND_BYTES),
                 new AbuseBan(r.integer(ConfigKeys.LIMITS_BAN_AFTER_OFFENCES), r.seconds(ConfigKeys.LIMITS_BAN_SECONDS)));
         return new LimitsConfig(stream, connections, r.integer(ConfigKeys.LIMITS_MAX_MAM_PAGE));
+    }
+
+    private static PepLimits pep(Resolved r) {
+        return new PepLimits(r.integer(ConfigKeys.PEP_MAX_ITEMS), r.integer(ConfigKeys.PEP_MAX_PAYLOAD_BYTES),
+                r.integer(ConfigKeys.PEP_MAX_NODES));
     }
 
     private static StoreConfig store(Resolved r) {

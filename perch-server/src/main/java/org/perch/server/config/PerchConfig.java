@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.perch.xmpp.pep.PepLimits;
 
 /**
  * The whole server configuration, parsed and validated by {@link ConfigLoader}; one record per section.
@@ -24,12 +25,13 @@ import java.util.Optional;
  * @param files file posting (XEP-0363)
  * @param store where the chat store is
  * @param poolMember this server's pool and name in the published topology, if it belongs to one
+ * @param pep what one account may keep in PEP (and private XML storage)
  */
 public record PerchConfig(String domain, String mucDomain, Path dataDir, XmppConfig xmpp, HttpConfig http,
                           HttpConfig admin, HttpConfig web, TlsConfig tls, boolean registrationEnabled,
                           AuthConfig auth, LimitsConfig limits, StreamManagementConfig streamManagement,
                           ChatConfig chat, FilesConfig files, StoreConfig store,
-                          Optional<PoolMember> poolMember) {
+                          Optional<PoolMember> poolMember, PepLimits pep) {
     public PerchConfig {
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(mucDomain, "mucDomain");
@@ -46,6 +48,7 @@ public record PerchConfig(String domain, String mucDomain, Path dataDir, XmppCon
         Objects.requireNonNull(files, "files");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(poolMember, "poolMember");
+        Objects.requireNonNull(pep, "pep");
     }
 
     /** Every key at its default, ignoring files and the environment. */

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.perch.xmpp.netty.AbuseBan;
 import org.perch.xmpp.netty.ConnectionLimits;
 import org.perch.xmpp.netty.StanzaRate;
+import org.perch.xmpp.pep.PepLimits;
 import org.perch.xmpp.stream.StreamLimits;
 
 class ConfigLoaderTest {
@@ -43,6 +44,7 @@ class ConfigLoaderTest {
         assertThat(config.limits().connections()).isEqualTo(ConnectionLimits.DEFAULT);
         assertThat(config.streamManagement().resumeTimeout()).isEqualTo(Duration.ofMinutes(5));
         assertThat(config.streamManagement().resumptionEnabled()).isTrue();
+        assertThat(config.pep()).isEqualTo(new PepLimits(4096, 65536, 128)).isEqualTo(PepLimits.DEFAULT);
         assertThat(PerchConfig.defaults()).isEqualTo(config);
     }
 
@@ -66,6 +68,23 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("command line: limits.max-outbound-bytes: '1000' is not a whole number from 65536 to "
                         + "1073741824");
+    }
+
+    @Test
+    void thePepLimitsShouldBeReadFromTheirKeysAndValuesOutOfRangeRefusedNamingTheKey() {
+        PerchConfig config = noEnvironment.load(Optional.empty(), Map.of("pep.max-items", "50",
+                "pep.max-payload-bytes", "2048", "pep.max-nodes", "3"));
+        assertThat(config.pep()).isEqualTo(new PepLimits(50, 2048, 3));
+
+        assertThatThrownBy(() -> noEnvironment.load(Optional.empty(), Map.of("pep.max-items", "0")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("command line: pep.max-items: '0' is not a whole number from 1 to 65536");
+        assertThatThrownBy(() -> noEnvironment.load(Optional.empty(), Map.of("pep.max-payload-bytes", "1MB")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("command line: pep.max-payload-bytes: '1MB' is not a whole number from 1024 to 524288");
+        assertThatThrownBy(() -> noEnvironment.load(Optional.empty(), Map.of("pep.max-nodes", "-5")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("command line: pep.max-nodes: '-5' is not a whole number from 1 to 10000");
     }
 
     @Test

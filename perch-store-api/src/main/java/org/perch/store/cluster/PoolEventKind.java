@@ -27,5 +27,10 @@ public enum PoolEventKind {
      */
     SERVER_STARTED,
     /** A user's topic-feed filters changed: servers read them again from the store; subject: the user's bare JID. */
-    FILTERS_CHANGED
+    FILTERS_CHANGED,
+    /**
+     * A PEP notification (XEP-0163) for an account's own resources, on whichever server they are; subject: the
+     * owner's bare JID; payload: the {@code <event/>} element. Its room is empty.
+     */
+    PEP_NOTIFY
 }

@@ -11,6 +11,11 @@ public final class PepNamespaces {
     public static final String PUBLISH_OPTIONS = PUBSUB + "#publish-options";
     /** XEP-0402: one item per followed room, its id the room's bare JID. */
     public static final String BOOKMARKS = "urn:xmpp:bookmarks:1";
+    /**
+     * XEP-0402 §5.3: XEP-0048 bookmarks in private XML storage (XEP-0049) are the same as the node's. Not
+     * {@code #compat-pep}: the legacy PEP node {@code storage:bookmarks} is an ordinary node, not a view.
+     */
+    public static final String BOOKMARKS_COMPAT = BOOKMARKS + "#compat";
     /** XEP-0490: one item per conversation, its id the room's bare JID, holding the last displayed stanza-id. */
     public static final String DISPLAYED = "urn:xmpp:mds:displayed:0";
     /** XEP-0359, inside a XEP-0490 item. */
@@ -21,7 +26,7 @@ public final class PepNamespaces {
             PUBSUB + "#auto-create", PUBSUB + "#persistent-items", PUBSUB + "#retrieve-items", PUBSUB + "#item-ids",
             PUBSUB + "#multi-items", PUBSUB + "#retract-items", PUBSUB + "#delete-items", PUBSUB + "#purge-nodes",
             PUBSUB + "#delete-nodes", PUBSUB + "#config-node-max", PUBSUB + "#access-whitelist",
-            PUBSUB + "#access-presence", PUBSUB + "#access-open");
+            PUBSUB + "#access-presence", PUBSUB + "#access-open", BOOKMARKS_COMPAT);
 
     private PepNamespaces() {
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.perch.core.Jid;
+import org.perch.domain.chat.MessageFeed;
 import org.perch.store.RosterStore;
 import org.perch.store.Subscription;
 import org.perch.store.pep.PepItem;
@@ -52,6 +53,22 @@ public final class PepService implements IqHandler {
     @Override
     public List<String> features() {
         return List.of();
+    }
+
+    /**
+     * Private XML storage (XEP-0049) of the sender's account, its {@code storage:bookmarks} a view of the XEP-0402
+     * node ({@link PepNamespaces#BOOKMARKS_COMPAT}).
+     */
+    public IqHandler privateStorage() {
+        return new PrivateStorage(store, new LegacyBookmarks(store, notifier, limits, clock), limits, clock);
+    }
+
+    /**
+     * Sends notifications through the pool feed from now on, so that the owner's resources on every server of the
+     * pool get them (ADR 0004). Call it before the feed is followed.
+     */
+    public void joinPool(MessageFeed feed) {
+        notifier.joinPool(feed);
     }
 
     /** The XEP-0060 owner namespace: node deletion and purge. */
@@ -285,6 +302,10 @@ public final class PepService implements IqHandler {
     private static String nodeOf(XmlElement action) {
         String node = action.attribute("node").orElseThrow(PepErrors::nodeRequired);
         requireName("node", node);
+        if (node.equals(PrivateStorage.NODE)) {
+            throw new StanzaException(StanzaErrorCondition.NOT_ALLOWED, "the node " + node
+                    + " holds the account's private XML storage (XEP-0049); use jabber:iq:private");
+        }
         return node;
     }
 

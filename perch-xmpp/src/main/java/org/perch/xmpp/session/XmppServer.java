@@ -68,8 +68,10 @@ public final class XmppServer implements StreamHandlerFactory, AutoCloseable {
                 ? Optional.of(new RegistrationHandler(accounts, settings.domain())) : Optional.empty();
         AdHocCommands commands = new AdHocCommands(accounts, settings.domain());
         PepService pepService = new PepService(pep, rosters, sessions, pepLimits, clock);
+        // Before the MUC service follows the feed (muc, below), so that no notification reaches the rooms instead.
+        chat.feed().ifPresent(pepService::joinPool);
         List<IqHandler> handlers = new ArrayList<>(List.of(roster, new PingHandler(), new VersionHandler(VERSION),
-                new TimeHandler(clock), commands, pepService, pepService.ownerHandler()));
+                new TimeHandler(clock), commands, pepService, pepService.ownerHandler(), pepService.privateStorage()));
         registration.ifPresent(handlers::add);
         List<String> features = new ArrayList<>(List.of(DiscoHandler.INFO, DiscoHandler.ITEMS));
         handlers.forEach(h -> features.addAll(h.features()));
