@@ -56,13 +56,14 @@ final class TopicFeedsResource {
                 .add("GET", ROOMS, this::rooms);
     }
 
-    private WebFeeds on() {
+    /** The feeds, or 404 saying the server offers none. */
+    private WebFeeds offered() {
         return feeds.orElseThrow(() -> ApiException.notFound(OFF));
     }
 
     /** In the order first saved, as over XMPP. */
     private ApiResponse list(ApiRequest request) {
-        List<TopicFilter> filters = on().feeds().filters(request.caller().jid());
+        List<TopicFilter> filters = offered().feeds().filters(request.caller().jid());
         return ApiResponse.ok(Map.of("filters", filters.stream().map(this::view).toList()));
     }
 
@@ -75,7 +76,7 @@ final class TopicFeedsResource {
     }
 
     private FilterView save(ApiRequest request, Optional<String> id) {
-        TopicFeeds topicFeeds = on().feeds();
+        TopicFeeds topicFeeds = offered().feeds();
         FilterDraft draft = FilterForm.read(request.body(), id, mucDomain);
         try {
             return view(topicFeeds.save(request.caller().jid(), draft));
@@ -86,31 +87,31 @@ final class TopicFeedsResource {
 
     /** The entries the filter matched stay in the feed. */
     private ApiResponse delete(ApiRequest request) {
-        on().feeds().remove(request.caller().jid(), request.path("id"));
+        offered().feeds().remove(request.caller().jid(), request.path("id"));
         return ApiResponse.noContent();
     }
 
     /** The rooms a filter may name: those whose history the user may read, sorted by name. */
     private ApiResponse rooms(ApiRequest request) {
-        on();
+        offered(); // no filters without feeds, so no rooms to name in one either
         return ApiResponse.ok(Map.of("rooms", chat.searchableRooms(request.caller().jid()).stream()
                 .map(room -> FeedRoomView.of(room, mucDomain)).toList()));
     }
 
     private ApiResponse entries(ApiRequest request) {
-        WebFeeds on = on();
+        WebFeeds offered = offered();
         Jid me = request.caller().jid();
-        FeedPage page = on.feeds().page(me, before(request), max(request));
+        FeedPage page = offered.feeds().page(me, before(request), max(request));
         List<FeedEntryView> entries = page.items().stream()
-                .map(item -> FeedEntryView.of(item, body(on, item, me), mucDomain)).toList();
+                .map(item -> FeedEntryView.of(item, body(offered, item, me), mucDomain)).toList();
         return ApiResponse.ok(new FeedPageView(entries,
                 page.nextBefore().isPresent() ? page.nextBefore().getAsLong() : null));
     }
 
     /** The message's text with its file links the reader's own: the stored text holds the canonical ones. */
-    private static String body(WebFeeds on, FeedItem item, Jid reader) {
+    private static String body(WebFeeds offered, FeedItem item, Jid reader) {
         String body = item.message().body();
-        return on.files().map(files -> files.forReader(body, reader)).orElse(body);
+        return offered.files().map(files -> files.forReader(body, reader)).orElse(body);
     }
 
     private FilterView view(TopicFilter filter) {
