@@ -4,7 +4,9 @@
 //
 // Environment: PERCH_URL (the page, https://127.0.0.1:<port>/rooms/), PERCH_JID and PERCH_PASSWORD (a creator in
 // PERCH_CATEGORY), PERCH_MEMBER and PERCH_SECOND_MEMBER (users the category allows), PERCH_DENIED (one it denies),
-// PERCH_SCREENSHOT (where to save the picture of the page; the sign-in refusal goes beside it, *-sign-in.png).
+// PERCH_MATCHING_POST (what PERCH_MEMBER posts in the new room once the script prints the step "wait for the post
+// in my feed", for the topic-feed filter the script makes to match), PERCH_SCREENSHOT (where to save the picture of
+// the page; the sign-in refusal goes beside it, *-sign-in.png, and the feed, *-feed.png).
 // Exits 0 when every step did what it should, 1 otherwise.
 import { env, runInChromium, step } from './browser.mjs';
 
@@ -15,8 +17,11 @@ const category = env('PERCH_CATEGORY');
 const member = env('PERCH_MEMBER');
 const secondMember = env('PERCH_SECOND_MEMBER');
 const denied = env('PERCH_DENIED');
+const matchingPost = env('PERCH_MATCHING_POST');
 const screenshot = env('PERCH_SCREENSHOT');
 const TIMEOUT = 15_000;
+/** How long the post may take to reach the feed: it is matched on the server's own thread, soon after storing. */
+const FEED_TIMEOUT = 60_000;
 
 /** Waits until the element shows text containing `text`; fails naming what it showed instead. */
 async function expectText(page, selector, text) {
@@ -31,6 +36,23 @@ async function expectText(page, selector, text) {
 
 async function expectVisible(page, selector, visible) {
   await page.locator(selector).waitFor({ state: visible ? 'visible' : 'hidden', timeout: TIMEOUT });
+}
+
+/** Asks for the newest feed entries, as a user would, until one shows `text`; fails after FEED_TIMEOUT. */
+async function waitForFeedEntry(page, text) {
+  const entry = page.locator('#feed-entries li', { hasText: text });
+  const deadline = Date.now() + FEED_TIMEOUT;
+  while (Date.now() < deadline) {
+    await page.getByRole('button', { name: 'Show newest' }).click();
+    try {
+      await entry.waitFor({ state: 'visible', timeout: 2_000 });
+      return entry;
+    } catch (e) {
+      // Not matched yet: look again.
+    }
+  }
+  const shown = await page.locator('#feed-entries').innerText();
+  throw new Error(`My feed should show "${text}" within ${FEED_TIMEOUT} ms but shows "${shown}"`);
 }
 
 await runInChromium({ timeout: TIMEOUT, screenshot }, async (page, context) => {
@@ -90,6 +112,36 @@ await runInChromium({ timeout: TIMEOUT, screenshot }, async (page, context) => {
     throw new Error('the members field should be marked as the one at fault');
   }
   await page.screenshot({ path: screenshot, fullPage: true });
+
+  step('a topic-feed filter with two words as one keyword is refused, naming the field');
+  await expectVisible(page, '#feeds-section', true);
+  await expectVisible(page, '#no-filters', true);
+  await page.getByLabel('Filter name').fill('Auctions');
+  const keywords = page.getByLabel('Keywords');
+  await keywords.fill('bond auction');
+  await page.getByRole('button', { name: 'Add filter' }).click();
+  await expectText(page, '#filter-error', 'make it a phrase');
+  if (await keywords.getAttribute('aria-invalid') !== 'true') {
+    throw new Error('the keywords field should be marked as the one at fault');
+  }
+
+  step('add a filter for auctions in Bond Desk');
+  await keywords.fill('auction');
+  await page.getByRole('checkbox', { name: 'Bond Desk' }).check();
+  await page.getByRole('button', { name: 'Add filter' }).click();
+  await expectText(page, '#filter-saved', 'Saved filter Auctions');
+  await expectText(page, '#my-filters tbody tr:has-text("Auctions") td.keywords', 'auction');
+  await expectText(page, '#my-filters tbody tr:has-text("Auctions") td.rooms', 'Bond Desk');
+  await expectText(page, '#my-filters tbody tr:has-text("Auctions") td.alert', 'yes');
+  await expectVisible(page, '#feed-empty', true);
+
+  step('wait for the post in my feed');
+  const entry = await waitForFeedEntry(page, matchingPost);
+  await expectText(page, '#feed-entries li .entry-room', 'Bond Desk');
+  await expectText(page, '#feed-entries li .entry-sender', member.split('@')[0]);
+  await expectText(page, '#feed-entries li .entry-filters', 'Matched: Auctions');
+  await entry.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshot.replace(/\.png$/, '-feed.png'), fullPage: true });
 
   step('sign out');
   await page.getByRole('button', { name: 'Sign out' }).click();

@@ -86,7 +86,7 @@ public final class PerchServer {
             ClientListeners listeners = new ClientListeners(xmpp, transportStats,
                     () -> XmppTransport.start(transportConfig(config), identity, xmpp, transportStats, webClient,
                             transfers),
-                    () -> WebListener.start(config, chat.services().rooms(), store.accounts(), throttle, identity,
+                    () -> WebListener.start(config, chat.services(), store.accounts(), throttle, identity,
                             random));
             listening.set(listeners);
             Optional<AdminApi> admin;

@@ -52,6 +52,7 @@ public final class RoomManagementSite implements AutoCloseable {
         Routes routes = new Routes();
         WebApi.registerSession(routes);
         new MyRoomsResource(services.chat(), services.mucDomain()).register(routes);
+        new TopicFeedsResource(services.chat(), services.topicFeeds(), services.mucDomain()).register(routes);
         WebApi api = new WebApi(new SessionEndpoint(services.passwords(), services.signInGate(), sessions), routes);
         RoomManagementSite site = new RoomManagementSite(server, api);
         server.setExecutor(site.executor);

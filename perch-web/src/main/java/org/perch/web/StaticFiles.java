@@ -21,6 +21,7 @@ final class StaticFiles {
     private static final Map<String, String> TYPES = Map.of(
             "index.html", "text/html; charset=utf-8",
             "app.js", "text/javascript; charset=utf-8",
+            "feeds.js", "text/javascript; charset=utf-8",
             "style.css", "text/css; charset=utf-8");
 
     private final Map<String, File> files;

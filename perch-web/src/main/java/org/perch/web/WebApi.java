@@ -25,7 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The page's JSON API under {@value #PREFIX}: the session, then the signed-in user's rooms and categories.
+ * The page's JSON API under {@value #PREFIX}: the session, then the signed-in user's rooms and categories, and
+ * their topic feeds.
  * Errors are the admin API's JSON ({@code {"error": {"code", "message", "field"}}}). A request that changes
  * anything must carry {@value #INTENT_HEADER}{@code : 1}, which a form or link on another site cannot send, and,
  * if the browser says where it comes from ({@code Origin}), come from this very origin. One line per request on

@@ -36,6 +36,7 @@ class PageTest extends WebTestBase {
         assertThat(html).doesNotContainIgnoringCase("style=").doesNotContainIgnoringCase(" onclick=")
                 .doesNotContainIgnoringCase("<style");
         assertThat(get("/rooms/app.js").body()).doesNotContain("innerHTML").doesNotContain("eval(");
+        assertThat(get("/rooms/feeds.js").body()).doesNotContain("innerHTML").doesNotContain("eval(");
     }
 
     @Test

@@ -59,7 +59,12 @@ abstract class WebTestBase {
                 .withAllowedMembers(Set.of(Principal.of("mike@example.org"))));
         site = RoomManagementSite.start("127.0.0.1", 0, Optional.empty(), new WebServices(chat,
                 new PasswordCheck(store.accounts(), LoginThrottle.withDefaults(clock)), user -> gate.refusal(user),
-                "chat.example.org", clock));
+                "chat.example.org", clock, topicFeeds()));
+    }
+
+    /** The topic feeds the page offers; none unless a test class brings its own. */
+    Optional<WebFeeds> topicFeeds() {
+        return Optional.empty();
     }
 
     @AfterEach

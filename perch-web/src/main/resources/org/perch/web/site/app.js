@@ -1,6 +1,6 @@
-// The room management page: signs in, lists the user's rooms, creates and edits rooms through /rooms/api/.
-// Text goes into the page as textContent only, never parsed as markup; the Content-Security-Policy forbids inline
-// script.
+// The room management page: signs in, lists the user's rooms, creates and edits rooms through /rooms/api/; the
+// topic feeds section is feeds.js's, loaded before this file and run from here. Text goes into the page as
+// textContent only, never parsed as markup; the Content-Security-Policy forbids inline script.
 'use strict';
 
 const API = 'api/';
@@ -74,6 +74,7 @@ function handled(error, form, element) {
 function showSignIn(message) {
   byId('whoami').hidden = true;
   byId('rooms-section').hidden = true;
+  byId('feeds-section').hidden = true;
   byId('sign-in-section').hidden = false;
   const error = byId('sign-in-error');
   error.textContent = message || '';
@@ -88,7 +89,7 @@ async function showSignedIn(jid) {
   byId('sign-in-section').hidden = true;
   byId('rooms-section').hidden = false;
   byId('edit-section').hidden = true;
-  await Promise.all([loadRooms(), loadCategories()]);
+  await Promise.all([loadRooms(), loadCategories(), showFeeds()]);
 }
 
 byId('sign-in').addEventListener('submit', async (event) => {
@@ -189,7 +190,7 @@ byId('create-room').addEventListener('submit', async (event) => {
   try {
     await api('POST', 'rooms', room);
     form.reset();
-    await loadRooms();
+    await Promise.all([loadRooms(), refreshFeedRooms()]);
   } catch (e) {
     handled(e, form, error);
   }
@@ -237,7 +238,7 @@ byId('edit-room').addEventListener('submit', async (event) => {
   }
   try {
     const saved = await api('PATCH', `rooms/${encodeURIComponent(editing.id)}`, change);
-    await loadRooms();
+    await Promise.all([loadRooms(), refreshFeedRooms()]);
     if (saved.role === 'manager') {
       openEditor(saved);
       byId('edit-saved').hidden = false;
@@ -251,6 +252,7 @@ byId('edit-room').addEventListener('submit', async (event) => {
 
 // ---- start ----
 
+initFeeds();
 (async () => {
   try {
     const me = await api('GET', 'session');
