@@ -124,7 +124,8 @@ final class ChatRuntime implements AutoCloseable {
     private static TopicFeeds topicFeeds(PerchConfig config, Store store, ChatRooms rooms, Clock clock,
                                          Optional<MessageFeed> feed) {
         String server = config.poolMember().map(PoolMember::server).orElse(SINGLE_SERVER);
-        return new TopicFeeds(store.topicFeeds(), store.history(), rooms, clock, server, owner -> feed.ifPresent(
+        return new TopicFeeds(store.topicFeeds(), store.history(), store.accounts(), rooms, clock, server,
+                owner -> feed.ifPresent(
                 f -> f.publish(Optional.empty(), PoolEventKind.FILTERS_CHANGED, owner.toString(), "")));
     }
 

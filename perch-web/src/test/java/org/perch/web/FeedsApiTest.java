@@ -49,7 +49,8 @@ class FeedsApiTest extends WebTestBase {
     @Override
     Optional<WebFeeds> topicFeeds() {
         store.policies().update(ChatPolicy.GLOBAL_DEFAULT.withEnablePersistentChat(true));
-        feeds = new TopicFeeds(store.topicFeeds(), store.history(), chat, clock, "web-test", owner -> { })
+        feeds = new TopicFeeds(store.topicFeeds(), store.history(), store.accounts(), chat, clock, "web-test",
+                owner -> { })
                 .start(FeedAlerts.NONE);
         FileSharing files = new FileSharing(store, chat, new FileSettings(filesDirectory, () -> FILES), clock,
                 new SecureRandom());

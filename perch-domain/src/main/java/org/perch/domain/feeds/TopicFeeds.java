@@ -11,6 +11,7 @@ import org.perch.core.Jid;
 import org.perch.domain.chat.ChatException;
 import org.perch.domain.chat.ChatException.Reason;
 import org.perch.domain.chat.ChatRooms;
+import org.perch.store.AccountStore;
 import org.perch.store.chat.ChatMessage;
 import org.perch.store.chat.HistoryStore;
 import org.perch.store.chat.Room;
@@ -29,6 +30,7 @@ public final class TopicFeeds implements AutoCloseable {
 
     private final TopicFeedStore store;
     private final HistoryStore history;
+    private final AccountStore accounts;
     private final ChatRooms rooms;
     private final FilterRules rules;
     private final FilterIndex index = new FilterIndex();
@@ -39,14 +41,15 @@ public final class TopicFeeds implements AutoCloseable {
      * @param server this server's name, under which the store keeps how far it has matched
      * @param changed told of the user whose filters this server changed, after the change is stored
      */
-    public TopicFeeds(TopicFeedStore store, HistoryStore history, ChatRooms rooms, Clock clock, String server,
-                      Consumer<Jid> changed) {
+    public TopicFeeds(TopicFeedStore store, HistoryStore history, AccountStore accounts, ChatRooms rooms, Clock clock,
+                      String server, Consumer<Jid> changed) {
         this.store = Objects.requireNonNull(store, "store");
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.history = Objects.requireNonNull(history, "history");
         this.rooms = Objects.requireNonNull(rooms, "rooms");
         this.changed = Objects.requireNonNull(changed, "changed");
         this.rules = new FilterRules(rooms);
-        this.matcher = new FeedMatcher(history, store, index, rooms::room, this::mayRead, server, clock);
+        this.matcher = new FeedMatcher(history, store, index, rooms::room, this::ownerMayRead, server, clock);
     }
 
     /** Loads every user's filters and starts matching, sending alerts to {@code alerts}. */
@@ -136,6 +139,18 @@ public final class TopicFeeds implements AutoCloseable {
         }
         OptionalLong next = entries.size() == size ? OptionalLong.of(entries.getLast().id()) : OptionalLong.empty();
         return new FeedPage(items, next);
+    }
+
+    /**
+     * For the matcher: an account removed while its filters were in the index (by any server, or by the CLI on the
+     * store) matches nothing more, and its filters leave the index, so a new account of the same name starts empty.
+     */
+    private boolean ownerMayRead(Jid owner, Room room) {
+        if (accounts.find(owner).isEmpty()) {
+            index.replace(owner, List.of());
+            return false;
+        }
+        return mayRead(owner, room);
     }
 
     private boolean mayRead(Jid user, Room room) {

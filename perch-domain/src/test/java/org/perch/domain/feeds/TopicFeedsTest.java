@@ -9,6 +9,7 @@ import static org.perch.domain.chat.ChatFixture.MARY;
 import static org.perch.domain.chat.ChatFixture.MIKE;
 import static org.perch.domain.chat.ChatFixture.ROOT;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.perch.core.Jid;
+import org.perch.domain.account.AccountService;
 import org.perch.domain.chat.ChatException.Reason;
 import org.perch.domain.chat.ChatFixture;
 import org.perch.domain.chat.RoomModeration;
@@ -43,10 +45,14 @@ class TopicFeedsTest {
     private final List<FeedAlert> alerts = new CopyOnWriteArrayList<>();
     private final List<Jid> changed = new CopyOnWriteArrayList<>();
     private final List<TopicFeeds> started = new ArrayList<>();
+    private final AccountService accounts = new AccountService(f.store.accounts(), 4096, new SecureRandom(), CLOCK);
     private final TopicFeeds feeds;
 
     TopicFeedsTest() {
         f.chat.updatePolicy(ROOT, PolicyIdentity.GLOBAL, p -> p.withEnablePersistentChat(true));
+        for (Jid user : List.of(MARY, ALAN, MIKE, CAROL)) {
+            accounts.add(user, "a long enough password");
+        }
         feeds = start("fe1", CLOCK, alerts::add);
     }
 
@@ -222,6 +228,25 @@ class TopicFeedsTest {
     }
 
     @Test
+    void aRemovedAccountShouldMatchNothingMoreAndANewOneOfTheSameNameShouldStartEmpty() {
+        Room desk = f.room("desk", "Desk");
+        feeds.save(MIKE, draft("Bonds", List.of("bond"), List.of(), List.of(), List.of(), true));
+        feeds.save(MARY, draft("Bonds", List.of("bond"), List.of(), List.of(), List.of(), true));
+        post(desk, CAROL, "bond one");
+        await().atMost(WAIT).until(() -> bodies(MARY).size() == 1 && bodies(MIKE).size() == 1);
+
+        accounts.remove(MIKE); // as the CLI does, on the store: the matcher's index still holds Mike's filter
+        ChatMessage last = post(desk, CAROL, "bond two");
+        await().atMost(WAIT).until(() -> bodies(MARY).size() == 2);
+        accounts.add(MIKE, "a long enough password");
+
+        assertThat(bodies(MIKE)).isEmpty();
+        assertThat(feeds.filters(MIKE)).isEmpty();
+        assertThat(alerts).filteredOn(a -> a.message().id() == last.id()).extracting(FeedAlert::owner)
+                .containsExactly(MARY);
+    }
+
+    @Test
     void withoutThePolicyNothingShouldBeAllowed() {
         f.chat.removePolicy(ROOT, PolicyIdentity.GLOBAL, false);
 
@@ -230,8 +255,8 @@ class TopicFeedsTest {
     }
 
     private TopicFeeds start(String server, Clock clock, FeedAlerts sink) {
-        TopicFeeds t = new TopicFeeds(f.store.topicFeeds(), f.store.history(), f.chat, clock, server, changed::add)
-                .start(sink);
+        TopicFeeds t = new TopicFeeds(f.store.topicFeeds(), f.store.history(), f.store.accounts(), f.chat, clock,
+                server, changed::add).start(sink);
         started.add(t);
         return t;
     }
