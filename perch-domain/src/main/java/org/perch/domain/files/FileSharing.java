@@ -227,8 +227,10 @@ public final class FileSharing implements Attachments {
         do {
             batch = store.files().unpostedBefore(cutoff, SWEEP_BATCH);
             for (SharedFile file : batch) {
-                directory.delete(file.id());
-                if (store.files().delete(file.id())) {
+                // The entry goes first, and only if still unposted: a post racing the sweep keeps its file, and a
+                // post losing the race finds no file to bind rather than a catalogue entry without bytes.
+                if (store.files().deleteUnposted(file.id())) {
+                    directory.delete(file.id());
                     deleted++;
                 }
             }

@@ -26,8 +26,11 @@ public interface FileStore {
     /** Files never posted whose slot was granted before {@code cutoff}, oldest first, at most {@code max}. */
     List<SharedFile> unpostedBefore(Instant cutoff, int max);
 
-    /** Removes the entry; false if there was none. */
-    boolean delete(String id);
+    /**
+     * Removes the entry if it was never posted; false if there is none, or it has been posted meanwhile (the sweep of
+     * unposted files must never take a file a message now points at).
+     */
+    boolean deleteUnposted(String id);
 
     /**
      * The key that signs download URLs, the same for every server of a pool: the first key ever offered is kept and

@@ -78,9 +78,9 @@ final class JdbcFileStore implements FileStore {
     }
 
     @Override
-    public boolean delete(String id) {
-        return tx.write("delete file " + id, c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM chat_file WHERE id = ?")) {
+    public boolean deleteUnposted(String id) {
+        return tx.write("delete unposted file " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM chat_file WHERE id = ? AND room IS NULL")) {
                 ps.setString(1, id);
                 return ps.executeUpdate() > 0;
             }

@@ -43,8 +43,9 @@ final class InMemoryFileStore implements FileStore {
     }
 
     @Override
-    public synchronized boolean delete(String id) {
-        return files.remove(id) != null;
+    public synchronized boolean deleteUnposted(String id) {
+        SharedFile file = files.get(id);
+        return file != null && !file.isPosted() && files.remove(id) != null;
     }
 
     @Override

@@ -87,12 +87,16 @@ public interface FileStoreContract {
     }
 
     @Test
-    default void deleteShouldRemoveTheEntry() {
+    default void deleteUnpostedShouldRemoveAnEntryNeverPostedAndKeepAPostedOne() {
         files().add(file("f1", T0));
+        files().add(file("posted", T0));
+        files().post("posted", RoomId.random(), T0);
 
-        assertThat(files().delete("f1")).isTrue();
-        assertThat(files().delete("f1")).isFalse();
+        assertThat(files().deleteUnposted("f1")).isTrue();
+        assertThat(files().deleteUnposted("f1")).isFalse();
         assertThat(files().find("f1")).isEmpty();
+        assertThat(files().deleteUnposted("posted")).isFalse();
+        assertThat(files().find("posted")).isPresent();
     }
 
     @Test
