@@ -23,26 +23,33 @@ import org.perch.store.feeds.TopicFilter;
  */
 public final class FilterIndex {
 
-    /** A filter with its terms split into words. A keyword is a one-word term. */
-    private record Compiled(TopicFilter filter, List<List<String>> terms, Set<Jid> senders, Set<RoomId> rooms) {
+    /**
+     * A filter with its terms split into words; a keyword is a one-word term. A class, not a record: the index's sets
+     * hold it by identity, where a record would hash every term of the filter on each lookup.
+     */
+    private static final class Compiled {
+        final TopicFilter filter;
+        final List<List<String>> terms;
+        final Set<Jid> senders;
+        final Set<RoomId> rooms;
 
-        static Compiled of(TopicFilter filter) {
-            List<List<String>> terms = new ArrayList<>();
-            filter.keywords().forEach(k -> terms.add(Words.of(k)));
-            filter.phrases().forEach(p -> terms.add(Words.of(p)));
-            terms.removeIf(List::isEmpty);
-            return new Compiled(filter, List.copyOf(terms), Set.copyOf(filter.senders()), Set.copyOf(filter.rooms()));
+        Compiled(TopicFilter filter) {
+            List<List<String>> split = new ArrayList<>();
+            filter.keywords().forEach(k -> split.add(Words.of(k)));
+            filter.phrases().forEach(p -> split.add(Words.of(p)));
+            split.removeIf(List::isEmpty);
+            this.filter = filter;
+            this.terms = List.copyOf(split);
+            this.senders = Set.copyOf(filter.senders());
+            this.rooms = Set.copyOf(filter.rooms());
         }
 
-        boolean matches(ChatMessage message, List<String> words) {
+        boolean matches(ChatMessage message, List<String> words, Set<String> distinct) {
             return !message.sender().equals(filter.owner())
                     && (rooms.isEmpty() || rooms.contains(message.room()))
                     && (senders.isEmpty() || senders.contains(message.sender()))
-                    && (terms.isEmpty() || terms.stream().anyMatch(term -> containsRun(words, term)));
-        }
-
-        private static boolean containsRun(List<String> words, List<String> term) {
-            return term.size() == 1 ? words.contains(term.getFirst()) : Collections.indexOfSubList(words, term) >= 0;
+                    && (terms.isEmpty() || terms.stream().anyMatch(term -> term.size() == 1
+                            ? distinct.contains(term.getFirst()) : Collections.indexOfSubList(words, term) >= 0));
         }
     }
 
@@ -56,7 +63,7 @@ public final class FilterIndex {
         for (Compiled old : byOwner.getOrDefault(owner, List.of())) {
             index(old, false);
         }
-        List<Compiled> compiled = filters.stream().map(Compiled::of).toList();
+        List<Compiled> compiled = filters.stream().map(Compiled::new).toList();
         if (compiled.isEmpty()) {
             byOwner.remove(owner);
         } else {
@@ -78,16 +85,17 @@ public final class FilterIndex {
             return Map.of();
         }
         List<String> words = Words.of(message.body());
+        Set<String> distinct = new HashSet<>(words);
         Set<Compiled> candidates = new HashSet<>();
-        for (String word : new HashSet<>(words)) {
+        for (String word : distinct) {
             candidates.addAll(byFirstWord.getOrDefault(word, Set.of()));
         }
         candidates.addAll(bySender.getOrDefault(message.sender(), Set.of()));
         candidates.addAll(byRoom.getOrDefault(message.room(), Set.of()));
         Map<Jid, List<TopicFilter>> matched = new LinkedHashMap<>();
         for (Compiled c : candidates) {
-            if (c.matches(message, words)) {
-                matched.computeIfAbsent(c.filter().owner(), o -> new ArrayList<>()).add(c.filter());
+            if (c.matches(message, words, distinct)) {
+                matched.computeIfAbsent(c.filter.owner(), o -> new ArrayList<>()).add(c.filter);
             }
         }
         matched.replaceAll((owner, found) -> inOwnersOrder(owner, found));
@@ -95,17 +103,17 @@ public final class FilterIndex {
     }
 
     private List<TopicFilter> inOwnersOrder(Jid owner, Collection<TopicFilter> found) {
-        return byOwner.get(owner).stream().map(Compiled::filter).filter(found::contains).toList();
+        return byOwner.get(owner).stream().map(c -> c.filter).filter(found::contains).toList();
     }
 
     /** Files a filter under its terms' first words, else its senders, else its rooms; or takes it out. */
     private void index(Compiled c, boolean add) {
-        if (!c.terms().isEmpty()) {
-            c.terms().forEach(term -> update(byFirstWord, term.getFirst(), c, add));
-        } else if (!c.senders().isEmpty()) {
-            c.senders().forEach(sender -> update(bySender, sender, c, add));
+        if (!c.terms.isEmpty()) {
+            c.terms.forEach(term -> update(byFirstWord, term.getFirst(), c, add));
+        } else if (!c.senders.isEmpty()) {
+            c.senders.forEach(sender -> update(bySender, sender, c, add));
         } else {
-            c.rooms().forEach(room -> update(byRoom, room, c, add));
+            c.rooms.forEach(room -> update(byRoom, room, c, add));
         }
     }
 
