@@ -35,7 +35,13 @@ async function expectText(page, selector, text) {
 
 async function signIn(page) {
   step('open the client');
+  const converseScript = page.waitForResponse((response) => response.url().endsWith('/converse.min.js'));
   await page.goto(url);
+  // Chromium accepts gzip: Converse's 1.3 MB script must come compressed.
+  const encoding = await (await converseScript).headerValue('content-encoding');
+  if (encoding !== 'gzip') {
+    throw new Error(`converse.min.js should be sent with gzip, but its Content-Encoding is ${encoding}`);
+  }
   const form = page.locator('#converse-login');
   await form.waitFor();
   step('sign in');

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param dataDir the data directory, absolute
  * @param xmpp the XMPP client listeners
  * @param http the HTTP listener
+ * @param webClientEnabled whether the HTTP listener serves the web client at {@code /}
  * @param admin the admin REST API listener
  * @param web the room management page's listener
  * @param tls where the TLS certificate comes from
@@ -26,8 +27,8 @@ import java.util.Optional;
  * @param poolMember this server's pool and name in the published topology, if it belongs to one
  */
 public record PerchConfig(String domain, String mucDomain, Path dataDir, XmppConfig xmpp, HttpConfig http,
-                          HttpConfig admin, HttpConfig web, TlsConfig tls, boolean registrationEnabled,
-                          AuthConfig auth, LimitsConfig limits, StreamManagementConfig streamManagement,
+                          boolean webClientEnabled, HttpConfig admin, HttpConfig web, TlsConfig tls,
+                          boolean registrationEnabled, AuthConfig auth, LimitsConfig limits, StreamManagementConfig streamManagement,
                           ChatConfig chat, FilesConfig files, StoreConfig store,
                           Optional<PoolMember> poolMember) {
     public PerchConfig {
