@@ -1,12 +1,13 @@
 // Drives Perch's web client (Converse.js, served at / on the HTTP port) in Debian's headless Chromium, as a user
 // would: WebClientIT runs it against a real server and plays the second session from the Java side.
 //
-// Environment: PERCH_URL (https://localhost:<http port>/: the domain, the origin of file links), PERCH_USER and PERCH_PASSWORD (who signs in; the
-// domain is the server's), PERCH_ROOM (the room's name, which is also its address), PERCH_ADDIN_NAME and
-// PERCH_ADDIN_URL (the room's add-in), PERCH_MESSAGE (what this user posts), PERCH_REPLY (what the second session
-// posts), PERCH_SCREENSHOT (where to save the picture of the page), PERCH_STEPS: "chat" (the user follows
-// PERCH_ROOM already: it must be joined and listed at sign-in; then the add-in, a post and the second session's answer)
-// or "upload" (join PERCH_ROOM by name, post a file, download it through the link shown).
+// Environment: PERCH_URL (https://localhost:<http port>/: the domain, the origin of file links), PERCH_USER and
+// PERCH_PASSWORD (who signs in; the domain is the server's), PERCH_ROOM (the room's name, which is also its
+// address), PERCH_ADDIN_NAME and PERCH_ADDIN_URL (the room's add-in), PERCH_MESSAGE (what this user posts),
+// PERCH_REPLY (what the second session posts), PERCH_SCREENSHOT (where to save the picture of the page), and
+// PERCH_STEPS: "chat" (the user follows PERCH_ROOM already: it must be joined and listed at sign-in; then the
+// add-in, a post and the second session's answer) or "upload" (join PERCH_ROOM by name, post a file, download it
+// through the link shown).
 // Prints "waiting: second session" once the user is in the room and has posted; WebClientIT then has the second
 // session post PERCH_REPLY, which must appear on the page. Exits 0 when every step did what it should, 1 otherwise.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -93,8 +93,8 @@ class WebClientIT {
 
             assertThat(run.exitCode()).as("the browser script's output:%n%s", run.output()).isZero();
             assertThat(run.output()).contains("step: see the followed room joined",
-                    "step: see the followed room among the bookmarks", "step: see the add-in link", "step: open the add-in",
-                    "passed: every step");
+                    "step: see the followed room among the bookmarks", "step: see the add-in link",
+                    "step: open the add-in", "passed: every step");
         } finally {
             bob.disconnect();
         }

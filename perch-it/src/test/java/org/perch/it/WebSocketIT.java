@@ -151,9 +151,10 @@ class WebSocketIT {
             Frames frames = new Frames();
             WebSocket ws = login(trusting, noPage, frames);
             try {
-                ws.sendText("<iq type='get' id='p1' to='localhost' xmlns='jabber:client'><ping xmlns='urn:xmpp:ping'/>"
-                        + "</iq>", true).get(10, TimeUnit.SECONDS);
-                assertThat(frames.next()).containsPattern("type=['\"]result['\"]").containsPattern("id=['\"]p1['\"]");
+                ws.sendText("<iq type='get' id='p1' to='localhost' xmlns='jabber:client'>"
+                        + "<ping xmlns='urn:xmpp:ping'/></iq>", true).get(10, TimeUnit.SECONDS);
+                assertThat(frames.next()).containsPattern("type=['\"]result['\"]")
+                        .containsPattern("id=['\"]p1['\"]");
             } finally {
                 ws.abort();
             }
