@@ -12,10 +12,11 @@ fail() {
   exit 1
 }
 
+readonly how='Debian 13: apt-get install nodejs npm; Debian 12 and Ubuntu 24.04 ship Node.js 18: see perch-webclient/README.md'
 command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 \
-  || fail 'building the web client needs Node.js 20 or newer and npm, to fetch the pinned Converse.js from the npm registry: install them (Debian: apt-get install nodejs npm) and build again'
+  || fail "building the web client needs Node.js 20 or newer and npm, to fetch the pinned Converse.js from the npm registry: install them ($how) and build again"
 node_major=$(node -p 'process.versions.node.split(".")[0]')
-(( node_major >= 20 )) || fail "building the web client needs Node.js 20 or newer; this node is $(node --version)"
+(( node_major >= 20 )) || fail "building the web client needs Node.js 20 or newer; this node is $(node --version) ($how)"
 
 mkdir -p "$work"
 if ! cmp -s "$module/package-lock.json" "$work/package-lock.json" || [[ ! -d "$work/node_modules/converse.js" ]]; then

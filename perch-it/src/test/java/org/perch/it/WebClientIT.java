@@ -20,26 +20,30 @@ import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.muc.MultiUserChatManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Resourcepart;
 import org.perch.testing.PerchTestServer;
+import org.perch.testing.RawXmppClient;
 import org.perch.testing.SmackClients;
 
 /**
  * The web client in a real browser: Debian's headless Chromium, driven by Playwright
  * ({@code src/test/browser/web-client.mjs}, installed into {@code target/browser} by the build with {@code npm ci}),
- * opens {@code https://127.0.0.1:<http port>/}, where the server serves Converse.js beside its WebSocket. Alice signs
- * in, joins a room, sees its add-in and opens it, and posts; bob, in a second session (Smack, from here), sees her
- * message and answers, and the page must show his answer as it arrives.
+ * opens {@code https://localhost:<http port>/} (the domain, as users would: file links are on that origin), where
+ * the server serves Converse.js beside its WebSocket. Alice follows a room before she signs in; the client joins it
+ * and lists it among her bookmarks; she opens its add-in and posts; bob, in a second session (Smack, from here), sees
+ * her message and answers, and the page must show his answer as it arrives. Carol joins a room whose category allows
+ * files by its name, posts a file, and downloads the same bytes through the link the page shows her.
  */
 class WebClientIT {
 
     private static final Path BROWSER = Path.of("target", "browser");
     private static final long TIMEOUT_SECONDS = 180;
     private static final String ROOM = "planning";
+    /** A room whose category allows files: "General", where {@link #ROOM} is, does not (Lync's default). */
+    private static final String FILES_ROOM = "minutes";
     private static final String ADDIN_URL = "https://addins.example.org/ticker";
     private static final String MESSAGE = "Agenda: the bond auction";
     private static final String REPLY = "Bob here: I have the figures";
@@ -51,9 +55,14 @@ class WebClientIT {
         server = PerchTestServer.start(Map.of());
         server.addUser("alice");
         server.addUser("bob");
+        server.addUser("carol");
         PageClient.admin(server, "POST", "/api/v1/addins", "{\"name\": \"Ticker\", \"url\": \"" + ADDIN_URL + "\"}");
         PageClient.admin(server, "POST", "/api/v1/rooms", """
                 {"name": "Planning", "category": "General", "privacy": "open", "addin": "Ticker"}""");
+        PageClient.admin(server, "POST", "/api/v1/categories", """
+                {"name": "Files", "allowedMembers": ["domain:localhost"], "fileUpload": true}""");
+        PageClient.admin(server, "POST", "/api/v1/rooms", """
+                {"name": "Minutes", "category": "Files", "privacy": "open"}""");
     }
 
     @AfterAll
@@ -62,8 +71,9 @@ class WebClientIT {
     }
 
     @Test
-    @DisplayName("In Chromium a user signs in, joins a room, opens its add-in, posts, and sees another user's answer")
+    @DisplayName("In Chromium a user signs in to the room they follow, opens its add-in, posts, and sees an answer")
     void aUserShouldChatInARoomFromTheBrowser() throws Exception {
+        follow("alice", ROOM + "@chat.localhost", "Planning");
         XMPPTCPConnection bob = SmackClients.login(server, "bob", "desk");
         try {
             MultiUserChat room = MultiUserChatManager.getInstanceFor(bob)
@@ -72,7 +82,7 @@ class WebClientIT {
             room.addMessageListener(bobSees::add);
             room.join(Resourcepart.from("bob"));
 
-            Run run = node("chat", line -> {
+            Run run = node("chat", "alice", ROOM, line -> {
                 if (line.equals("waiting: second session")) {
                     Message fromAlice = nextWithBody(bobSees);
                     assertThat(fromAlice.getBody()).isEqualTo(MESSAGE);
@@ -82,21 +92,38 @@ class WebClientIT {
             });
 
             assertThat(run.exitCode()).as("the browser script's output:%n%s", run.output()).isZero();
-            assertThat(run.output()).contains("step: see the add-in link", "step: open the add-in",
-                    "passed: every step");
+            assertThat(run.output()).contains("step: see the followed room joined",
+                    "step: see the followed room among the bookmarks", "step: see the add-in link",
+                    "step: open the add-in", "passed: every step");
         } finally {
             bob.disconnect();
         }
     }
 
     @Test
-    @Disabled("needs XEP-0363 (branch file-upload)")
     @DisplayName("In Chromium a user uploads a file into a room and the message links to it on this origin")
     void aUserShouldUploadAFileFromTheBrowser() throws Exception {
-        Run run = node("upload", line -> { });
+        Run run = node("upload", "carol", FILES_ROOM, line -> { });
 
         assertThat(run.exitCode()).as("the browser script's output:%n%s", run.output()).isZero();
-        assertThat(run.output()).contains("step: upload a file", "passed: every step");
+        assertThat(run.output()).contains("step: upload a file", "step: download the file through its link",
+                "passed: every step");
+    }
+
+    /**
+     * The user follows the room as any XEP-0402 client would have it (a bookmark with autojoin and the user's name
+     * as nickname), from a session of their own before the browser signs in.
+     */
+    private static void follow(String user, String roomJid, String name) {
+        RawXmppClient client = PepClients.login(server, user, "desk");
+        try {
+            client.send(PepClients.publish("follow1", PepClients.BOOKMARKS, roomJid, "<conference xmlns='"
+                    + PepClients.BOOKMARKS + "' name='" + name + "' autojoin='true'><nick>" + user
+                    + "</nick></conference>", PepClients.PRIVATE));
+            assertThat(PepClients.reply(client, "follow1")).contains("type=\"result\"");
+        } finally {
+            client.close();
+        }
     }
 
     private static Message nextWithBody(BlockingQueue<Message> messages) throws InterruptedException {
@@ -118,15 +145,15 @@ class WebClientIT {
     }
 
     /** Runs the browser script with node, its output to a log and to {@code handler}, killed if it overruns. */
-    private static Run node(String steps, LineHandler handler) throws Exception {
+    private static Run node(String steps, String user, String room, LineHandler handler) throws Exception {
         assertThat(BROWSER.resolve("node_modules").resolve("playwright-core"))
                 .as("the build installs playwright-core with npm ci before the integration tests").isDirectory();
         Path log = Path.of("target", "web-client-" + steps + ".log");
         Map<String, String> environment = new HashMap<>(Map.of(
-                "PERCH_URL", "https://127.0.0.1:" + server.httpPort() + "/",
-                "PERCH_USER", "alice",
+                "PERCH_URL", "https://localhost:" + server.httpPort() + "/",
+                "PERCH_USER", user,
                 "PERCH_PASSWORD", PerchTestServer.PASSWORD,
-                "PERCH_ROOM", ROOM,
+                "PERCH_ROOM", room,
                 "PERCH_ADDIN_NAME", "Ticker",
                 "PERCH_ADDIN_URL", ADDIN_URL,
                 "PERCH_MESSAGE", MESSAGE,

@@ -134,6 +134,33 @@ class WebSocketIT {
                 .contains("wss://localhost:" + server.httpPort() + "/xmpp-websocket");
     }
 
+    @Test
+    @DisplayName("webclient.enabled=false: the page and its files answer 404, the WebSocket still works")
+    void turningTheWebClientOffShouldLeaveTheWebSocket() throws Exception {
+        try (PerchTestServer noPage = PerchTestServer.start(Map.of("webclient.enabled", "false"));
+             HttpClient trusting = HttpClient.newBuilder().sslContext(noPage.sslContext()).build()) {
+            noPage.addUser("alice");
+            for (String path : new String[] {"/", "/index.html", "/perch-client.js", "/perch-config.json"}) {
+                HttpResponse<String> response = trusting.send(HttpRequest.newBuilder(
+                        URI.create("https://localhost:" + noPage.httpPort() + path)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(path).isEqualTo(404);
+            }
+            assertThat(noPage.server().summary()).doesNotContain("web client").contains("/xmpp-websocket");
+
+            Frames frames = new Frames();
+            WebSocket ws = login(trusting, noPage, frames);
+            try {
+                ws.sendText("<iq type='get' id='p1' to='localhost' xmlns='jabber:client'>"
+                        + "<ping xmlns='urn:xmpp:ping'/></iq>", true).get(10, TimeUnit.SECONDS);
+                assertThat(frames.next()).containsPattern("type=['\"]result['\"]")
+                        .containsPattern("id=['\"]p1['\"]");
+            } finally {
+                ws.abort();
+            }
+        }
+    }
+
     /** Opens a stream over wss, logs alice in with PLAIN and binds a resource. */
     private static WebSocket login(HttpClient client, PerchTestServer target, Frames frames) throws Exception {
         WebSocket ws = client.newWebSocketBuilder().subprotocols("xmpp")

@@ -21,6 +21,7 @@ import org.perch.store.compliance.ComplianceRecord;
 import org.perch.store.h2.H2Store;
 import org.perch.store.postgres.PostgresStore;
 import org.perch.xmpp.netty.HttpFiles;
+import org.perch.xmpp.netty.HttpSite;
 import org.perch.xmpp.netty.TlsIdentity;
 import org.perch.xmpp.netty.TransportConfig;
 import org.perch.xmpp.netty.TransportStats;
@@ -82,7 +83,7 @@ public final class PerchServer {
                     sasl, clock, chat.services());
             TransportStats transportStats = new TransportStats();
             Optional<HttpFiles> transfers = chat.services().files().map(HttpFileTransfers::new);
-            WebClientSite webClient = WebClientSite.of(config);
+            HttpSite webClient = config.webClientEnabled() ? WebClientSite.of(config) : HttpSite.NONE;
             ClientListeners listeners = new ClientListeners(xmpp, transportStats,
                     () -> XmppTransport.start(transportConfig(config), identity, xmpp, transportStats, webClient,
                             transfers),

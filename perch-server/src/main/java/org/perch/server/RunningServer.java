@@ -111,8 +111,10 @@ public final class RunningServer implements AutoCloseable {
         }
         if (httpPort() > 0) {
             String authority = config.domain() + ":" + httpPort();
-            sb.append("  web client        ").append(config.http().tls() ? "https" : "http").append("://")
-                    .append(authority).append("/\n");
+            if (config.webClientEnabled()) {
+                sb.append("  web client        ").append(config.http().tls() ? "https" : "http").append("://")
+                        .append(authority).append("/\n");
+            }
             sb.append("  WebSocket         ").append(config.http().tls() ? "wss" : "ws").append("://")
                     .append(authority).append(XmppTransport.WEBSOCKET_PATH).append('\n');
         }

@@ -8,7 +8,10 @@ import org.perch.webclient.WebClientSettings;
 import org.perch.xmpp.netty.HttpSite;
 import org.perch.xmpp.netty.XmppTransport;
 
-/** The web client (perch-webclient) as the HTTP listener's site, at {@code /}, beside XMPP over WebSocket. */
+/**
+ * The web client (perch-webclient) as the HTTP listener's site, at {@code /}, beside XMPP over WebSocket; with
+ * {@code webclient.enabled=false} the listener gets {@link HttpSite#NONE} instead and this is never loaded.
+ */
 final class WebClientSite implements HttpSite {
     private final WebClient client;
 
@@ -23,7 +26,8 @@ final class WebClientSite implements HttpSite {
 
     @Override
     public Optional<File> find(String path) {
-        return client.find(path).map(f -> new File(f.contentType(), f.body(), f.etag(), f.cacheControl()));
+        return client.find(path).map(f -> new File(f.contentType(), f.body(), f.etag(), f.cacheControl(),
+                f.gzipped().map(g -> new Gzipped(g.body(), g.etag()))));
     }
 
     @Override

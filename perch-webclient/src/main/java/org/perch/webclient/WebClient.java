@@ -11,18 +11,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every file of the web client, read from the class path once at start and kept in memory (about 6 MB, most of it
- * Converse's translations): {@code /} is the page, {@code /perch-client.js} its script, {@code /perch-config.json}
+ * Converse's translations, and 1.6 MB of gzip copies): {@code /} is the page, {@code /perch-client.js} its script, {@code /perch-config.json}
  * this server's settings, and {@code /converse/<version>/…} the files of Converse.js that the build copied from its
  * npm package. Only these paths are served, so no request path ever reaches the class loader or the file system.
+ * Text files come with a gzip copy: the build's for Converse's (compressed once, at build time, at the highest level),
+ * made here for Perch's own few kilobytes.
  */
 public final class WebClient {
     private static final String BASE = "/org/perch/webclient/";
     private static final String CONVERSE_BASE = BASE + "converse/";
     private static final String CONVERSE_PATH = "/converse/";
     private static final String CONVERSE_PLACEHOLDER = "@CONVERSE@";
+    private static final String GZ = ".gz";
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("html", "text/html; charset=utf-8"),
             Map.entry("js", "text/javascript; charset=utf-8"),
@@ -54,9 +58,16 @@ public final class WebClient {
                 .filter(line -> !line.isBlank()).toList();
         String version = index.getFirst();
         String converse = CONVERSE_PATH + version + "/";
+        String dir = CONVERSE_BASE + version + "/";
+        Set<String> listed = Set.copyOf(index.subList(1, index.size()));
         Map<String, WebFile> files = new HashMap<>();
-        for (String name : index.subList(1, index.size())) {
-            files.put(converse + name, WebFile.of(typeOf(name), read(CONVERSE_BASE + version + "/" + name),
+        for (String name : listed) {
+            if (isGzipCopy(name, listed)) {
+                continue;
+            }
+            Optional<byte[]> gzipped = listed.contains(name + GZ) ? Optional.of(read(dir + name + GZ))
+                    : Optional.empty();
+            files.put(converse + name, WebFile.withGzipped(typeOf(name), read(dir + name), gzipped,
                     WebFile.IMMUTABLE));
         }
         for (String notice : List.of("LICENSE", "COPYRIGHT")) {
@@ -66,8 +77,8 @@ public final class WebClient {
         String page = new String(read(BASE + "site/index.html"), StandardCharsets.UTF_8)
                 .replace(CONVERSE_PLACEHOLDER, converse.substring(0, converse.length() - 1));
         files.put("/", WebFile.text(typeOf("index.html"), page, WebFile.REVALIDATE));
-        files.put("/perch-client.js", WebFile.of(typeOf("perch-client.js"), read(BASE + "site/perch-client.js"),
-                WebFile.REVALIDATE));
+        files.put("/perch-client.js", WebFile.text(typeOf("perch-client.js"),
+                new String(read(BASE + "site/perch-client.js"), StandardCharsets.UTF_8), WebFile.REVALIDATE));
         files.put("/perch-config.json", WebFile.text(typeOf("perch-config.json"), configJson(settings, converse),
                 WebFile.REVALIDATE));
         return new WebClient(files, version);
@@ -101,6 +112,11 @@ public final class WebClient {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not write the web client's settings", e);
         }
+    }
+
+    /** The build's gzip copy of a listed file: served in its place to browsers that accept gzip, never by its name. */
+    private static boolean isGzipCopy(String name, Set<String> listed) {
+        return name.endsWith(GZ) && listed.contains(name.substring(0, name.length() - GZ.length()));
     }
 
     private static String typeOf(String name) {

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 class WebClientTest {
@@ -61,6 +65,44 @@ class WebClientTest {
         assertThat(CLIENT.find(converse + "/../site/index.html")).isEmpty();
         assertThat(CLIENT.find("/org/perch/webclient/site/index.html")).isEmpty();
         assertThat(CLIENT.find("/converse/files.txt")).isEmpty();
+    }
+
+    @Test
+    void textFilesShouldComeWithAGzipCopyOfTheSameBytesAndATagOfTheirOwn() throws Exception {
+        String converse = "/converse/" + CLIENT.converseVersion();
+
+        for (String path : List.of("/", "/perch-client.js", converse + "/converse.min.js",
+                converse + "/converse.min.css", converse + "/emoji.json")) {
+            WebFile file = CLIENT.find(path).orElseThrow();
+            WebFile.Gzipped gzipped = file.gzipped().orElseThrow(() -> new AssertionError(path + " has no gzip copy"));
+
+            assertThat(gunzip(gzipped.body())).as(path).isEqualTo(file.body());
+            assertThat(gzipped.body().length).as(path).isLessThan(file.body().length);
+            assertThat(gzipped.etag()).as(path)
+                    .isEqualTo(file.etag().substring(0, file.etag().length() - 1) + "-gzip\"");
+        }
+        WebFile script = CLIENT.find(converse + "/converse.min.js").orElseThrow();
+        assertThat(script.gzipped().orElseThrow().body().length).as("Converse's 1.3 MB script")
+                .isLessThan(script.body().length / 3);
+    }
+
+    @Test
+    void compressedFilesShouldHaveNoGzipCopyAndNoCopyShouldBeServedByItsName() {
+        String converse = "/converse/" + CLIENT.converseVersion();
+
+        assertThat(CLIENT.find(converse + "/images/logo/conversejs-filled.svg")).hasValueSatisfying(svg ->
+                assertThat(svg.gzipped()).isPresent());
+        assertThat(CLIENT.find(converse + "/images/logo/conversejs-filled-192.png")).hasValueSatisfying(icon ->
+                assertThat(icon.gzipped()).isEmpty());
+        assertThat(CLIENT.find(converse + "/sounds/msg_received.mp3")).hasValueSatisfying(sound ->
+                assertThat(sound.gzipped()).isEmpty());
+        assertThat(CLIENT.find(converse + "/converse.min.js.gz")).isEmpty();
+    }
+
+    private static byte[] gunzip(byte[] bytes) throws IOException {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+            return in.readAllBytes();
+        }
     }
 
     @Test

@@ -34,6 +34,9 @@ public final class ConfigKeys {
     public static final ConfigKey HTTP_TLS = new ConfigKey("http.tls", "true",
             "Whether the HTTP port speaks TLS (https, wss); false only behind a TLS-terminating proxy.",
             Checks.bool());
+    public static final ConfigKey WEBCLIENT_ENABLED = new ConfigKey("webclient.enabled", "true",
+            "Whether the HTTP port serves the web client (Converse.js) at `/`; when false every page path answers "
+                    + "404 and XMPP over WebSocket, host-meta and file transfers are served as before.", Checks.bool());
     public static final ConfigKey FILES_ENABLED = new ConfigKey("files.enabled", "true",
             "Whether users may post files in rooms whose category allows it (XEP-0363 on `upload.<domain>`, "
                     + "transfers on the HTTP port); needs the HTTP port.", Checks.bool());
@@ -186,8 +189,8 @@ public final class ConfigKeys {
             "This server's name in the published topology (`perch serve --server`); required with `pool.name`.",
             Checks.text(63));
     private static final List<ConfigKey> ALL = List.of(DOMAIN, MUC_DOMAIN, DATA_DIR, XMPP_BIND_ADDRESS,
-            XMPP_C2S_PORT, XMPP_DIRECT_TLS_PORT, HTTP_BIND_ADDRESS, HTTP_PORT, HTTP_TLS, FILES_ENABLED,
-            FILES_DIR, FILES_PUBLIC_URL, ADMIN_BIND_ADDRESS,
+            XMPP_C2S_PORT, XMPP_DIRECT_TLS_PORT, HTTP_BIND_ADDRESS, HTTP_PORT, HTTP_TLS, WEBCLIENT_ENABLED,
+            FILES_ENABLED, FILES_DIR, FILES_PUBLIC_URL, ADMIN_BIND_ADDRESS,
             ADMIN_PORT, ADMIN_TLS, WEB_BIND_ADDRESS, WEB_PORT, WEB_TLS, TLS_CERTIFICATE,
             TLS_PRIVATE_KEY, REGISTRATION_ENABLED, AUTH_SCRAM_ITERATIONS, AUTH_MAX_FAILURES_PER_ACCOUNT,
             AUTH_MAX_FAILURES_PER_ADDRESS, AUTH_LOCKOUT_SECONDS, AUTH_CHANNEL_BINDING, LIMITS_MAX_STANZA_BYTES, LIMITS_MAX_DEPTH,

@@ -113,6 +113,7 @@ public final class ConfigLoader {
                         r.integer(ConfigKeys.XMPP_DIRECT_TLS_PORT)),
                 new HttpConfig(r.text(ConfigKeys.HTTP_BIND_ADDRESS), r.integer(ConfigKeys.HTTP_PORT),
                         r.flag(ConfigKeys.HTTP_TLS)),
+                r.flag(ConfigKeys.WEBCLIENT_ENABLED),
                 new HttpConfig(r.text(ConfigKeys.ADMIN_BIND_ADDRESS), r.integer(ConfigKeys.ADMIN_PORT),
                         r.flag(ConfigKeys.ADMIN_TLS)),
                 new HttpConfig(r.text(ConfigKeys.WEB_BIND_ADDRESS), r.integer(ConfigKeys.WEB_PORT),

@@ -14,6 +14,7 @@ import org.perch.xmpp.pep.PepLimits;
  * @param dataDir the data directory, absolute
  * @param xmpp the XMPP client listeners
  * @param http the HTTP listener
+ * @param webClientEnabled whether the HTTP listener serves the web client at {@code /}
  * @param admin the admin REST API listener
  * @param web the room management page's listener
  * @param tls where the TLS certificate comes from
@@ -28,8 +29,8 @@ import org.perch.xmpp.pep.PepLimits;
  * @param pep what one account may keep in PEP (and private XML storage)
  */
 public record PerchConfig(String domain, String mucDomain, Path dataDir, XmppConfig xmpp, HttpConfig http,
-                          HttpConfig admin, HttpConfig web, TlsConfig tls, boolean registrationEnabled,
-                          AuthConfig auth, LimitsConfig limits, StreamManagementConfig streamManagement,
+                          boolean webClientEnabled, HttpConfig admin, HttpConfig web, TlsConfig tls,
+                          boolean registrationEnabled, AuthConfig auth, LimitsConfig limits, StreamManagementConfig streamManagement,
                           ChatConfig chat, FilesConfig files, StoreConfig store,
                           Optional<PoolMember> poolMember, PepLimits pep) {
     public PerchConfig {

@@ -33,6 +33,7 @@ class ConfigLoaderTest {
         assertThat(config.dataDir()).isEqualTo(Path.of("perch-data").toAbsolutePath());
         assertThat(config.xmpp()).isEqualTo(new XmppConfig("0.0.0.0", 5222, 5223));
         assertThat(config.http()).isEqualTo(new HttpConfig("0.0.0.0", 5280, true));
+        assertThat(config.webClientEnabled()).isTrue();
         assertThat(config.tls()).isEqualTo(new TlsConfig.SelfSigned());
         assertThat(config.registrationEnabled()).isFalse();
         assertThat(config.auth()).isEqualTo(new AuthConfig(4096, 5, 20, Duration.ofMinutes(5), true));
@@ -140,6 +141,16 @@ class ConfigLoaderTest {
         assertThat(off.web().enabled()).isFalse();
         assertThatThrownBy(() -> noEnvironment.load(Optional.empty(), Map.of("web.port", "70000")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("web.port");
+    }
+
+    @Test
+    void theWebClientShouldBeServedUnlessTurnedOff() {
+        PerchConfig off = noEnvironment.load(Optional.empty(), Map.of("webclient.enabled", "false"));
+
+        assertThat(off.webClientEnabled()).isFalse();
+        assertThat(off.http()).as("the HTTP port, WebSocket and all, stays").isEqualTo(PerchConfig.defaults().http());
+        assertThatThrownBy(() -> noEnvironment.load(Optional.empty(), Map.of("webclient.enabled", "no")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("webclient.enabled");
     }
 
     @Test

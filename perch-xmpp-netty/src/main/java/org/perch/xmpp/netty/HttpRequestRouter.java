@@ -61,22 +61,36 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         }
     }
 
-    /** A site file, or 304 when the browser already has these bytes (its {@code If-None-Match} names the tag). */
+    /**
+     * A site file, gzipped when the site has it so and the client accepts gzip, or 304 when the browser already has
+     * these bytes (its {@code If-None-Match} names the tag of the representation it would be sent).
+     */
     private void serve(ChannelHandlerContext ctx, FullHttpRequest request, HttpSite.File file) {
+        Optional<HttpSite.Gzipped> gzipped = file.gzipped()
+                .filter(g -> AcceptEncoding.allowsGzip(request.headers().getAll(HttpHeaderNames.ACCEPT_ENCODING)));
+        byte[] body = gzipped.map(HttpSite.Gzipped::body).orElse(file.body());
+        String etag = gzipped.map(HttpSite.Gzipped::etag).orElse(file.etag());
         boolean unchanged = request.headers().getAll(HttpHeaderNames.IF_NONE_MATCH).stream()
                 .flatMap(value -> Arrays.stream(value.split(",")))
-                .map(String::trim).anyMatch(tag -> tag.equals(file.etag()) || tag.equals("*"));
+                .map(String::trim).anyMatch(tag -> tag.equals(etag) || tag.equals("*"));
         FullHttpResponse response = unchanged
                 ? new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NOT_MODIFIED)
                 : new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
-                        Unpooled.wrappedBuffer(file.body()));
+                        Unpooled.wrappedBuffer(body));
         site.headers().forEach(response.headers()::set);
-        response.headers().set(HttpHeaderNames.ETAG, file.etag())
+        response.headers().set(HttpHeaderNames.ETAG, etag)
                 .set(HttpHeaderNames.CACHE_CONTROL, file.cacheControl());
+        if (file.gzipped().isPresent()) {
+            // The answer depends on Accept-Encoding: a shared cache must not hand gzip to a client that did not ask.
+            response.headers().set(HttpHeaderNames.VARY, HttpHeaderNames.ACCEPT_ENCODING);
+        }
         // A 304 has no body; its Content-Length, if any, is the 200's (RFC 9110 §8.6), which ends it for clients.
-        response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, file.body().length);
+        response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
         if (!unchanged) {
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, file.contentType());
+            if (gzipped.isPresent()) {
+                response.headers().set(HttpHeaderNames.CONTENT_ENCODING, HttpHeaderValues.GZIP);
+            }
         }
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         HttpUtil.setKeepAlive(response, keepAlive);

@@ -33,13 +33,33 @@ public interface HttpSite {
      *
      * @param etag a quoted strong entity tag: a request whose {@code If-None-Match} names it gets 304
      * @param cacheControl the {@code Cache-Control} header
+     * @param gzipped the same file compressed, sent instead to clients that accept gzip; empty for types that
+     *        gain nothing from it (images, fonts already compressed)
      */
-    record File(String contentType, byte[] body, String etag, String cacheControl) {
+    record File(String contentType, byte[] body, String etag, String cacheControl, Optional<Gzipped> gzipped) {
         public File {
             Objects.requireNonNull(contentType, "contentType");
             Objects.requireNonNull(body, "body");
             Objects.requireNonNull(etag, "etag");
             Objects.requireNonNull(cacheControl, "cacheControl");
+            Objects.requireNonNull(gzipped, "gzipped");
+        }
+
+        /** A file sent as it is, whatever the client accepts. */
+        public File(String contentType, byte[] body, String etag, String cacheControl) {
+            this(contentType, body, etag, cacheControl, Optional.empty());
+        }
+    }
+
+    /**
+     * A file's gzip encoding ({@code Content-Encoding: gzip}), made once by the site rather than per request.
+     *
+     * @param etag a quoted strong entity tag of its own: it is another representation, with other bytes
+     */
+    record Gzipped(byte[] body, String etag) {
+        public Gzipped {
+            Objects.requireNonNull(body, "body");
+            Objects.requireNonNull(etag, "etag");
         }
     }
 }

@@ -2,6 +2,10 @@ package org.perch.xmpp.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -18,10 +24,17 @@ import org.junit.jupiter.api.Test;
 class HttpSiteTest {
     private static final HttpSite.File PAGE = new HttpSite.File("text/html; charset=utf-8",
             "<!DOCTYPE html><title>chat</title>".getBytes(StandardCharsets.UTF_8), "\"page-1\"", "no-cache");
+    private static final byte[] SCRIPT_BYTES = "console.log('chat');\n".repeat(50).getBytes(StandardCharsets.UTF_8);
+    private static final HttpSite.File SCRIPT = new HttpSite.File("text/javascript; charset=utf-8", SCRIPT_BYTES,
+            "\"script-1\"", "no-cache", Optional.of(new HttpSite.Gzipped(gzip(SCRIPT_BYTES), "\"script-1-gzip\"")));
     private static final HttpSite SITE = new HttpSite() {
         @Override
         public Optional<File> find(String path) {
-            return path.equals("/") ? Optional.of(PAGE) : Optional.empty();
+            return switch (path) {
+                case "/" -> Optional.of(PAGE);
+                case "/app.js" -> Optional.of(SCRIPT);
+                default -> Optional.empty();
+            };
         }
 
         @Override
@@ -78,6 +91,77 @@ class HttpSiteTest {
                 .isEqualTo(404);
         assertThat(http.send(request("/.well-known/host-meta.json").build(), HttpResponse.BodyHandlers.ofString())
                 .body()).contains("/xmpp-websocket");
+    }
+
+    @Test
+    void aClientThatAcceptsGzipShouldGetTheGzippedCopyMarkedSo() throws Exception {
+        HttpResponse<byte[]> response = http.send(request("/app.js").header("Accept-Encoding", "br, gzip;q=0.8")
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-encoding")).hasValue("gzip");
+        assertThat(response.headers().firstValue("vary")).hasValue("accept-encoding");
+        assertThat(response.headers().firstValue("etag")).hasValue("\"script-1-gzip\"");
+        assertThat(response.headers().firstValue("content-type")).hasValue("text/javascript; charset=utf-8");
+        assertThat(response.body().length).isLessThan(SCRIPT_BYTES.length);
+        assertThat(gunzip(response.body())).isEqualTo(SCRIPT_BYTES);
+        assertThat(response.headers().firstValue("x-frame-options")).hasValue("DENY");
+    }
+
+    @Test
+    void aClientThatDoesNotAcceptGzipShouldGetTheFileAsItIsYetBeToldItVaries() throws Exception {
+        for (String accepted : new String[] {null, "identity", "gzip;q=0, *", "br"}) {
+            HttpRequest.Builder request = request("/app.js");
+            if (accepted != null) {
+                request.header("Accept-Encoding", accepted);
+            }
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+
+            assertThat(response.body()).as("Accept-Encoding: %s", accepted).isEqualTo(SCRIPT_BYTES);
+            assertThat(response.headers().firstValue("content-encoding")).as("Accept-Encoding: %s", accepted)
+                    .isEmpty();
+            assertThat(response.headers().firstValue("vary")).hasValue("accept-encoding");
+            assertThat(response.headers().firstValue("etag")).hasValue("\"script-1\"");
+        }
+    }
+
+    @Test
+    void aFileTheSiteDoesNotGzipShouldBeSentAsItIsWithoutVary() throws Exception {
+        HttpResponse<String> response = http.send(request("/").header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.body()).isEqualTo("<!DOCTYPE html><title>chat</title>");
+        assertThat(response.headers().firstValue("content-encoding")).isEmpty();
+        assertThat(response.headers().firstValue("vary")).isEmpty();
+    }
+
+    @Test
+    void notModifiedShouldNameTheTagOfTheRepresentationTheClientWouldGet() throws Exception {
+        HttpResponse<String> gzipped = http.send(request("/app.js").header("Accept-Encoding", "gzip")
+                .header("If-None-Match", "\"script-1-gzip\"").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> plainTagWithGzip = http.send(request("/app.js").header("Accept-Encoding", "gzip")
+                .header("If-None-Match", "\"script-1\"").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(gzipped.statusCode()).isEqualTo(304);
+        assertThat(gzipped.headers().firstValue("etag")).hasValue("\"script-1-gzip\"");
+        assertThat(gzipped.headers().firstValue("vary")).hasValue("accept-encoding");
+        assertThat(plainTagWithGzip.statusCode()).as("the browser holds the other representation").isEqualTo(200);
+    }
+
+    private static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] gunzip(byte[] bytes) throws IOException {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+            return in.readAllBytes();
+        }
     }
 
     private HttpRequest.Builder request(String path) {
