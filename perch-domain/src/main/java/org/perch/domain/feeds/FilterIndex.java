@@ -1,7 +1,6 @@
 package org.perch.domain.feeds;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -92,18 +91,16 @@ public final class FilterIndex {
         }
         candidates.addAll(bySender.getOrDefault(message.sender(), Set.of()));
         candidates.addAll(byRoom.getOrDefault(message.room(), Set.of()));
-        Map<Jid, List<TopicFilter>> matched = new LinkedHashMap<>();
+        Map<Jid, Set<Compiled>> matched = new LinkedHashMap<>();
         for (Compiled c : candidates) {
             if (c.matches(message, words, distinct)) {
-                matched.computeIfAbsent(c.filter.owner(), o -> new ArrayList<>()).add(c.filter);
+                matched.computeIfAbsent(c.filter.owner(), o -> new HashSet<>()).add(c);
             }
         }
-        matched.replaceAll((owner, found) -> inOwnersOrder(owner, found));
-        return matched;
-    }
-
-    private List<TopicFilter> inOwnersOrder(Jid owner, Collection<TopicFilter> found) {
-        return byOwner.get(owner).stream().map(c -> c.filter).filter(found::contains).toList();
+        Map<Jid, List<TopicFilter>> inOwnersOrder = new LinkedHashMap<>();
+        matched.forEach((owner, found) -> inOwnersOrder.put(owner, byOwner.get(owner).stream()
+                .filter(found::contains).map(c -> c.filter).toList()));
+        return inOwnersOrder;
     }
 
     /** Files a filter under its terms' first words, else its senders, else its rooms; or takes it out. */

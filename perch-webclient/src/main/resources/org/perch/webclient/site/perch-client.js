@@ -67,24 +67,6 @@
     },
   });
 
-  // Perch keeps the rooms a user follows as XEP-0402 bookmarks (urn:xmpp:bookmarks:1), which its followed-rooms
-  // query and unread counts read. Converse uses that node only when the account advertises
-  // urn:xmpp:bookmarks:1#compat, a promise that the old XEP-0048 bookmarks are kept in step, which Perch cannot make
-  // (it has no private XML storage) and so does not advertise; Converse would then keep its bookmarks in a node
-  // nothing else reads. This client talks to Perch only, so it tells Converse to use XEP-0402: the rooms the user
-  // follows from any client are its bookmarks, and a room joined here becomes a followed room.
-  const BOOKMARKS_COMPAT = 'urn:xmpp:bookmarks:1#compat';
-  converse.plugins.add('perch-followed-rooms', {
-    dependencies: ['converse-disco', 'converse-bookmarks'],
-    initialize() {
-      const { _converse } = this;
-      const { disco } = _converse.api;
-      const supports = disco.supports.bind(disco);
-      disco.supports = (feature, jid) => (feature === BOOKMARKS_COMPAT && jid === _converse.session.get('bare_jid')
-        ? Promise.resolve(true) : supports(feature, jid));
-    },
-  });
-
   // A room gives each reader a download link of their own for a posted file (the file's URL with ?u=<reader>&t=<token>,
   // docs/adr/0007-file-upload.md), the sender included. Converse shows a file it posts at once with the plain URL,
   // which downloads nothing, and would not recognise the room's echo as the same message, its body being the
@@ -129,7 +111,7 @@
       allow_registration: settings.registration,
       registration_domain: settings.domain,
       allow_bookmarks: true,
-      whitelisted_plugins: ['perch-addins', 'perch-followed-rooms', 'perch-file-links'],
+      whitelisted_plugins: ['perch-addins', 'perch-file-links'],
       // OMEMO encrypts end to end, which a persistent chat server with an archive, search and compliance capture
       // cannot keep for its readers; its library is not served.
       blacklisted_plugins: ['converse-omemo'],
