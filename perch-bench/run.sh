@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Perch store benchmarks (by hand only; no build or CI runs them).
-#   perch-bench/run.sh [all|reads|search|persist|load|compliance|pool|loadgen|compare|parser|feeds] [MESSAGES...]  default: all 1000000
+#   perch-bench/run.sh [all|reads|search|persist|load|compliance|pool|loadgen|compare|parser|feeds|feedscost] [MESSAGES...]  default: all 1000000
 #     load     make the datasets (MESSAGES messages in 1,000 rooms, kept in perch-bench/target/dataset-N)
 #     reads    JMH: join-with-30 and MAM pages of 50, p50/p90/p99/p99.9 per call
 #     search   JMH: full-text search, newest page of 50, across all rooms and in one (builds the index once)
@@ -23,9 +23,13 @@
 #              (what idle connections' memory saving costs a busy one; not part of all; MESSAGES unused)
 #     feeds    JMH: one stored message matched against every user's topic-feed filters, 1,000 and 100,000 users
 #              of 5 filters, beside splitting its body into words (not part of all; MESSAGES unused)
+#     feedscost    what topic feeds cost posting (FeedsCost): HistoryWriter with 64 posters on H2, without and with
+#              10,000 users' filters matched by a running matcher, alternately; how far matching falls behind and
+#              how fast it catches up (FEEDS_OPTS adds options; not part of all; MESSAGES unused)
 # Environment: JMH_OPTS replaces the JMH settings (default: -wi 2 -i 3 -f 1 -w 5s -r 10s, short for a noisy
 # 2-core box); PERSIST_OPTS adds PersistRate options (e.g. "--measure 60 --posters 1,8,64,256");
 # COMPLIANCE_OPTS adds ComplianceCost options (e.g. "--rounds 5 --measure 60 --run-every 15");
+# FEEDS_OPTS adds FeedsCost options (e.g. "--users 100000 --watchers 0 --rounds 3");
 # POOL_OPTS adds PoolDelivery options (e.g. "--configs pool-2 --rooms 40 --rates 400,800"; --help lists them all);
 # LOAD_OPTS gives LoadGenerator its options (COMPARE_OPTS for compare) (default: "--profile connections --start-perch"; --help lists them all);
 # PERCH_BENCH_FRESH_PEERS=1 (compare) starts Prosody and ejabberd again on empty data first (see restart_peers);
@@ -100,12 +104,13 @@ fi
 
 kind="${1:-all}"
 [[ $# -gt 0 ]] && shift
-case "$kind" in all|reads|search|persist|load|compliance|pool|loadgen|compare|parser|feeds) ;; *) die "unknown part '$kind' (all, reads, search, persist, load, compliance, pool, loadgen, compare, parser or feeds)" ;; esac
+case "$kind" in all|reads|search|persist|load|compliance|pool|loadgen|compare|parser|feeds|feedscost) ;; *) die "unknown part '$kind' (all, reads, search, persist, load, compliance, pool, loadgen, compare, parser, feeds or feedscost)" ;; esac
 sizes=("$@")
 [[ ${#sizes[@]} -gt 0 ]] || sizes=(1000000)
 read -r -a jmh_opts <<< "${JMH_OPTS:--wi 2 -i 3 -f 1 -w 5s -r 10s}"
 read -r -a persist_opts <<< "${PERSIST_OPTS:-}"
 read -r -a compliance_opts <<< "${COMPLIANCE_OPTS:-}"
+read -r -a feeds_opts <<< "${FEEDS_OPTS:-}"
 read -r -a pool_opts <<< "${POOL_OPTS:-}"
 read -r -a load_opts <<< "${LOAD_OPTS:---profile connections --start-perch}"
 read -r -a compare_opts <<< "${COMPARE_OPTS:---profile fanout}"
@@ -268,6 +273,11 @@ if [[ "$kind" == feeds ]]; then
   note "topic-feed matching (JMH ${jmh_opts[*]})"
   "$JAVA" -jar "$JAR" TopicFeedMatchBenchmark "${jmh_opts[@]}" -rf json -rff "$RESULTS/$stamp-feeds.json" \
     | tee "$RESULTS/$stamp-feeds.txt"
+fi
+if [[ "$kind" == feedscost ]]; then
+  wait_for_quiet
+  note "what topic feeds cost posting"
+  "$JAVA" -cp "$JAR" org.perch.bench.FeedsCost "${feeds_opts[@]}" | tee "$RESULTS/$stamp-feedscost.txt"
 fi
 if [[ "$kind" == loadgen ]]; then
   wait_for_quiet

@@ -12,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiPredicate;
 import org.perch.core.BackgroundThreads;
 import org.perch.core.Jid;
 import org.perch.core.RoomId;
@@ -45,10 +46,13 @@ final class FeedMatcher implements AutoCloseable {
     static final Duration ALERT_WITHIN = Duration.ofMinutes(2);
     private static final Logger LOG = LoggerFactory.getLogger(FeedMatcher.class);
 
-    /** Whether a user may read a room now: the Persistent Chat policy and the room's access rules. */
+    /**
+     * Whether a user may read a room now (the account, the Persistent Chat policy, the room's access rules), asked
+     * through a check made for one page of history: it may remember what it read from the store for that page.
+     */
     @FunctionalInterface
     interface Readers {
-        boolean mayRead(Jid user, Room room);
+        BiPredicate<Jid, Room> forPage();
     }
 
     /** The room a message was posted in, if it still exists. */
@@ -145,6 +149,7 @@ final class FeedMatcher implements AutoCloseable {
         List<FeedAlert> toAlert = new ArrayList<>();
         Map<RoomId, Optional<Room>> roomsSeen = new HashMap<>();
         Map<Reader, Boolean> mayRead = new HashMap<>();
+        BiPredicate<Jid, Room> readable = readers.forPage();
         for (ChatMessage message : page) {
             Map<Jid, List<TopicFilter>> matched = index.match(message);
             if (matched.isEmpty()) {
@@ -157,7 +162,7 @@ final class FeedMatcher implements AutoCloseable {
             boolean fresh = !message.timestamp().isBefore(clock.instant().minus(ALERT_WITHIN));
             matched.forEach((owner, filters) -> {
                 if (!mayRead.computeIfAbsent(new Reader(owner, message.room()),
-                        r -> readers.mayRead(owner, room.get()))) {
+                        r -> readable.test(owner, room.get()))) {
                     return;
                 }
                 entries.add(new NewFeedEntry(owner, message.room(), message.stanzaId(), message.id(),

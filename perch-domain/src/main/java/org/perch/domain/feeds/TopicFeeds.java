@@ -2,16 +2,21 @@ package org.perch.domain.feeds;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
+import org.perch.core.CategoryId;
 import org.perch.core.Jid;
 import org.perch.domain.chat.ChatException;
 import org.perch.domain.chat.ChatException.Reason;
 import org.perch.domain.chat.ChatRooms;
 import org.perch.store.AccountStore;
+import org.perch.store.chat.Category;
 import org.perch.store.chat.ChatMessage;
 import org.perch.store.chat.HistoryStore;
 import org.perch.store.chat.Room;
@@ -49,7 +54,7 @@ public final class TopicFeeds implements AutoCloseable {
         this.rooms = Objects.requireNonNull(rooms, "rooms");
         this.changed = Objects.requireNonNull(changed, "changed");
         this.rules = new FilterRules(rooms);
-        this.matcher = new FeedMatcher(history, store, index, rooms::room, this::ownerMayRead, server, clock);
+        this.matcher = new FeedMatcher(history, store, index, rooms::room, this::readersForPage, server, clock);
     }
 
     /** Loads every user's filters and starts matching, sending alerts to {@code alerts}. */
@@ -142,15 +147,25 @@ public final class TopicFeeds implements AutoCloseable {
     }
 
     /**
-     * For the matcher: an account removed while its filters were in the index (by any server, or by the CLI on the
-     * store) matches nothing more, and its filters leave the index, so a new account of the same name starts empty.
+     * For the matcher, per page of history: each owner's account and policy and each room's category are read once
+     * a page, not once a match. An account removed while its filters were in the index (by any server, or by the CLI
+     * on the store) matches nothing more, and its filters leave the index, so a new account of the same name starts
+     * empty.
      */
-    private boolean ownerMayRead(Jid owner, Room room) {
+    private BiPredicate<Jid, Room> readersForPage() {
+        Map<Jid, Boolean> active = new HashMap<>();
+        Map<CategoryId, Optional<Category>> categories = new HashMap<>();
+        return (owner, room) -> active.computeIfAbsent(owner, this::activeOwner)
+                && categories.computeIfAbsent(room.category(), rooms::category)
+                        .map(category -> rooms.access(owner, room, category).canSearch()).orElse(false);
+    }
+
+    private boolean activeOwner(Jid owner) {
         if (accounts.find(owner).isEmpty()) {
             index.replace(owner, List.of());
             return false;
         }
-        return mayRead(owner, room);
+        return rooms.persistentChatEnabled(owner);
     }
 
     private boolean mayRead(Jid user, Room room) {

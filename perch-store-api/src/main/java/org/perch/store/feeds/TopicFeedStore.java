@@ -23,7 +23,8 @@ public interface TopicFeedStore {
     boolean deleteFilter(Jid owner, String id);
 
     /**
-     * Adds the entries, skipping any whose owner already has an entry for the same message (room and stanza-id), and
+     * Adds the entries, skipping any whose owner already has an entry for the same message (room and stanza-id; a
+     * message has one history id, whichever server matched it, and a store may look duplicates up by it), and
      * drops each owner's oldest entries beyond {@code keepPerOwner}. Then records that {@code server} has matched
      * every message up to history id {@code matchedThrough}, all in one transaction.
      *

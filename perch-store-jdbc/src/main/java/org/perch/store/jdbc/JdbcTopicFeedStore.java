@@ -7,8 +7,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
@@ -107,10 +109,9 @@ final class JdbcTopicFeedStore implements TopicFeedStore {
             }
             long next = IDS.take(c, entries.size());
             List<FeedEntry> added = new ArrayList<>();
-            Set<MessageKey> seen = new HashSet<>();
+            Set<MessageKey> seen = present(c, entries);
             for (NewFeedEntry e : entries) {
-                MessageKey key = new MessageKey(e.owner(), e.room(), e.stanzaId());
-                if (seen.add(key) && !present(c, key)) {
+                if (seen.add(new MessageKey(e.owner(), e.room(), e.stanzaId()))) {
                     added.add(FeedEntry.of(next++, e));
                 }
             }
@@ -158,14 +159,36 @@ final class JdbcTopicFeedStore implements TopicFeedStore {
     private record MessageKey(Jid owner, RoomId room, String stanzaId) {
     }
 
-    private static boolean present(Connection c, MessageKey key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT entry_id FROM feed_entry WHERE owner = ? AND room_id = ? AND stanza_id = ?")) {
-            ps.setString(1, key.owner().toString());
-            ps.setObject(2, key.room().value());
-            ps.setString(3, key.stanzaId());
-            return Jdbc.exists(ps);
+    /**
+     * Which of the entries' messages their owners have in their feeds already: one query per owner, not per entry
+     * (a page of history can make thousands of entries for a few owners), over the range of the entries' history
+     * ids, which a message keeps whichever server matched it. Comparing ids is what keeps this cheap: an owner's
+     * feed is bounded, and a range of numbers costs a comparison per row where a list of stanza-ids costs one per
+     * stanza-id.
+     */
+    private static Set<MessageKey> present(Connection c, List<NewFeedEntry> entries) throws SQLException {
+        Map<Jid, long[]> ranges = new LinkedHashMap<>();
+        for (NewFeedEntry e : entries) {
+            long[] range = ranges.computeIfAbsent(e.owner(), o -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
+            range[0] = Math.min(range[0], e.messageId());
+            range[1] = Math.max(range[1], e.messageId());
         }
+        Set<MessageKey> present = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT room_id, stanza_id FROM feed_entry"
+                + " WHERE owner = ? AND message_id BETWEEN ? AND ?")) {
+            for (Map.Entry<Jid, long[]> owner : ranges.entrySet()) {
+                ps.setString(1, owner.getKey().toString());
+                ps.setLong(2, owner.getValue()[0]);
+                ps.setLong(3, owner.getValue()[1]);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        present.add(new MessageKey(owner.getKey(), new RoomId(rs.getObject(1, UUID.class)),
+                                rs.getString(2)));
+                    }
+                }
+            }
+        }
+        return present;
     }
 
     private static void insert(Connection c, List<FeedEntry> entries) throws SQLException {
