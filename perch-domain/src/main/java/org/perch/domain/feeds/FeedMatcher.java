@@ -116,12 +116,12 @@ final class FeedMatcher implements AutoCloseable {
         try {
             if (index.owners() == 0) {
                 skipToEnd(); // nothing could match: no need to read what was posted
-                return;
-            }
-            List<ChatMessage> page;
-            while (!(page = history.since(position, PAGE)).isEmpty()) {
-                matchPage(page);
-                position = page.getLast().id();
+            } else {
+                List<ChatMessage> page;
+                while (!(page = history.since(position, PAGE)).isEmpty()) {
+                    matchPage(page);
+                    position = page.getLast().id();
+                }
             }
             failing = false;
         } catch (RuntimeException e) {
