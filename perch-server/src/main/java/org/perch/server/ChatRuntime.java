@@ -101,7 +101,7 @@ final class ChatRuntime implements AutoCloseable {
                     rooms, clock, feed)) : Optional.empty();
             HistoryWriter writer = new HistoryWriter(captured, stored -> {
                 indexer.stored(stored);
-                topicFeeds.ifPresent(t -> t.stored(stored));
+                topicFeeds.ifPresent(TopicFeeds::wake);
             });
             ChatServices services = new ChatServices(rooms, writer, store.history(),
                     new RoomModeration(rooms, captured, clock, events), new RoomSearch(rooms, store.history(), index),

@@ -261,7 +261,7 @@ class FeedsApiTest extends WebTestBase {
     private ChatMessage post(Room room, String sender, String body) {
         ChatMessage stored = store.history().append(List.of(new PostedMessage(room.id(), UUID.randomUUID().toString(),
                 clock.instant(), Jid.of(sender + "@example.org"), sender, body, "<message/>"))).getFirst();
-        feeds.stored(List.of(stored));
+        feeds.wake();
         return stored;
     }
 

@@ -66,12 +66,10 @@ public final class TopicFeeds implements AutoCloseable {
         return this;
     }
 
-    /** Messages were stored: the matcher reads them soon (it also looks every second without being told). */
-    public void stored(List<ChatMessage> messages) {
-        matcher.wake();
-    }
-
-    /** Another server of the pool stored messages: like {@link #stored}. */
+    /**
+     * Messages were stored, by this server or another of the pool: the matcher reads them soon (it also looks every
+     * second without being told).
+     */
     public void wake() {
         matcher.wake();
     }

@@ -154,7 +154,7 @@ class TopicFeedsTest {
         List<FeedAlert> laterAlerts = new CopyOnWriteArrayList<>();
         Clock later = Clock.offset(CLOCK, Duration.ofMinutes(10));
         TopicFeeds restarted = start("fe1", later, laterAlerts::add);
-        restarted.stored(List.of());
+        restarted.wake();
 
         await().atMost(WAIT).until(() -> bodies(MARY).size() == 2);
         assertThat(bodies(MARY)).containsExactly("bond while stopped", "bond before the stop");
@@ -265,7 +265,7 @@ class TopicFeedsTest {
         ChatMessage stored = f.store.history().append(List.of(new PostedMessage(room.id(),
                 UUID.randomUUID().toString(), CLOCK.instant(), sender, sender.local(), body, "<message/>")))
                 .getFirst();
-        started.forEach(t -> t.stored(List.of(stored)));
+        started.forEach(TopicFeeds::wake);
         return stored;
     }
 

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.perch.core.Jid;
 import org.perch.core.Principal;
 import org.perch.domain.account.AccountService;
+import org.perch.domain.account.MutableClock;
 import org.perch.domain.chat.ChatRooms;
 import org.perch.domain.chat.ChatSettings;
 import org.perch.store.Store;
